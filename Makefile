@@ -1,0 +1,62 @@
+# Two commands do all the set-up on a fresh Debian or Ubuntu machine:
+#   make run    creates .venv, installs the app, serves http://localhost:8501
+#   make test   installs the test tools (and Chromium + fonts when missing), runs every check
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+# apt-get needs root; use sudo when we are not root and sudo exists.
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
+SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji
+
+.PHONY: run test lint unit apptest browser bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Debian's Chromium drives the browser tests (never `playwright install`); the fonts make
+# Japanese and emoji render in screenshots instead of boxes.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	for p in fonts-noto-cjk fonts-noto-color-emoji; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy emotions
+
+test: $(VENV)/.dev system-deps lint
+	$(BIN)/python -m pytest
+
+unit: $(VENV)/.dev
+	$(BIN)/python -m pytest tests/unit
+
+apptest: $(VENV)/.dev
+	$(BIN)/python -m pytest tests/apptest
+
+browser: $(VENV)/.dev system-deps
+	$(BIN)/python -m pytest tests/browser
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/rerun_cost.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

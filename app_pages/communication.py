@@ -1,0 +1,5 @@
+"""Section: communication."""
+
+from ui.section import placeholder_page
+
+placeholder_page("communication")

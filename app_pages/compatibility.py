@@ -1,0 +1,5 @@
+"""Section: compatibility."""
+
+from ui.section import placeholder_page
+
+placeholder_page("compatibility")

@@ -1,0 +1,5 @@
+"""Section: distance."""
+
+from ui.section import placeholder_page
+
+placeholder_page("distance")

@@ -1,0 +1,5 @@
+"""Section: emotional-styles."""
+
+from ui.section import placeholder_page
+
+placeholder_page("emotional-styles")

@@ -1,0 +1,5 @@
+"""Section: final-thoughts."""
+
+from ui.section import placeholder_page
+
+placeholder_page("final-thoughts")

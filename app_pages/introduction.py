@@ -1,0 +1,5 @@
+"""Section: introduction."""
+
+from ui.section import placeholder_page
+
+placeholder_page("introduction")

@@ -1,0 +1,5 @@
+"""Section: meta-awareness."""
+
+from ui.section import placeholder_page
+
+placeholder_page("meta-awareness")

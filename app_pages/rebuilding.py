@@ -1,0 +1,5 @@
+"""Section: rebuilding."""
+
+from ui.section import placeholder_page
+
+placeholder_page("rebuilding")

@@ -1,0 +1,5 @@
+"""Section: shared-meaning."""
+
+from ui.section import placeholder_page
+
+placeholder_page("shared-meaning")

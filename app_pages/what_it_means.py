@@ -1,0 +1,79 @@
+"""Section 2: the needs profile. Sliders for one partner and one question at a time, the radar of
+both partners always beside them, then the areas to understand ranked."""
+
+import streamlit as st
+
+from emotions import charts, texts
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.escape import markdown_escape
+from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS
+from ui.section import header, reflection
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+RATING_KINDS = ("need", "importance", "met", "guess")
+
+wb = workbook()
+header("what-it-means")
+st.caption(t("needs.not_a_test"))
+
+controls, chart = st.columns([5, 6], gap="large")
+
+with controls:
+    st.markdown(t("needs.how_to"))
+    pid = choice(t("needs.who"), PARTNER_IDS, "needs_who", name)
+    kind = choice(t("needs.kind"), RATING_KINDS, "needs_kind", lambda k: t(f"needs.kind_{k}"))
+    partner = wb.partner(pid)
+    for dim in DIMENSION_IDS:
+        rating = partner.ratings[dim]
+        label = t(f"dim.{dim}.name")
+        poles = t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
+
+        def set_value(value: object, rating=rating, kind=kind) -> None:  # type: ignore[no-untyped-def]
+            setattr(rating, kind, value)
+
+        key = f"{kind}__{pid}__{dim}"
+        if kind == "importance":
+            st.select_slider(
+                label,
+                IMPORTANCE_LEVELS,
+                format_func=lambda level: t(f"importance.{level}"),
+                help=poles,
+                **bound(key, rating.importance, set_value),
+            )
+            continue
+        value = getattr(rating, kind)
+        if value is None:
+            label = f"{label} · _{t('needs.not_rated')}_"
+        st.slider(
+            label,
+            NEED_MIN,
+            NEED_MAX,
+            **bound(key, value if value is not None else 5, set_value),
+        )
+        st.caption(poles)
+
+with chart:
+    st.subheader(t("needs.radar_heading"), anchor=False)
+    st.plotly_chart(
+        charts.radar_figure(wb, lang()),
+        key="needs_radar",
+        config={"displayModeBar": False},
+        width="stretch",
+    )
+    st.caption(t("needs.radar_caption"))
+    names = texts.plain_names(wb, lang())
+    if st.toggle(t("needs.table_toggle"), key="needs_table"):
+        st.table(texts.needs_table(wb, names, lang()))
+
+st.subheader(t("needs.areas_heading"), anchor=False)
+st.caption(t("needs.areas_caption"))
+safe_names = texts.Names(markdown_escape(names.a), markdown_escape(names.b))
+lines = texts.area_lines(wb, safe_names, lang())
+st.markdown("\n".join(f"1. {line}" for line in lines) if lines else t("needs.no_areas"))
+
+st.subheader(t("needs.unmet_heading"), anchor=False)
+unmet = texts.unmet_lines(wb, safe_names, lang())
+st.markdown("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet"))
+
+reflection("what-it-means")

@@ -1,0 +1,79 @@
+"""Plotly figures as plain dicts (no plotly import needed here; the page passes them to plotly).
+
+Every chart uses the partner colours, dashes and markers of ``palette`` and the language's fonts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.i18n import partner_label, t
+from emotions.model import Language, PartnerId, Workbook
+from emotions.palette import FONT_FAMILIES, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
+
+
+def _layout(lang: Language, **extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "font": {"family": FONT_FAMILIES[lang], "size": 14},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "margin": {"l": 48, "r": 48, "t": 32, "b": 32},
+        "legend": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08},
+    }
+    layout.update(extra)
+    return layout
+
+
+def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> dict[str, Any]:
+    """The two partners' needs overlaid on one radar (Scatterpolar), one trace per partner."""
+    theta = [t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS]
+    traces = []
+    pid: PartnerId
+    for pid, partner in wb.partners.items():
+        r = [partner.ratings[dim].need for dim in DIMENSION_IDS]
+        # Plotly reads a subset of HTML in names: escape user text so it shows as typed.
+        label = _escape_plotly(partner_label(partner.name, pid, lang, anonymous=anonymous))
+        traces.append(
+            {
+                "type": "scatterpolar",
+                # Repeat the first point so the outline closes.
+                "r": [*r, r[0]],
+                "theta": [*theta, theta[0]],
+                "name": label,
+                "mode": "lines+markers",
+                "fill": "toself",
+                "fillcolor": _with_alpha(PARTNER_COLOURS[pid], 0.12),
+                "line": {"color": PARTNER_COLOURS[pid], "width": 3, "dash": PARTNER_DASH[pid]},
+                "marker": {"symbol": PARTNER_MARKER[pid], "size": 9},
+                "hovertemplate": "%{theta}: %{r}<extra>" + label + "</extra>",
+            }
+        )
+    return {
+        "data": traces,
+        "layout": _layout(
+            lang,
+            height=460,
+            showlegend=True,
+            polar={
+                "radialaxis": {
+                    "range": [NEED_MIN, NEED_MAX],
+                    "tickvals": [0, 5, 10],
+                    "angle": 90,
+                    "gridcolor": "#D9D6CF",
+                },
+                "angularaxis": {"direction": "clockwise", "gridcolor": "#D9D6CF"},
+                "bgcolor": "rgba(0,0,0,0)",
+            },
+        ),
+    }
+
+
+def _with_alpha(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _escape_plotly(text: str) -> str:
+    """Plotly renders a small subset of HTML in labels: show a name's markup as text instead."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

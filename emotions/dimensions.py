@@ -1,0 +1,106 @@
+"""The eight needs dimensions and the sixteen sections: stable ids, order, grouping.
+
+Labels are never stored here: every word a user sees comes from the catalogs
+(``dim.<id>.name``, ``dim.<id>.low``, ``dim.<id>.high``, ``section.<id>.title``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+DimensionId = Literal[
+    "expression",
+    "reassurance",
+    "closeness",
+    "processing",
+    "support",
+    "conflict_pace",
+    "intensity",
+    "emotion_value",
+]
+DIMENSION_IDS: tuple[DimensionId, ...] = get_args(DimensionId)
+
+SectionId = Literal[
+    "introduction",
+    "what-it-means",
+    "emotional-styles",
+    "meta-emotion",
+    "distance",
+    "intimacy",
+    "expression",
+    "ongoing-differences",
+    "maintaining-connection",
+    "communication",
+    "meta-awareness",
+    "shared-meaning",
+    "unspoken-needs",
+    "compatibility",
+    "rebuilding",
+    "final-thoughts",
+]
+SECTION_IDS: tuple[SectionId, ...] = get_args(SectionId)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One needs dimension: a 0-10 scale between two labelled poles."""
+
+    id: DimensionId
+    sections: tuple[int, ...]
+    """The brief's sections that talk about this dimension (1-based)."""
+
+
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension("expression", (2, 3)),
+    Dimension("reassurance", (2,)),
+    Dimension("closeness", (2,)),
+    Dimension("processing", (3,)),
+    Dimension("support", (5,)),
+    Dimension("conflict_pace", (5,)),
+    Dimension("intensity", (3, 8)),
+    Dimension("emotion_value", (4,)),
+)
+
+NEED_MIN, NEED_MAX = 0, 10
+"""Every need, 'how well met' and guess is on this scale; 5 means 'in between', not 'fine'."""
+
+
+@dataclass(frozen=True)
+class SectionGroup:
+    """A named group of sections in the navigation."""
+
+    id: str
+    sections: tuple[SectionId, ...]
+
+
+SECTION_GROUPS: tuple[SectionGroup, ...] = (
+    SectionGroup("start", ("introduction", "what-it-means")),
+    SectionGroup(
+        "understand",
+        (
+            "emotional-styles",
+            "meta-emotion",
+            "distance",
+            "intimacy",
+            "expression",
+            "ongoing-differences",
+        ),
+    ),
+    SectionGroup(
+        "connect",
+        (
+            "maintaining-connection",
+            "communication",
+            "meta-awareness",
+            "shared-meaning",
+            "unspoken-needs",
+        ),
+    ),
+    SectionGroup("forward", ("compatibility", "rebuilding", "final-thoughts")),
+)
+
+
+def section_number(section_id: SectionId) -> int:
+    """The 1-based number of a section in the article."""
+    return SECTION_IDS.index(section_id) + 1

@@ -1,0 +1,94 @@
+"""Every word a user sees, in English and Japanese, read from data files through ``t()``.
+
+Catalogs are TOML files in ``emotions/locales/`` (nested tables flatten to dotted keys).
+Longer texts live in ``emotions/content/<lang>/``. The loaded data is immutable and the same for
+every user, so caching it per process is safe; nothing per-user is ever kept here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from emotions.model import Language
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LOCALES_DIR = PACKAGE_DIR / "locales"
+CONTENT_DIR = PACKAGE_DIR / "content"
+DEFAULT_LANGUAGE: Language = "en"
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{full}."))
+        elif isinstance(value, str):
+            flat[full] = value
+        else:
+            raise TypeError(f"catalog value {full!r} is not a string")
+    return flat
+
+
+@functools.cache
+def catalog(lang: Language) -> dict[str, str]:
+    """The flat catalog of one language: dotted key → text."""
+    with (LOCALES_DIR / f"{lang}.toml").open("rb") as fh:
+        return _flatten(tomllib.load(fh))
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` placeholders a text expects."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def t(key: str, lang: Language, **values: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    Values are inserted as they are: whoever renders the result escapes it (names are user text).
+    A missing key shows the key itself rather than crashing a page;
+    tests keep the catalogs complete.
+    """
+    text = catalog(lang).get(key)
+    if text is None:
+        return key
+    return text.format(**values) if values else text
+
+
+def language_from_locale(locale: str | None) -> Language:
+    """The app language for a browser locale such as ``ja-JP`` (English unless it is Japanese)."""
+    if locale and re.match(r"^ja\b", locale.strip().lower()):
+        return "ja"
+    return DEFAULT_LANGUAGE
+
+
+@functools.cache
+def section_text(section_id: str, lang: Language) -> tuple[str, str]:
+    """(heading, Markdown body) of a section's explanation, from ``content/<lang>/sections/``."""
+    path = CONTENT_DIR / lang / "sections" / f"{section_id}.md"
+    text = path.read_text(encoding="utf-8").strip()
+    first, _, body = text.partition("\n")
+    return first.lstrip("#").strip(), body.strip()
+
+
+@functools.cache
+def content_table(name: str, lang: Language) -> dict[str, Any]:
+    """A TOML content file of ``content/<lang>/`` (e.g. ``directions``, ``reflection``)."""
+    with (CONTENT_DIR / lang / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def partner_label(name: str, pid: str, lang: Language, *, anonymous: bool = False) -> str:
+    """What a partner is called on screen: their name, or "Partner A" / "パートナーA".
+
+    ``anonymous`` (presentation mode, exports without names) always gives the neutral label.
+    """
+    name = name.strip()
+    if name and not anonymous:
+        return name
+    return t(f"partner.{pid}", lang)

@@ -1,0 +1,151 @@
+"""The workbook: one pydantic model holding every answer of a couple.
+
+The app keeps exactly one ``Workbook`` in the session; widgets read from it and write back to it.
+The same model is the JSON file people download and resume from, so every field is validated:
+unknown fields are rejected, numbers are range-checked and free text is length-limited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId, SectionId
+
+SCHEMA_VERSION: Literal[1] = 1
+"""Version of the workbook document; bump it with a migration in ``workbook_io``."""
+
+PartnerId = Literal["a", "b"]
+PARTNER_IDS: tuple[PartnerId, ...] = get_args(PartnerId)
+Language = Literal["en", "ja"]
+Importance = Literal["low", "medium", "high"]
+IMPORTANCE_LEVELS: tuple[Importance, ...] = get_args(Importance)
+
+Emotion = Literal["sadness", "anger", "fear", "joy", "shame"]
+EMOTIONS: tuple[Emotion, ...] = get_args(Emotion)
+Belief = Literal["acceptable", "valuable", "dangerous", "weak"]
+BELIEFS: tuple[Belief, ...] = get_args(Belief)
+Channel = Literal["words", "actions", "presence"]
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+Mode = Literal["together", "separate"]
+
+Score = Annotated[int, Field(ge=NEED_MIN, le=NEED_MAX)]
+Agreement = Annotated[int, Field(ge=1, le=5)]
+Name = Annotated[str, Field(max_length=40)]
+Note = Annotated[str, Field(max_length=2000)]
+ShortText = Annotated[str, Field(max_length=300)]
+Tag = Annotated[str, Field(max_length=40, pattern=r"^[a-z0-9_-]+$")]
+"""An id chosen from a list the app offers (a suggestion, a sign, a moment)."""
+
+
+class _Strict(BaseModel):
+    # Reject fields we do not know: a file from elsewhere must not smuggle data in.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Rating(_Strict):
+    """One partner's answers for one needs dimension."""
+
+    need: Score = 5
+    importance: Importance = "medium"
+    met: Score | None = None
+    """How well this need is met now; None while unanswered."""
+    guess: Score | None = None
+    """What this partner thinks the *other* partner needs on this dimension."""
+
+
+def _default_ratings() -> dict[DimensionId, Rating]:
+    return {dim: Rating() for dim in DIMENSION_IDS}
+
+
+class ChannelRating(_Strict):
+    """How much a partner shows care through a channel, and notices it when the other does."""
+
+    show: Score | None = None
+    notice: Score | None = None
+
+
+class NeedStatement(_Strict):
+    """An 'I need ...' statement and whether it has been said aloud yet."""
+
+    text: ShortText
+    spoken: bool = False
+
+
+class TriggerNote(_Strict):
+    """Trigger → my reaction → the belief beneath → the response I would choose."""
+
+    trigger: ShortText = ""
+    reaction: ShortText = ""
+    belief: ShortText = ""
+    response: ShortText = ""
+
+
+class Partner(_Strict):
+    """Everything one partner answered. Names are optional and shown escaped."""
+
+    name: Name = ""
+    ratings: dict[DimensionId, Rating] = Field(default_factory=_default_ratings)
+    meta_emotion: dict[Emotion, dict[Belief, Agreement]] = Field(default_factory=dict)
+    channels: dict[Channel, ChannelRating] = Field(default_factory=dict)
+    safety: dict[Tag, Tag] = Field(default_factory=dict, max_length=20)
+    """Kind of feeling → how sharing it with the partner usually feels."""
+    withdrawal_signs: list[Tag] = Field(default_factory=list, max_length=20)
+    adjustments: list[Tag] = Field(default_factory=list, max_length=3)
+    small_moments: list[Tag] = Field(default_factory=list, max_length=20)
+    need_statements: list[NeedStatement] = Field(default_factory=list, max_length=20)
+    triggers: list[TriggerNote] = Field(default_factory=list, max_length=20)
+    reflections: dict[SectionId, Note] = Field(default_factory=dict)
+
+
+class VulnerableMoment(_Strict):
+    """Section 5: who reached out, and what happened."""
+
+    reacher: PartnerId = "a"
+    what: ShortText = ""
+
+
+class CheckIn(_Strict):
+    """Section 15: a dated check-in."""
+
+    date: dt.date
+    connection: dict[PartnerId, Score] = Field(default_factory=dict)
+    reliability: ShortText = ""
+    adjustment: ShortText = ""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _both_partners() -> dict[PartnerId, Partner]:
+    return {pid: Partner() for pid in PARTNER_IDS}
+
+
+class Workbook(_Strict):
+    """The whole state of one couple's workbook: the single source of truth."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    created: dt.datetime = Field(default_factory=_now)
+    updated: dt.datetime = Field(default_factory=_now)
+    language: Language = "en"
+    mode: Mode = "together"
+    sample: Tag | None = None
+    """Id of the sample couple this workbook was loaded from, if any."""
+    partners: dict[PartnerId, Partner] = Field(default_factory=_both_partners)
+    """Usually both; a partner answering on their own device exports one."""
+    vulnerable_moment: VulnerableMoment | None = None
+    checkins: list[CheckIn] = Field(default_factory=list, max_length=200)
+    visited: list[SectionId] = Field(default_factory=list, max_length=16)
+
+    def partner(self, pid: PartnerId) -> Partner:
+        """The partner ``pid``, created empty if this workbook does not hold them yet."""
+        if pid not in self.partners:
+            self.partners[pid] = Partner()
+        return self.partners[pid]
+
+    def touch(self) -> None:
+        """Record that something changed now."""
+        self.updated = _now()

@@ -1,0 +1,34 @@
+"""The partner colours and chart fonts: one rule, used by every chart and label.
+
+Blue and vermillion from the Okabe-Ito palette, which stays distinguishable with the common forms
+of colour blindness. The vermillion is darkened slightly so that both reach 4.5:1 contrast on white
+and can be used for text too. Charts also vary line dash and marker shape, so colour is never the
+only cue.
+"""
+
+from __future__ import annotations
+
+from emotions.model import Language, PartnerId
+
+PARTNER_COLOURS: dict[PartnerId, str] = {"a": "#0072B2", "b": "#B84F00"}
+PARTNER_DASH: dict[PartnerId, str] = {"a": "solid", "b": "dash"}
+PARTNER_MARKER: dict[PartnerId, str] = {"a": "circle", "b": "diamond"}
+
+FONT_FAMILIES: dict[Language, str] = {
+    "en": '"Source Sans Pro", "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+    # Fonts that hold Japanese glyphs, local first: nothing is fetched from outside.
+    "ja": '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif',
+}
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG contrast ratio between two ``#rrggbb`` colours."""
+    hi, lo = sorted((relative_luminance(fg), relative_luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

@@ -1,0 +1,98 @@
+"""Sentences and tables derived from a couple's answers, in either language.
+
+Names are inserted as the user typed them; whoever renders these strings escapes them for the
+medium (``escape.markdown_escape`` on screen, HTML escaping in exports).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from emotions.analysis import (
+    Area,
+    areas_to_understand,
+    difference,
+    difference_band,
+    unmet_needs,
+)
+from emotions.dimensions import DIMENSION_IDS
+from emotions.i18n import partner_label, t
+from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
+
+
+@dataclass(frozen=True)
+class Names:
+    """How the two partners are called in one rendering (already escaped for its medium)."""
+
+    a: str
+    b: str
+
+    def of(self, pid: PartnerId) -> str:
+        return self.a if pid == "a" else self.b
+
+
+def plain_names(wb: Workbook, lang: Language, *, anonymous: bool = False) -> Names:
+    """The partners' display names, unescaped; two equal names get (A) and (B) added."""
+    a, b = (
+        partner_label(
+            wb.partners[pid].name if pid in wb.partners else "", pid, lang, anonymous=anonymous
+        )
+        for pid in PARTNER_IDS
+    )
+    if a == b:
+        a, b = f"{a} (A)", f"{b} (B)"
+    return Names(a, b)
+
+
+def area_line(area: Area, names: Names, lang: Language) -> str:
+    """One ranked area as a sentence: the dimension, its band, and who leans which way."""
+    assert area.higher is not None
+    return t(
+        "needs.area_line",
+        lang,
+        dimension=t(f"dim.{area.dimension}.name", lang),
+        band=t(f"band.{area.band}", lang),
+        difference=area.difference,
+        higher=names.of(area.higher),
+        pole=t(f"dim.{area.dimension}.high", lang),
+    )
+
+
+def area_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
+    """Every area to understand, ranked, as sentences."""
+    return [area_line(area, names, lang) for area in areas_to_understand(wb)]
+
+
+def unmet_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
+    """What feels missing for each partner, as sentences (largest gap first per partner)."""
+    lines = []
+    for pid in PARTNER_IDS:
+        for gap in unmet_needs(wb, pid):
+            rating = wb.partners[pid].ratings[gap.dimension]
+            lines.append(
+                t(
+                    "needs.unmet_line",
+                    lang,
+                    name=names.of(pid),
+                    dimension=t(f"dim.{gap.dimension}.name", lang),
+                    need=rating.need,
+                    met=rating.met,
+                )
+            )
+    return lines
+
+
+def needs_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str, object]]:
+    """The radar as rows: one per dimension, each partner's need, the difference and its band."""
+    rows: list[dict[str, object]] = []
+    for dim in DIMENSION_IDS:
+        row: dict[str, object] = {t("needs.table_dimension", lang): t(f"dim.{dim}.name", lang)}
+        for pid in PARTNER_IDS:
+            if pid in wb.partners:
+                row[names.of(pid)] = wb.partners[pid].ratings[dim].need
+        diff = difference(wb, dim)
+        if diff is not None:
+            row[t("needs.table_difference", lang)] = diff
+            row[t("needs.table_band", lang)] = t(f"band.{difference_band(diff)}", lang)
+        rows.append(row)
+    return rows

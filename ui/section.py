@@ -1,0 +1,58 @@
+"""Parts every section page shares: its heading and explanation, and the reflection notes."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from emotions.dimensions import SectionId, section_number
+from emotions.i18n import content_table, section_text
+from emotions.model import PARTNER_IDS, PartnerId
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound
+
+
+def header(section_id: SectionId) -> None:
+    """The section's heading, its number and our explanation of its ideas; marks it visited."""
+    wb = workbook()
+    if section_id not in wb.visited:
+        wb.visited.append(section_id)
+    heading, body = section_text(section_id, lang())
+    st.caption(t("section.of_sixteen", number=section_number(section_id)))
+    st.title(heading, anchor=False)
+    st.markdown(body)
+
+
+def _reflection_setter(section_id: SectionId, pid: PartnerId):  # type: ignore[no-untyped-def]
+    def set_note(value: str) -> None:
+        notes = workbook().partner(pid).reflections
+        if value.strip():
+            notes[section_id] = value
+        else:
+            notes.pop(section_id, None)
+
+    return set_note
+
+
+def reflection(section_id: SectionId) -> None:
+    """The section's reflection prompt with one free-text note per partner."""
+    wb = workbook()
+    st.subheader(t("reflect.heading"), anchor=False)
+    st.markdown(content_table("reflection", lang())["prompts"][section_id])
+    for pid in PARTNER_IDS:
+        st.text_area(
+            t("reflect.note_label", name=name(pid)),
+            max_chars=2000,
+            help=t("reflect.note_help"),
+            **bound(
+                f"reflect__{section_id}__{pid}",
+                wb.partner(pid).reflections.get(section_id, ""),
+                _reflection_setter(section_id, pid),
+            ),
+        )
+
+
+def placeholder_page(section_id: SectionId) -> None:
+    """A section whose exercise is still to come: explanation and reflection notes."""
+    header(section_id)
+    st.info(t("section.exercise_later"))
+    reflection(section_id)

@@ -1,0 +1,53 @@
+"""Widgets bound to the Workbook: the model gives each widget its value, a change writes it back.
+
+Streamlit drops a widget's value whenever the widget is not drawn (another page is showing), so the
+widget state is never the truth: before drawing, we copy the model's value into the widget's key;
+the ``on_change`` callback copies the user's change into the model. Keys are stable ASCII and never
+depend on the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ui.state import workbook
+
+
+def _apply(key: str, setter: Callable[[Any], None]) -> None:
+    setter(st.session_state[key])
+    workbook().touch()
+
+
+def bound(key: str, current: Any, setter: Callable[[Any], None]) -> dict[str, Any]:
+    """Keyword arguments that bind a widget to a value of the workbook.
+
+    Use as ``st.slider(label, 0, 10, **bound(key, value, setter))``.
+    """
+    st.session_state[key] = current
+    return {"key": key, "on_change": _apply, "args": (key, setter)}
+
+
+def choice(
+    label: str,
+    options: Sequence[Any],
+    key: str,
+    format_func: Callable[[Any], str],
+    default: Any = None,
+) -> Any:
+    """A horizontal choice that is view state, not an answer (e.g. which partner to show).
+
+    It remembers its value across page switches in a shadow key, since Streamlit would drop it.
+    """
+    shadow = f"_keep_{key}"
+    value = st.session_state.get(shadow, default if default is not None else options[0])
+    st.session_state[key] = value
+
+    def keep() -> None:
+        st.session_state[shadow] = st.session_state[key]
+
+    return st.radio(
+        label, options, key=key, format_func=format_func, horizontal=True, on_change=keep
+    )
