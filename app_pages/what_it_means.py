@@ -21,9 +21,10 @@ controls, chart = st.columns([5, 6], gap="large")
 
 with controls:
     st.markdown(t("needs.how_to"))
-    pid = choice(t("needs.who"), PARTNER_IDS, "needs_who", name)
-    kind = choice(t("needs.kind"), RATING_KINDS, "needs_kind", lambda k: t(f"needs.kind_{k}"))
+    pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
+    kind = choice(t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind")
     partner = wb.partner(pid)
+    importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
         label = t(f"dim.{dim}.name")
@@ -37,7 +38,7 @@ with controls:
             st.select_slider(
                 label,
                 IMPORTANCE_LEVELS,
-                format_func=lambda level: t(f"importance.{level}"),
+                format_func=importance_labels.__getitem__,
                 help=poles,
                 **bound(key, rating.importance, set_value),
             )

@@ -62,7 +62,7 @@ def t(key: str, lang: Language, **values: object) -> str:
 
 def language_from_locale(locale: str | None) -> Language:
     """The app language for a browser locale such as ``ja-JP`` (English unless it is Japanese)."""
-    if locale and re.match(r"^ja\b", locale.strip().lower()):
+    if locale and re.match(r"^ja(?:$|[-_])", locale.strip().lower()):
         return "ja"
     return DEFAULT_LANGUAGE
 

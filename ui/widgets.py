@@ -8,7 +8,7 @@ depend on the language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -30,24 +30,24 @@ def bound(key: str, current: Any, setter: Callable[[Any], None]) -> dict[str, An
     return {"key": key, "on_change": _apply, "args": (key, setter)}
 
 
-def choice(
-    label: str,
-    options: Sequence[Any],
-    key: str,
-    format_func: Callable[[Any], str],
-    default: Any = None,
-) -> Any:
+def choice(label: str, options: dict[Any, str], key: str) -> Any:
     """A horizontal choice that is view state, not an answer (e.g. which partner to show).
 
-    It remembers its value across page switches in a shadow key, since Streamlit would drop it.
+    ``options`` maps each value to its label in the current language; the labels are fixed when
+    the widget is drawn, so formatting never reads session state. The value is remembered across
+    page switches in a shadow key, since Streamlit drops a widget's value when it is not drawn.
     """
     shadow = f"_keep_{key}"
-    value = st.session_state.get(shadow, default if default is not None else options[0])
-    st.session_state[key] = value
+    st.session_state[key] = st.session_state.get(shadow, next(iter(options)))
 
     def keep() -> None:
         st.session_state[shadow] = st.session_state[key]
 
     return st.radio(
-        label, options, key=key, format_func=format_func, horizontal=True, on_change=keep
+        label,
+        list(options),
+        key=key,
+        format_func=options.__getitem__,
+        horizontal=True,
+        on_change=keep,
     )

@@ -1,0 +1,101 @@
+"""The needs profile: sliders write the workbook, the radar follows, answers survive switches."""
+
+from __future__ import annotations
+
+from emotions.escape import markdown_escape
+from emotions.i18n import section_text
+from tests.apptest.conftest import go, open_app, radar
+
+
+def needs_page(locale: str = "en-US"):  # type: ignore[no-untyped-def]
+    return go(open_app(locale), "what_it_means")
+
+
+def test_moving_a_slider_changes_the_radar_and_the_ranked_areas() -> None:
+    at = needs_page()
+    before = radar(at)["data"][0]["r"]
+    assert before[0] == 5
+    at.slider(key="need__a__expression").set_value(9).run()
+    after = radar(at)
+    assert after["data"][0]["r"][0] == after["data"][0]["r"][-1] == 9
+    assert after["data"][1]["r"][0] == 5
+    assert at.session_state["workbook"].partners["a"].ratings["expression"].need == 9
+    areas = [m.value for m in at.markdown if m.value.startswith("1. ")]
+    assert areas == [
+        "1. Talking about feelings: Different (difference 4); Partner A leans towards "
+        "“Talk about feelings often”."
+    ]
+
+
+def test_one_partner_and_one_question_at_a_time() -> None:
+    at = needs_page()
+    assert [s.key for s in at.slider] == [
+        f"need__a__{d}"
+        for d in (
+            "expression",
+            "reassurance",
+            "closeness",
+            "processing",
+            "support",
+            "conflict_pace",
+            "intensity",
+            "emotion_value",
+        )
+    ]
+    at.radio(key="needs_who").set_value("b").run()
+    at.radio(key="needs_kind").set_value("importance").run()
+    assert len(at.slider) == 0
+    assert len(at.select_slider) == 8
+    at.select_slider(key="importance__b__closeness").set_value("high").run()
+    assert at.session_state["workbook"].partners["b"].ratings["closeness"].importance == "high"
+    at.radio(key="needs_kind").set_value("met").run()
+    assert "not answered yet" in at.slider(key="met__b__closeness").label
+    at.slider(key="met__b__closeness").set_value(2).run()
+    assert "not answered yet" not in at.slider(key="met__b__closeness").label
+    assert "Partner B: Closeness (need 5, met 2)" in " ".join(m.value for m in at.markdown)
+
+
+def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
+    at = needs_page()
+    at.radio(key="needs_who").set_value("b").run()
+    at.slider(key="need__b__closeness").set_value(1).run()
+    go(at, "distance")
+    at.text_area(key="reflect__distance__a").input("We go quiet.").run()
+    at.radio(key="ui_lang").set_value("ja").run()
+    assert at.text_area(key="reflect__distance__a").value == "We go quiet."
+    assert at.title[0].value == section_text("distance", "ja")[0]
+    go(at, "what_it_means")
+    # The partner choice is remembered too, and the slider shows the saved answer.
+    assert at.radio(key="needs_who").value == "b"
+    assert at.slider(key="need__b__closeness").value == 1
+    assert radar(at)["data"][1]["r"][2] == 1
+    assert radar(at)["data"][0]["theta"][2] == "近さ"
+    at.radio(key="ui_lang").set_value("en").run()
+    assert at.slider(key="need__b__closeness").value == 1
+    assert at.session_state["workbook"].partners["a"].reflections == {"distance": "We go quiet."}
+
+
+def test_names_appear_on_the_radar_and_markup_in_them_stays_text() -> None:
+    at = needs_page()
+    at.text_input(key="name__a").input("**Ana** :material/home:").run()
+    assert radar(at)["data"][0]["name"] == "**Ana** :material/home:"
+    # In Markdown-rendered places (the partner choice) the name arrives escaped.
+    assert at.radio(key="needs_who").options[0] == markdown_escape("**Ana** :material/home:")
+    at.text_input(key="name__a").input("").run()
+    assert radar(at)["data"][0]["name"] == "Partner A"
+
+
+def test_the_table_alternative_lists_both_partners_and_the_band() -> None:
+    at = needs_page()
+    at.slider(key="need__a__support").set_value(10).run()
+    at.toggle(key="needs_table").set_value(True).run()
+    table = at.table[0].value
+    assert list(table.columns) == [
+        "Need",
+        "Partner A",
+        "Partner B",
+        "Difference",
+        "Rule-of-thumb band",
+    ]
+    row = table[table["Need"] == "Support when upset"].iloc[0]
+    assert (row["Partner A"], row["Difference"], row["Rule-of-thumb band"]) == (10, 5, "Different")

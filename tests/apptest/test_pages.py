@@ -1,0 +1,47 @@
+"""Every page renders in both languages through the real entrypoint, with the frame around it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from emotions.dimensions import SECTION_IDS
+from emotions.i18n import catalog, section_text
+from tests.apptest.conftest import go, open_app
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+SCRIPTS = [sid.replace("-", "_") for sid in SECTION_IDS] + ["about"]
+
+
+@pytest.fixture(scope="module", params=["en-US", "ja-JP"])
+def session(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """One session per language, walked through every page (as a user clicking the nav)."""
+    return open_app(request.param)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_every_page_renders_with_notice_and_navigation(session, script: str) -> None:  # type: ignore[no-untyped-def]
+    lang = "ja" if session.context["locale"].startswith("ja") else "en"
+    at = go(session, script)
+    captions = " ".join(c.value for c in at.caption)
+    assert catalog(lang)["frame.notice"] in captions
+    assert catalog(lang)["frame.privacy"] in captions
+    title = at.title[0].value
+    if script != "about":
+        assert title == section_text(script.replace("_", "-"), lang)[0]
+    if lang == "ja":
+        assert JAPANESE.search(title)
+        assert JAPANESE.search(at.markdown[0].value)
+    # The sidebar's language switch is on every page, in every language.
+    assert at.radio(key="ui_lang").value == lang
+
+
+def test_the_first_page_is_the_introduction() -> None:
+    at = open_app()
+    assert at.title[0].value == section_text("introduction", "en")[0]
+
+
+def test_language_defaults_from_the_browser_locale() -> None:
+    assert open_app("ja-JP").radio(key="ui_lang").value == "ja"
+    assert open_app("de-DE").radio(key="ui_lang").value == "en"

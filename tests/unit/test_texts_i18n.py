@@ -1,0 +1,179 @@
+"""Catalogs and content files: complete and parallel in both languages; texts follow answers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from emotions import i18n
+from emotions.dimensions import DIMENSION_IDS, SECTION_GROUPS, SECTION_IDS
+from emotions.escape import markdown_escape
+from emotions.model import Workbook
+from emotions.texts import area_lines, needs_table, plain_names, unmet_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def test_catalogs_have_the_same_keys_and_placeholders() -> None:
+    en, ja = i18n.catalog("en"), i18n.catalog("ja")
+    assert set(en) == set(ja)
+    for key in en:
+        assert i18n.placeholders(en[key]) == i18n.placeholders(ja[key]), key
+
+
+def test_japanese_catalog_is_japanese() -> None:
+    # Only the language names and the partners' fallback letters may stay Latin.
+    latin_only = [k for k, v in i18n.catalog("ja").items() if not JAPANESE.search(v)]
+    assert latin_only == ["lang.en", "io.at_field"]
+
+
+def _keys_used_in_code() -> set[str]:
+    pattern = re.compile(r"""\bt\(\s*f?["']([a-z_.{}-]+)["']""")
+    keys: set[str] = set()
+    for path in [
+        ROOT / "app.py",
+        *ROOT.glob("app_pages/*.py"),
+        *ROOT.glob("ui/*.py"),
+        *ROOT.glob("emotions/*.py"),
+    ]:
+        keys |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    return keys
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    catalog = i18n.catalog("en")
+    expansions = {
+        "{dim}": DIMENSION_IDS,
+        "{area.dimension}": DIMENSION_IDS,
+        "{gap.dimension}": DIMENSION_IDS,
+        "{sid}": SECTION_IDS,
+        "{group.id}": [g.id for g in SECTION_GROUPS],
+        "{pid}": ["a", "b"],
+        "{area.band}": ["close", "different", "far"],
+        "{level}": ["low", "medium", "high"],
+        "{k}": ["need", "importance", "met", "guess"],
+        "{code}": ["en", "ja"],
+        "{problem.code}": [k.split(".")[-1] for k in catalog if k.startswith("io.problem.")],
+    }
+    missing = []
+    for key in _keys_used_in_code():
+        variants = [key]
+        for placeholder, values in expansions.items():
+            variants = (
+                [v.replace(placeholder, x) for v in variants for x in values]
+                if placeholder in key
+                else variants
+            )
+        missing += [v for v in variants if "{" in v or v not in catalog]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("section_id", SECTION_IDS)
+def test_every_section_has_an_explanation_and_a_reflection_prompt(
+    lang: str, section_id: str
+) -> None:
+    heading, body = i18n.section_text(section_id, lang)  # type: ignore[arg-type]
+    assert heading and len(body) > 300
+    assert i18n.content_table("reflection", lang)["prompts"][section_id]  # type: ignore[arg-type]
+    if lang == "ja":
+        assert JAPANESE.search(heading) and JAPANESE.search(body)
+
+
+def test_direction_texts_are_parallel_and_fill_in() -> None:
+    en, ja = i18n.content_table("directions", "en"), i18n.content_table("directions", "ja")
+    assert set(en) == set(ja) == set(DIMENSION_IDS)
+    for dim in DIMENSION_IDS:
+        assert (
+            set(en[dim])
+            == set(ja[dim])
+            == {
+                "higher_may_read",
+                "lower_may_experience",
+                "higher_could_try",
+                "lower_could_try",
+                "opener",
+            }
+        )
+        for key, text in en[dim].items():
+            assert i18n.placeholders(text) == i18n.placeholders(ja[dim][key]) != set()
+            assert "{" not in text.format(higher="A", lower="B")
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"),
+    [
+        ("ja", "ja"),
+        ("ja-JP", "ja"),
+        ("JA_jp", "ja"),
+        ("en-US", "en"),
+        ("fr", "en"),
+        (None, "en"),
+        ("jam", "en"),
+    ],
+)
+def test_language_follows_the_browser_locale(locale: str | None, lang: str) -> None:
+    assert i18n.language_from_locale(locale) == lang
+
+
+def test_area_and_unmet_sentences_follow_the_answers() -> None:
+    wb = Workbook()
+    wb.partners["a"].name = "Mia"
+    wb.partners["a"].ratings["closeness"].need = 9
+    wb.partners["b"].ratings["closeness"].need = 2
+    wb.partners["a"].ratings["closeness"].met = 3
+    names = plain_names(wb, "en")
+    assert area_lines(wb, names, "en") == [
+        "Closeness: Far apart (difference 7); Mia leans towards “A lot of togetherness”."
+    ]
+    assert area_lines(wb, plain_names(wb, "ja"), "ja") == [
+        "近さ：大きく離れている（差 7）。Miaは「一緒に過ごす時間がたっぷりほしい」寄りです。"
+    ]
+    assert unmet_lines(wb, names, "en") == ["Mia: Closeness (need 9, met 3)"]
+    wb.partners["b"].ratings["closeness"].need = 9
+    wb.partners["a"].ratings["closeness"].need = 2
+    assert "Partner B leans" in area_lines(wb, plain_names(wb, "en"), "en")[0]
+
+
+def test_names_fall_back_to_neutral_labels_and_never_collide() -> None:
+    wb = Workbook()
+    assert plain_names(wb, "ja").of("b") == "パートナーB"
+    wb.partners["a"].name = wb.partners["b"].name = "Sam"
+    names = plain_names(wb, "en")
+    assert (names.a, names.b) == ("Sam (A)", "Sam (B)")
+    assert plain_names(wb, "en", anonymous=True).a == "Partner A"
+    rows = needs_table(wb, names, "en")
+    assert rows[0] == {
+        "Need": "Talking about feelings",
+        "Sam (A)": 5,
+        "Sam (B)": 5,
+        "Difference": 0,
+        "Rule-of-thumb band": "Close",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**bold**",
+        ":material/home:",
+        "![x](http://example.com/x.png)",
+        "[l](http://e.com)",
+        ":red[red]",
+        "$x^2$",
+        "<b>x</b>",
+        "# heading",
+        "a\nb",
+        "`code`",
+    ],
+)
+def test_markdown_escape_leaves_no_unescaped_markup(text: str) -> None:
+    escaped = markdown_escape(text)
+    unescaped = re.sub(r"\\[!-/:-@\[-`{-~]", "", escaped)
+    assert not re.search(r"[*_\[\]()!:$<>#`\n]", unescaped)
+    # What a reader sees (escapes resolved, zero-width space dropped) is the text itself.
+    visible = re.sub(r"\\(.)", r"\1", escaped).replace("\u200b", "")
+    assert visible == " ".join(text.split())
