@@ -34,7 +34,7 @@ pages[t("nav.group.tools")] = [
     st.Page("app_pages/about.py", title=t("nav.about"), url_path="about", icon="🛟")
 ]
 
-current = st.navigation(pages)
+current = st.navigation(pages, expanded=True)
 frame.sidebar()
 frame.notice()
 current.run()

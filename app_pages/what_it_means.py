@@ -17,7 +17,7 @@ wb = workbook()
 header("what-it-means")
 st.caption(t("needs.not_a_test"))
 
-controls, chart = st.columns([5, 6], gap="large")
+controls, chart = st.columns([1, 1], gap="large")
 
 with controls:
     st.markdown(t("needs.how_to"))
@@ -25,17 +25,20 @@ with controls:
     kind = choice(t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind")
     partner = wb.partner(pid)
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
-    for dim in DIMENSION_IDS:
+    # Two sliders a row keeps all eight beside the radar; rows keep the order on a phone.
+    cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
+    for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
         rating = partner.ratings[dim]
         label = t(f"dim.{dim}.name")
         poles = t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
 
-        def set_value(value: object, rating=rating, kind=kind) -> None:  # type: ignore[no-untyped-def]
-            setattr(rating, kind, value)
+        def set_value(value: object, pid=pid, dim=dim, kind=kind) -> None:  # type: ignore[no-untyped-def]
+            # Look the rating up when the change arrives: the workbook may have been replaced.
+            setattr(workbook().partner(pid).ratings[dim], kind, value)
 
         key = f"{kind}__{pid}__{dim}"
         if kind == "importance":
-            st.select_slider(
+            cell.select_slider(
                 label,
                 IMPORTANCE_LEVELS,
                 format_func=importance_labels.__getitem__,
@@ -46,13 +49,13 @@ with controls:
         value = getattr(rating, kind)
         if value is None:
             label = f"{label} · _{t('needs.not_rated')}_"
-        st.slider(
+        cell.slider(
             label,
             NEED_MIN,
             NEED_MAX,
             **bound(key, value if value is not None else 5, set_value),
         )
-        st.caption(poles)
+        cell.caption(poles)
 
 with chart:
     st.subheader(t("needs.radar_heading"), anchor=False)

@@ -18,7 +18,7 @@ def _layout(lang: Language, **extra: Any) -> dict[str, Any]:
         "font": {"family": FONT_FAMILIES[lang], "size": 14},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "margin": {"l": 48, "r": 48, "t": 32, "b": 32},
+        "margin": {"l": 90, "r": 90, "t": 40, "b": 40},
         "legend": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08},
     }
     layout.update(extra)
@@ -27,7 +27,8 @@ def _layout(lang: Language, **extra: Any) -> dict[str, Any]:
 
 def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> dict[str, Any]:
     """The two partners' needs overlaid on one radar (Scatterpolar), one trace per partner."""
-    theta = [t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS]
+    # Axis labels carry their own line breaks so none is cut off at the chart's edge.
+    theta = [t(f"dim.{dim}.axis", lang).replace("\n", "<br>") for dim in DIMENSION_IDS]
     traces = []
     pid: PartnerId
     for pid, partner in wb.partners.items():
@@ -59,7 +60,8 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
                 "radialaxis": {
                     "range": [NEED_MIN, NEED_MAX],
                     "tickvals": [0, 5, 10],
-                    "angle": 90,
+                    "angle": 22.5,
+                    "tickfont": {"size": 11},
                     "gridcolor": "#D9D6CF",
                 },
                 "angularaxis": {"direction": "clockwise", "gridcolor": "#D9D6CF"},

@@ -18,7 +18,7 @@ def test_radar_overlays_both_partners_and_closes_each_outline() -> None:
     assert a["r"][0] == a["r"][-1] == 9
     assert len(a["r"]) == len(DIMENSION_IDS) + 1
     assert b["r"][:-1] == [5] * len(DIMENSION_IDS)
-    assert a["theta"][0] == "Talking about feelings"
+    assert a["theta"][0] == "Talking about<br>feelings"
     assert (a["line"]["color"], b["line"]["color"]) == (PARTNER_COLOURS["a"], PARTNER_COLOURS["b"])
     assert a["line"]["dash"] != b["line"]["dash"]
     assert a["marker"]["symbol"] != b["marker"]["symbol"]
