@@ -35,6 +35,8 @@ pages[t("nav.group.tools")] = [
 ]
 
 current = st.navigation(pages, expanded=True)
+frame.mark_visited(current.url_path)
+frame.progress()
 frame.sidebar()
 frame.notice()
 current.run()

@@ -3,11 +3,11 @@ both partners always beside them, then the areas to understand ranked."""
 
 import streamlit as st
 
-from emotions import charts, texts
+from emotions import analysis, charts, texts
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.escape import markdown_escape
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS
-from ui.section import header, reflection
+from ui.section import for_you_two, header, reflection
 from ui.state import lang, name, t, workbook
 from ui.widgets import bound, choice
 
@@ -80,4 +80,5 @@ st.subheader(t("needs.unmet_heading"), anchor=False)
 unmet = texts.unmet_lines(wb, safe_names, lang())
 st.markdown("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet"))
 
+for_you_two(analysis.top_areas(wb, 2))
 reflection("what-it-means")

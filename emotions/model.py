@@ -72,6 +72,18 @@ class NeedStatement(_Strict):
 
     text: ShortText
     spoken: bool = False
+    tag: Tag | None = None
+    """The checklist item it came from, if any."""
+
+
+class Rewrite(_Strict):
+    """Section 10: a complaint rewritten as what feels missing, from a template's parts."""
+
+    complaint: ShortText = ""
+    situation: ShortText = ""
+    feeling: ShortText = ""
+    need: ShortText = ""
+    request: ShortText = ""
 
 
 class TriggerNote(_Strict):
@@ -96,6 +108,7 @@ class Partner(_Strict):
     adjustments: list[Tag] = Field(default_factory=list, max_length=3)
     small_moments: list[Tag] = Field(default_factory=list, max_length=20)
     need_statements: list[NeedStatement] = Field(default_factory=list, max_length=20)
+    rewrites: list[Rewrite] = Field(default_factory=list, max_length=20)
     triggers: list[TriggerNote] = Field(default_factory=list, max_length=20)
     reflections: dict[SectionId, Note] = Field(default_factory=dict)
 
@@ -138,6 +151,10 @@ class Workbook(_Strict):
     """Usually both; a partner answering on their own device exports one."""
     vulnerable_moment: VulnerableMoment | None = None
     checkins: list[CheckIn] = Field(default_factory=list, max_length=200)
+    area_notes: dict[DimensionId, ShortText] = Field(default_factory=dict)
+    """Section 14: how the couple wants to navigate each area, in their words."""
+    next_steps: Note = ""
+    """Section 16: what the couple wants to try next."""
     visited: list[SectionId] = Field(default_factory=list, max_length=16)
 
     def partner(self, pid: PartnerId) -> Partner:

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from emotions.analysis import (
     Area,
+    other,
     areas_to_understand,
     difference,
     difference_band,
     unmet_needs,
 )
 from emotions.dimensions import DIMENSION_IDS
-from emotions.i18n import partner_label, t
+from emotions.i18n import content_table, partner_label, t
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 
 
@@ -96,3 +97,25 @@ def needs_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str, ob
             row[t("needs.table_band", lang)] = t(f"band.{difference_band(diff)}", lang)
         rows.append(row)
     return rows
+
+
+DIRECTION_KEYS: tuple[str, ...] = (
+    "higher_may_read",
+    "lower_may_experience",
+    "higher_could_try",
+    "lower_could_try",
+    "opener",
+)
+"""The direction-aware texts each dimension has (``content/<lang>/directions.toml``)."""
+
+
+def directions(area: Area, names: Names, lang: Language) -> dict[str, str]:
+    """The direction-aware texts of an area, with the partners' names filled in.
+
+    "Higher" is the partner nearer the dimension's high pole; the texts say how each may read
+    the other, one small adjustment each could try, and a conversation opener.
+    """
+    assert area.higher is not None
+    table = content_table("directions", lang)[area.dimension]
+    higher, lower = names.of(area.higher), names.of(other(area.higher))
+    return {key: table[key].format(higher=higher, lower=lower) for key in DIRECTION_KEYS}

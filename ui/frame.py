@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from emotions.dimensions import SECTION_IDS
 from emotions.i18n import t as translate
 from emotions.model import PARTNER_IDS, Language, PartnerId
 from ui.state import lang, t, workbook
@@ -45,9 +46,23 @@ def sidebar() -> None:
                 )
 
 
+def mark_visited(url_path: str) -> None:
+    """Remember that the couple opened this section (for the progress line)."""
+    wb = workbook()
+    if url_path in SECTION_IDS and url_path not in wb.visited:
+        wb.visited.append(url_path)  # type: ignore[arg-type]
+
+
+def progress() -> None:
+    """How far the couple has come: sections explored out of sixteen."""
+    explored = len(workbook().visited)
+    with st.sidebar:
+        st.progress(explored / len(SECTION_IDS), text=t("frame.progress", count=explored))
+
+
 def notice() -> None:
     """The not-therapy notice and the privacy line, at the top of every page."""
     st.caption(f"{t('frame.notice')}  \n{t('frame.privacy')}")
 
 
-__all__ = ["lang", "notice", "sidebar"]
+__all__ = ["lang", "mark_visited", "notice", "progress", "sidebar"]

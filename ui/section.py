@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from emotions import texts
+from emotions.analysis import Area
 from emotions.dimensions import SectionId, section_number
+from emotions.escape import markdown_escape
 from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.state import lang, name, t, workbook
@@ -12,10 +15,7 @@ from ui.widgets import bound
 
 
 def header(section_id: SectionId) -> None:
-    """The section's heading, its number and our explanation of its ideas; marks it visited."""
-    wb = workbook()
-    if section_id not in wb.visited:
-        wb.visited.append(section_id)
+    """The section's heading, its number and our explanation of its ideas."""
     heading, body = section_text(section_id, lang())
     st.caption(t("section.of_sixteen", number=section_number(section_id)))
     st.title(heading, anchor=False)
@@ -56,3 +56,28 @@ def placeholder_page(section_id: SectionId) -> None:
     header(section_id)
     st.info(t("section.exercise_later"))
     reflection(section_id)
+
+
+def safe_names() -> texts.Names:
+    """The partners' display names, escaped for Markdown."""
+    names = texts.plain_names(workbook(), lang())
+    return texts.Names(markdown_escape(names.a), markdown_escape(names.b))
+
+
+def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS) -> None:
+    """'What this means for you two': the direction-aware texts of the given areas."""
+    st.subheader(t("you_two.heading"), anchor=False)
+    if not areas:
+        st.markdown(t("you_two.empty"))
+        return
+    names = safe_names()
+    for area in areas:
+        title = t(
+            "you_two.area_title",
+            dimension=t(f"dim.{area.dimension}.name"),
+            band=t(f"band.{area.band}"),
+            difference=area.difference,
+        )
+        lines = texts.directions(area, names, lang())
+        st.markdown(f"**{title}**\n\n" + "\n".join(f"- {lines[key]}" for key in keys))
+    st.caption(t("you_two.caption"))

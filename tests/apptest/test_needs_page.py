@@ -99,3 +99,24 @@ def test_the_table_alternative_lists_both_partners_and_the_band() -> None:
     ]
     row = table[table["Need"] == "Support when upset"].iloc[0]
     assert (row["Partner A"], row["Difference"], row["Rule-of-thumb band"]) == (10, 5, "Different")
+
+
+def test_for_you_two_follows_the_couple_and_the_direction_of_the_difference() -> None:
+    at = needs_page()
+    at.text_input(key="name__a").input("Mia").run()
+    at.text_input(key="name__b").input("Ren").run()
+    at.slider(key="need__a__conflict_pace").set_value(10).run()
+    at.radio(key="needs_who").set_value("b").run()
+    at.slider(key="need__b__conflict_pace").set_value(1).run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "**Pace under tension: Far apart (difference 9)**" in text
+    # Mia wants to talk now, so Mia is the "higher" partner in the direction texts.
+    from emotions.i18n import content_table
+
+    opener = content_table("directions", "en")["conflict_pace"]["opener"]
+    assert opener.format(higher="Mia", lower="Ren") in text
+    at.slider(key="need__b__conflict_pace").set_value(10).run()
+    at.radio(key="needs_who").set_value("a").run()
+    at.slider(key="need__a__conflict_pace").set_value(0).run()
+    text = " ".join(m.value for m in at.markdown)
+    assert opener.format(higher="Ren", lower="Mia") in text

@@ -45,3 +45,12 @@ def test_the_first_page_is_the_introduction() -> None:
 def test_language_defaults_from_the_browser_locale() -> None:
     assert open_app("ja-JP").radio(key="ui_lang").value == "ja"
     assert open_app("de-DE").radio(key="ui_lang").value == "en"
+
+
+def test_the_sidebar_counts_the_sections_explored() -> None:
+    at = open_app()
+    assert at.sidebar.get("progress")[0].proto.text == "Sections explored: 1 of 16"
+    go(at, "distance")
+    go(at, "about")  # not a section: does not count
+    go(at, "distance")
+    assert at.sidebar.get("progress")[0].proto.text == "Sections explored: 2 of 16"

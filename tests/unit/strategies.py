@@ -18,6 +18,7 @@ from emotions.model import (
     NeedStatement,
     Partner,
     Rating,
+    Rewrite,
     TriggerNote,
     VulnerableMoment,
     Workbook,
@@ -86,4 +87,6 @@ workbooks = st.builds(
         max_size=3,
     ),
     visited=st.lists(st.sampled_from(SECTION_IDS), unique=True),
+    area_notes=st.dictionaries(st.sampled_from(DIMENSION_IDS), texts, max_size=3),
+    next_steps=texts,
 )
