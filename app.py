@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from emotions.dimensions import SECTION_GROUPS
+from emotions.dimensions import SECTION_GROUPS, SECTION_IDS
 from ui import frame
 from ui.state import t, workbook
 
@@ -35,7 +35,8 @@ pages[t("nav.group.tools")] = [
 ]
 
 current = st.navigation(pages, expanded=True)
-frame.mark_visited(current.url_path)
+# The first section is the default page, served at "/" with an empty url_path.
+frame.mark_visited(current.url_path or SECTION_IDS[0])
 frame.progress()
 frame.sidebar()
 frame.notice()

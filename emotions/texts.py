@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from emotions.analysis import (
     Area,
-    other,
     areas_to_understand,
     difference,
     difference_band,
+    other,
     unmet_needs,
 )
 from emotions.dimensions import DIMENSION_IDS

@@ -57,7 +57,14 @@ partners = st.builds(
     adjustments=st.lists(tags, max_size=3),
     small_moments=st.lists(tags, max_size=3),
     need_statements=st.lists(
-        st.builds(NeedStatement, text=texts, spoken=st.booleans()), max_size=2
+        st.builds(NeedStatement, text=texts, spoken=st.booleans(), tag=st.none() | tags),
+        max_size=2,
+    ),
+    rewrites=st.lists(
+        st.builds(
+            Rewrite, complaint=texts, situation=texts, feeling=texts, need=texts, request=texts
+        ),
+        max_size=2,
     ),
     triggers=st.lists(
         st.builds(TriggerNote, trigger=texts, reaction=texts, belief=texts, response=texts),
