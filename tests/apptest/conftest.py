@@ -44,3 +44,55 @@ def by_key(at: AppTest, kind: str, key: str) -> Any:
 @pytest.fixture
 def app() -> Callable[..., AppTest]:
     return open_app
+
+
+def with_workbook(at: AppTest, wb: Any) -> AppTest:
+    """Put a prepared workbook (e.g. from tests/couples.py) into the session and rerun."""
+    at.session_state["workbook"] = wb
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def visible_texts(at: AppTest) -> list[str]:
+    """Every text the main area shows: titles, markdown, captions, widget labels and options."""
+    out: list[str] = []
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "success",
+        "warning",
+    ):
+        out += [e.value for e in at.main.get(kind)]
+    for kind in (
+        "slider",
+        "select_slider",
+        "radio",
+        "text_input",
+        "text_area",
+        "checkbox",
+        "toggle",
+        "selectbox",
+        "multiselect",
+        "number_input",
+        "button",
+        "date_input",
+    ):
+        for widget in at.main.get(kind):
+            out.append(widget.proto.label)
+            out += list(getattr(widget.proto, "options", []))
+    return out
+
+
+def english_left_over(at: AppTest) -> list[str]:
+    """English catalog texts (that differ in Japanese) still visible on a Japanese page."""
+    from emotions.i18n import catalog
+
+    en, ja = catalog("en"), catalog("ja")
+    english = {v for k, v in en.items() if v != ja[k] and len(v) > 3}
+    shown = visible_texts(at)
+    return sorted({e for e in english for s in shown if e in s and "{" not in e})
