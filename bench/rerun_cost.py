@@ -1,0 +1,589 @@
+"""Server CPU cost of one rerun of each page of the app, against an empty Streamlit page.
+
+    .venv/bin/python bench/rerun_cost.py [--runs 30] [--lang en|ja] [--harness server|apptest]
+
+(``make bench``). What it measures and how to read it: bench/README.md. In short: two real
+``streamlit run`` servers (this app, and bench/empty_app.py) are driven over their websockets
+like a browser would; one sample is the CPU time the server process spent on one rerun (all its
+threads, from the rerun request to the end of the run). Each page is measured in its own block:
+switch to it, warm up, then ``--runs`` pairs of (empty page rerun, page rerun), so machine noise
+falls on both alike. ``--harness apptest`` measures the same in-process with Streamlit's AppTest
+(script thread + message serialization only: no websocket, no session machinery).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+ROOT = Path(__file__).resolve().parents[1]
+# Streamlit reads .streamlit/config.toml from the working directory (runner.postScriptGC etc.).
+os.chdir(ROOT)
+sys.path.insert(0, str(ROOT))
+
+import streamlit  # noqa: E402
+from streamlit import config  # noqa: E402
+
+from emotions import i18n  # noqa: E402
+from emotions.dimensions import DIMENSION_IDS, SECTION_GROUPS  # noqa: E402
+from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, Workbook  # noqa: E402
+
+EMPTY_APP = ROOT / "bench" / "empty_app.py"
+MAIN_APP = ROOT / "app.py"
+NEEDS_PAGE = "what-it-means"
+RATING_KINDS = ("need", "importance", "met", "guess")
+
+# --- The state every page is measured in -------------------------------------------------------
+# A half-answered workbook: names, both partners' needs, importance, some 'met' and 'guess'.
+NAMES = {"a": "Aki", "b": "Sam"}
+
+
+def answers() -> dict[tuple[str, str, str], Any]:
+    """(partner, kind, dimension) -> value; unanswered 'met'/'guess' are left out."""
+    out: dict[tuple[str, str, str], Any] = {}
+    for i, dim in enumerate(DIMENSION_IDS):
+        need = {"a": (2 + 3 * i) % 11, "b": (9 - 2 * i) % 11}
+        out["a", "need", dim], out["b", "need", dim] = need["a"], need["b"]
+        out["a", "importance", dim] = IMPORTANCE_LEVELS[i % 3]
+        out["b", "importance", dim] = IMPORTANCE_LEVELS[(i + 1) % 3]
+        if i % 2 == 0:
+            out["a", "met", dim], out["b", "met", dim] = (i + 3) % 11, 10 - i
+        if i % 3 != 2:
+            out["a", "guess", dim], out["b", "guess", dim] = need["b"], (need["a"] + 2) % 11
+    return out
+
+
+def fill_model(wb: Workbook) -> None:
+    for pid, name in NAMES.items():
+        wb.partner(pid).name = name  # type: ignore[arg-type]
+    for (pid, kind, dim), value in answers().items():
+        setattr(wb.partner(pid).ratings[dim], kind, value)  # type: ignore[arg-type,index]
+
+
+def expected_radar() -> list[list[int]]:
+    """The radar's two outlines (closed: first point repeated) for the answers above."""
+    got = answers()
+    return [[got[pid, "need", d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])] for pid in "ab"]
+
+
+# --- The pages ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Case:
+    label: str
+    url_path: str
+    title: str
+    kind: str | None = None
+    messages: int = 0  # messages the server sends for one rerun (deltas and the rest)
+    samples: list[float] = field(default_factory=list)
+    baseline: list[float] = field(default_factory=list)
+
+    @property
+    def script(self) -> str:
+        return f"app_pages/{self.url_path.replace('-', '_')}.py"
+
+
+def cases(lang: str, kinds: bool) -> list[Case]:
+    out: list[Case] = []
+    for group in SECTION_GROUPS:
+        for sid in group.sections:
+            title = i18n.section_text(sid, lang)[0]
+            if sid == NEEDS_PAGE:
+                for kind in RATING_KINDS if kinds else ("need",):
+                    label = f"{sid} [{kind}]" if kinds else sid
+                    out.append(Case(label, sid, title, kind))
+            else:
+                out.append(Case(sid, sid, title))
+    out.append(Case("about", "about", i18n.t("about.heading", lang)))  # type: ignore[arg-type]
+    return out
+
+
+class Harness(Protocol):
+    name: str
+
+    def empty_rerun(self) -> float: ...
+    def app_rerun(self) -> float: ...
+    def open(self, case: Case) -> None: ...
+    def check(self, case: Case) -> None: ...
+
+
+# --- Harness 1: real servers, driven over the websocket ---------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """``streamlit run <script>`` in its own process, with a clock of that process's CPU time."""
+
+    def __init__(self, script: Path, log: Any, cpus: set[int] | None) -> None:
+        self.port = _free_port()
+        pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=pin,
+        )
+        # Linux: the CPU-time clock of another process (all its threads, also finished ones),
+        # MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED); nanosecond resolution, unlike /proc ticks.
+        self.clock = ((~self.proc.pid) << 3) | 2
+
+    def cpu_ns(self) -> int:
+        return time.clock_gettime_ns(self.clock)
+
+    def check_clock(self) -> None:
+        try:
+            self.cpu_ns()
+        except OSError as e:
+            raise SystemExit(
+                f"cannot read the server's CPU clock ({e}); Linux only: try --harness apptest"
+            ) from e
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        url = f"http://127.0.0.1:{self.port}/_stcore/health"
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"streamlit exited with {self.proc.returncode}")
+            with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return
+            time.sleep(0.2)
+        raise SystemExit(f"streamlit on port {self.port} not ready after {timeout} s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+class Session:
+    """One browser session: a websocket, the page it is on, the elements of its last run."""
+
+    def __init__(self, server: Server) -> None:
+        from websockets.sync.client import connect
+        from websockets.typing import Origin, Subprotocol
+
+        self.server = server
+        url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
+        origin = f"http://127.0.0.1:{server.port}"  # = Host: no origin check, no outside lookup
+        self.ws = connect(
+            url,
+            subprotocols=[cast("Subprotocol", "streamlit")],
+            origin=cast("Origin", origin),
+            max_size=None,
+            ping_interval=None,
+            open_timeout=30,
+        )
+        # Streamlit's socket has no TCP_NODELAY (Nagle): acknowledge at once so the frames of
+        # a run are not held back 40 ms each (wall time only; CPU is the same).
+        self.sock = self.ws.socket
+        self.page_hash = ""
+        self.pages: dict[str, str] = {}
+        self.elements: list[Any] = []
+        self.messages = 0
+
+    def rerun(self, page_hash: str | None = None, widgets: Sequence[Any] = ()) -> float:
+        """Ask for a rerun (optionally of another page, with changed widgets); server CPU ms."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = BackMsg()
+        msg.rerun_script.page_script_hash = self.page_hash if page_hash is None else page_hash
+        msg.rerun_script.widget_states.widgets.extend(widgets)
+        data = msg.SerializeToString()
+        start = self.server.cpu_ns()
+        self.ws.send(data)
+        frames: list[bytes] = []
+        finished = False
+        while True:
+            self._quickack()
+            frame = self.ws.recv(timeout=60)
+            assert isinstance(frame, bytes)
+            frames.append(frame)
+            # Cheap peek at the end of the run: the session's status going back to not running.
+            fm = ForwardMsg()
+            fm.ParseFromString(frame)
+            kind = fm.WhichOneof("type")
+            if kind == "script_finished":
+                finished = True
+            elif (
+                finished
+                and kind == "session_status_changed"
+                and not fm.session_status_changed.script_is_running
+            ):
+                break
+        cost = (self.server.cpu_ns() - start) / 1e6
+        self._parse(frames)
+        return cost
+
+    def _quickack(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+
+    def _parse(self, frames: list[bytes]) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self.elements = []
+        self.messages = len(frames)
+        for frame in frames:
+            fm = ForwardMsg()
+            fm.ParseFromString(frame)
+            kind = fm.WhichOneof("type")
+            if kind == "navigation":
+                self.page_hash = fm.navigation.page_script_hash
+                self.pages = {p.url_pathname: p.page_script_hash for p in fm.navigation.app_pages}
+            elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                self.elements.append(fm.delta.new_element)
+
+    def element(self, key: str) -> Any:
+        for el in self.elements:
+            kind = el.WhichOneof("type")
+            if kind and getattr(getattr(el, kind), "id", "").endswith(f"-{key}"):
+                return el
+        raise SystemExit(f"no widget with key {key!r} on this page")
+
+    def set(self, key: str, value: Any, options: tuple[Any, ...] = ()) -> None:
+        """Change one widget as a user would (one rerun)."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        el = self.element(key)
+        kind = el.WhichOneof("type")
+        ws = WidgetState(id=getattr(el, kind).id)
+        if kind == "radio":
+            ws.string_value = el.radio.options[options.index(value)]
+        elif kind == "slider" and el.slider.options:  # select_slider: the option's label
+            ws.string_array_value.data[:] = [el.slider.options[options.index(value)]]
+        elif kind == "slider":
+            ws.double_array_value.data[:] = [value]
+        elif kind == "text_input":
+            ws.string_value = value
+        else:
+            raise SystemExit(f"cannot set a {kind}")
+        self.rerun(widgets=[ws])
+
+    def close(self) -> None:
+        self.ws.close()
+
+
+class ServerHarness:
+    name = "server"
+
+    def __init__(self, lang: str, pin: bool) -> None:
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="rerun_cost_", suffix=".log")  # noqa: SIM115
+        # Both servers on one CPU, this client on another: a stable placement, less noise.
+        cpus = sorted(os.sched_getaffinity(0))
+        server_cpus = {cpus[0]} if pin and len(cpus) >= 2 else None
+        if server_cpus:
+            os.sched_setaffinity(0, set(cpus[1:]))
+        self.placement = (
+            f"servers on CPU {cpus[0]}, client on {cpus[1:]}" if server_cpus else "unpinned"
+        )
+        self.servers = [
+            Server(EMPTY_APP, self.log, server_cpus),
+            Server(MAIN_APP, self.log, server_cpus),
+        ]
+        for s in self.servers:
+            s.wait_ready()
+            s.check_clock()
+        self.empty = Session(self.servers[0])
+        self.app = Session(self.servers[1])
+        if lang == "ja":
+            self.app.rerun()
+            self.app.set("ui_lang", "ja", ("en", "ja"))
+        self.empty.rerun()
+        self.app.rerun()
+        self._fill()
+
+    def _fill(self) -> None:
+        """Answer the workbook through the widgets, as a couple would."""
+        app = self.app
+        for pid, name in NAMES.items():
+            app.set(f"name__{pid}", name)
+        app.rerun(page_hash=app.pages[NEEDS_PAGE])
+        got = answers()
+        for pid in PARTNER_IDS:
+            app.set("needs_who", pid, PARTNER_IDS)
+            for kind in RATING_KINDS:
+                app.set("needs_kind", kind, RATING_KINDS)
+                for dim in DIMENSION_IDS:
+                    if (pid, kind, dim) in got:
+                        app.set(f"{kind}__{pid}__{dim}", got[pid, kind, dim], IMPORTANCE_LEVELS)
+        app.set("needs_who", "a", PARTNER_IDS)
+        app.set("needs_kind", "need", RATING_KINDS)
+        radar = json.loads(app.element("needs_radar").plotly_chart.spec)
+        if [trace["r"] for trace in radar["data"]] != expected_radar():
+            raise SystemExit("filling the workbook through the widgets did not reach the radar")
+
+    def empty_rerun(self) -> float:
+        return self.empty.rerun()
+
+    def app_rerun(self) -> float:
+        return self.app.rerun()
+
+    def open(self, case: Case) -> None:
+        self.app.rerun(
+            page_hash=self.app.pages[case.url_path if case.url_path in self.app.pages else ""]
+        )
+        if case.kind:
+            self.app.set("needs_kind", case.kind, RATING_KINDS)
+
+    def check(self, case: Case) -> None:
+        kinds = [el.WhichOneof("type") for el in self.app.elements]
+        if "exception" in kinds:
+            exc = next(
+                el.exception for el in self.app.elements if el.WhichOneof("type") == "exception"
+            )
+            raise SystemExit(f"{case.label}: the page raised {exc.type}: {exc.message}")
+        titles = [el.heading.body for el in self.app.elements if el.WhichOneof("type") == "heading"]
+        if case.title not in titles:
+            raise SystemExit(f"{case.label}: expected the title {case.title!r}, got {titles!r}")
+        if case.url_path == NEEDS_PAGE and "plotly_chart" not in kinds:
+            raise SystemExit(f"{case.label}: the radar was not drawn")
+        case.messages = self.app.messages
+
+    def close(self) -> None:
+        for session in (self.empty, self.app):
+            with contextlib.suppress(Exception):
+                session.close()
+        for s in self.servers:
+            s.stop()
+        self.log.close()
+
+    def log_tail(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return "".join(self.log.readlines()[-30:])
+
+
+# --- Harness 2: AppTest, in this process --------------------------------------------------------
+
+
+class AppTestHarness:
+    """The real scripts through Streamlit's AppTest. One sample: CPU time of the script thread (a
+    new one per rerun, as in the server) plus serializing the run's messages for the websocket.
+    AppTest's own work (mock runtime, parsing the element tree for the test) is not counted."""
+
+    name = "apptest"
+
+    def __init__(self, lang: str) -> None:
+        from streamlit.runtime.runtime_util import serialize_forward_msg
+        from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+        from streamlit.testing.v1 import AppTest
+        from streamlit.testing.v1 import app_test as app_test_module
+        from streamlit.testing.v1 import local_script_runner as runner_module
+
+        # The server keeps one compiled-script cache for every rerun; AppTest makes a new one per
+        # run, so it would recompile app.py and the page (~0.7 ms each) every time. Share one.
+        shared = ScriptCache()
+        setattr(app_test_module, "ScriptCache", lambda: shared)  # noqa: B010
+        setattr(runner_module, "ScriptCache", lambda: shared)  # noqa: B010
+
+        runner_class = runner_module.LocalScriptRunner
+        original = runner_class._run_script_thread
+        last: dict[str, Any] = {}
+
+        def timed(runner: Any) -> None:
+            start = time.thread_time()
+            try:
+                original(runner)
+            finally:
+                last["cpu"], last["runner"] = time.thread_time() - start, runner
+
+        setattr(runner_class, "_run_script_thread", timed)  # noqa: B010
+        self._last = last
+        self._serialize = serialize_forward_msg
+
+        self.empty = AppTest.from_file(EMPTY_APP, default_timeout=30)
+        self.empty.run()
+        self.app = AppTest.from_file(MAIN_APP, default_timeout=30)
+        self.app.context["locale"] = "ja-JP" if lang == "ja" else "en-US"
+        self.app.run()
+        fill_model(self.app.session_state["workbook"])
+
+    def _rerun(self, at: Any) -> float:
+        at.run()
+        start = time.thread_time()
+        for msg in self._last["runner"].forward_msgs():
+            self._serialize(msg)
+        return float(self._last["cpu"] + time.thread_time() - start) * 1000
+
+    def empty_rerun(self) -> float:
+        return self._rerun(self.empty)
+
+    def app_rerun(self) -> float:
+        return self._rerun(self.app)
+
+    def open(self, case: Case) -> None:
+        self.app.switch_page(case.script)
+        self.app.run()
+        if case.kind:
+            self.app.radio(key="needs_kind").set_value(case.kind).run()
+
+    def check(self, case: Case) -> None:
+        at = self.app
+        if at.exception:
+            raise SystemExit(f"{case.label}: the page raised: {at.exception[0].value}")
+        titles = [el.value for el in at.title]
+        if case.title not in titles:
+            raise SystemExit(f"{case.label}: expected the title {case.title!r}, got {titles!r}")
+        if case.url_path == NEEDS_PAGE:
+            if not at.get("plotly_chart"):
+                raise SystemExit(f"{case.label}: the radar was not drawn")
+            radar = json.loads(at.get("plotly_chart")[0].proto.spec)
+            if [trace["r"] for trace in radar["data"]] != expected_radar():
+                raise SystemExit(f"{case.label}: the radar does not show the filled workbook")
+            if case.kind and at.radio(key="needs_kind").value != case.kind:
+                raise SystemExit(f"{case.label}: the page shows another rating kind")
+        case.messages = len(self._last["runner"].forward_msgs())
+
+    def close(self) -> None:
+        pass
+
+    def log_tail(self) -> str:
+        return ""
+
+
+# --- Main --------------------------------------------------------------------------------------
+
+
+def quartiles(xs: list[float]) -> tuple[float, float]:
+    q = statistics.quantiles(xs, n=4)
+    return q[0], q[2]
+
+
+@contextlib.contextmanager
+def harness(kind: str, lang: str, pin: bool) -> Iterator[Harness]:
+    h: Any = None
+    try:
+        h = ServerHarness(lang, pin) if kind == "server" else AppTestHarness(lang)
+        yield h
+    except BaseException:
+        if h is not None and h.log_tail():
+            print("--- server log (tail) ---\n" + h.log_tail(), file=sys.stderr)
+        raise
+    finally:
+        if h is not None:
+            h.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=30, help="timed reruns per page (default 30)")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed reruns per page first")
+    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the app's language")
+    parser.add_argument("--harness", choices=("server", "apptest"), default="server")
+    parser.add_argument("--no-pin", action="store_true", help="server harness: do not pin CPUs")
+    parser.add_argument("--no-kinds", action="store_true", help="needs page: 'need' kind only")
+    parser.add_argument("--only", help="measure only the pages whose label contains this text")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = parser.parse_args()
+    if args.runs < 2:
+        parser.error("--runs must be at least 2")
+
+    all_cases = cases(args.lang, kinds=not args.no_kinds)
+    scripts = {c.script for c in all_cases}
+    unreached = sorted(
+        p.name for p in (ROOT / "app_pages").glob("*.py") if f"app_pages/{p.name}" not in scripts
+    )
+    if unreached:
+        print(f"warning: not measured (not a section): {', '.join(unreached)}", file=sys.stderr)
+    todo = [c for c in all_cases if not args.only or args.only in c.label]
+
+    started = time.perf_counter()
+    with harness(args.harness, args.lang, not args.no_pin) as h:
+        for n, case in enumerate(todo, 1):
+            print(f"[{n}/{len(todo)}] {case.label}", file=sys.stderr, flush=True)
+            h.open(case)  # the page switch itself is not measured
+            for _ in range(args.warmup):
+                h.empty_rerun()
+                h.app_rerun()
+            h.check(case)
+            for _ in range(args.runs):
+                case.baseline.append(h.empty_rerun())
+                case.samples.append(h.app_rerun())
+            h.check(case)
+    elapsed = time.perf_counter() - started
+
+    print(
+        f"Rerun cost per page: server CPU ms per rerun ({args.harness} harness), median of "
+        f"{args.runs} reruns each, interleaved with an empty page\n"
+        f"{dt.date.today()}  {os.cpu_count()} cores  Python {platform.python_version()}  "
+        f"streamlit {streamlit.__version__}  lang={args.lang}  "
+        f"runner.postScriptGC={config.get_option('runner.postScriptGC')}"
+        f"{' (AppTest never collects)' if args.harness == 'apptest' else ''}  "
+        f"{getattr(h, 'placement', '')}  took {elapsed:.0f} s\n"
+    )
+    rows = []
+    for c in todo:
+        lo, hi = quartiles(c.samples)
+        base, page = statistics.median(c.baseline), statistics.median(c.samples)
+        rows.append(
+            (
+                c.label,
+                f"{page:.2f}",
+                f"{lo:.2f}-{hi:.2f}",
+                f"{base:.2f}",
+                f"{page / base:.1f}x",
+                str(c.messages),
+            )
+        )
+    head = ("page", "median ms", "p25-p75 ms", "empty ms", "ratio", "msgs")
+    if args.markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+    else:
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+        for r in [head, *rows]:
+            cells = [r[0].ljust(widths[0])]
+            cells += [x.rjust(w) for x, w in zip(r[1:], widths[1:], strict=True)]
+            print("  ".join(cells))
+    everything = [x for c in todo for x in c.baseline]
+    lo, hi = quartiles(everything)
+    print(
+        f"\nEmpty page: median {statistics.median(everything):.2f} ms (p25-p75 {lo:.2f}-{hi:.2f})"
+        f" over {len(everything)} reruns. 'empty ms' is the median of the empty-page reruns"
+        f" interleaved with that page; ratio = page median / empty ms; msgs = messages sent"
+        f" per rerun."
+    )
+
+
+if __name__ == "__main__":
+    main()
