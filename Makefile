@@ -7,7 +7,6 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 # apt-get needs root; use sudo when we are not root and sudo exists.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
-SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji
 
 .PHONY: run test lint unit apptest browser bench system-deps clean
 
@@ -27,10 +26,11 @@ run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 # Debian's Chromium drives the browser tests (never `playwright install`); the fonts make
-# Japanese and emoji render in screenshots instead of boxes.
+# Japanese and emoji render in screenshots instead of boxes; strace watches the server's connections.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v strace >/dev/null || missing="$$missing strace"; \
 	for p in fonts-noto-cjk fonts-noto-color-emoji; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -5,9 +5,8 @@ import streamlit as st
 
 from emotions import analysis, charts, texts
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
-from emotions.escape import markdown_escape
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS
-from ui.section import for_you_two, header, reflection
+from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import lang, name, t, workbook
 from ui.widgets import bound, choice
 
@@ -66,18 +65,18 @@ with chart:
         width="stretch",
     )
     st.caption(t("needs.radar_caption"))
-    names = texts.plain_names(wb, lang())
+    # Table headings and cells are rendered as Markdown too: names go in escaped.
+    names = safe_names()
     if st.toggle(t("needs.table_toggle"), key="needs_table"):
         st.table(texts.needs_table(wb, names, lang()))
 
 st.subheader(t("needs.areas_heading"), anchor=False)
 st.caption(t("needs.areas_caption"))
-safe_names = texts.Names(markdown_escape(names.a), markdown_escape(names.b))
-lines = texts.area_lines(wb, safe_names, lang())
+lines = texts.area_lines(wb, names, lang())
 st.markdown("\n".join(f"1. {line}" for line in lines) if lines else t("needs.no_areas"))
 
 st.subheader(t("needs.unmet_heading"), anchor=False)
-unmet = texts.unmet_lines(wb, safe_names, lang())
+unmet = texts.unmet_lines(wb, names, lang())
 st.markdown("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet"))
 
 for_you_two(analysis.top_areas(wb, 2))

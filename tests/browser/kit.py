@@ -1,0 +1,199 @@
+"""What the browser tests share besides fixtures: starting a streamlit server, the Chromium
+launch, a record of the browser's requests, waiting for Streamlit, full-page screenshots."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+ARTIFACTS.mkdir(exist_ok=True)
+if str(REPO) not in sys.path:  # the tests read expected texts from the app's own catalogs
+    sys.path.insert(0, str(REPO))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Belt and braces: a host name other than the local ones never resolves, so a test that finds
+    # an outside request (recorded in `network`) has not actually reached the internet.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+HEALTH_TIMEOUT = 60.0
+
+
+# --------------------------------------------------------------------------- streamlit servers
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class StreamlitServer:
+    port: int
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        """Stop the server's own process group (the server, or strace and its server)."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        self.log_path.unlink(missing_ok=True)
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+            return bool(r.read().strip() == b"ok")
+    except OSError:
+        return False
+
+
+def start_server(
+    *,
+    cwd: Path = REPO,
+    script: str = "app.py",
+    args: Sequence[str] = (),
+    prefix: Sequence[str] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = HEALTH_TIMEOUT,
+) -> StreamlitServer:
+    """Start ``python -m streamlit run <script>`` (this interpreter's streamlit) on a free port.
+
+    ``prefix`` goes before the command (e.g. strace). Returns once ``/_stcore/health`` answers
+    ``ok``; fails with the server's output otherwise. The caller stops it (``server.stop()``).
+    """
+    for _attempt in range(3):  # a free port can be taken by someone else before streamlit binds it
+        port = free_port()
+        command = [
+            *prefix,
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            *args,
+        ]
+        fd, log_name = tempfile.mkstemp(prefix=f"streamlit-{port}-", suffix=".log")
+        with os.fdopen(fd, "wb") as log:
+            process = subprocess.Popen(
+                command,
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,  # its own process group: stop() ends exactly this tree
+            )
+        server = StreamlitServer(port, process, Path(log_name))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and process.poll() is None:
+            if _healthy(port):
+                return server
+            time.sleep(0.1)
+        output = server.log()
+        server.stop()
+        if "is not available" in output:  # "Port NNNN is not available": try another port
+            continue
+        reason = (
+            f"exited with code {process.returncode}"
+            if process.returncode is not None
+            else f"did not answer /_stcore/health with 'ok' within {timeout:.0f} s"
+        )
+        pytest.fail(
+            f"streamlit server {reason}.\ncommand: {' '.join(command)}\ncwd: {cwd}\n"
+            f"--- server output ---\n{output}",
+            pytrace=False,
+        )
+    pytest.fail("no free port for streamlit after 3 attempts", pytrace=False)
+
+
+@dataclass
+class NetworkLog:
+    """Every URL the browser requested (HTTP and websocket) during one test."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def outside(self) -> list[str]:
+        """Requests to any host but this machine's loopback names (data: and blob: are local)."""
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme not in ("data", "blob", "about")
+            and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def wait_idle(page: Page, settle_ms: int = 150, timeout: float = 30_000) -> None:
+    """Let a rerun start, then wait until the script has finished running."""
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def open_app(page: Page, base_url: str, path: str = "") -> Page:
+    """Load ``/<path>`` (a new Streamlit session) and wait until its first run is over."""
+    page.goto(f"{base_url}/{path}")
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
+    wait_idle(page)
+    return page
+
+
+def full_page_screenshot(page: Page, path: Path) -> None:
+    """A screenshot of the whole page. Streamlit scrolls inside its main block, not the document,
+    so the viewport is made as tall as that block for the shot, then restored."""
+    size = page.viewport_size or {"width": 1280, "height": 900}
+    height = page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            const side = document.querySelector('[data-testid="stSidebarContent"]');
+            return Math.max(main ? main.scrollHeight : 0, side ? side.scrollHeight : 0);
+        }"""
+    )
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height))})
+    page.wait_for_timeout(700)  # plotly redraws on resize
+    wait_idle(page)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)

@@ -1,0 +1,194 @@
+"""The needs page in a real browser: keyboard on a slider, language switch, names shown as typed."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from emotions.dimensions import DIMENSION_IDS
+from emotions.i18n import section_text, t
+from tests.browser.kit import (
+    ARTIFACTS,
+    NetworkLog,
+    StreamlitServer,
+    full_page_screenshot,
+    open_app,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+PAGE = "what-it-means"
+SLIDER = "need__a__expression"
+ZWSP = "\u200b"  # the app's escaping puts one after every ":" of user text
+
+# Two names of at most 40 characters (the input's limit) carrying markup and shortcodes that
+# Streamlit's Markdown would render: HTML, a link, coloured text, a Material icon (a font that
+# may come from outside), an image from outside.
+NAME_A = "<b>x</b> [l](http://example.com) :red[r]"
+NAME_B = ":material/home: ![i](http://example.com)"
+
+
+def slider_value(page: Page, key: str) -> int:
+    return int(page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]').inner_text())
+
+
+PLOT = ".st-key-needs_radar .js-plotly-plot"
+
+
+def radar(page: Page) -> list[list[float]]:
+    """The r values of the radar's traces (partner a, partner b), read from the plotly figure."""
+    # The plotly component loads lazily: the script may be done before the figure is drawn.
+    page.wait_for_function(
+        "(sel) => { const p = document.querySelector(sel); return p && p.data && p.data.length }",
+        arg=PLOT,
+    )
+    return page.evaluate(
+        "(sel) => [...document.querySelector(sel).data].map(trace => Array.from(trace.r))", PLOT
+    )
+
+
+def nudge(page: Page, key: str, presses: int) -> int:
+    """Focus the slider's thumb, press ArrowRight ``presses`` times; returns the new value."""
+    expected = min(10, slider_value(page, key) + presses)
+    page.locator(f".st-key-{key} input[type=range]").focus()
+    for _ in range(presses):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]')).to_have_text(
+        str(expected)
+    )
+    wait_idle(page)
+    return expected
+
+
+def wait_radar(page: Page, partner: int, dim: str, value: int) -> list[list[float]]:
+    index = DIMENSION_IDS.index(dim)  # type: ignore[arg-type]
+    page.wait_for_function(
+        """([sel, partner, index, value]) => {
+            const plot = document.querySelector(sel);
+            return plot && plot.data && plot.data[partner].r[index] === value;
+        }""",
+        arg=[PLOT, partner, index, value],
+        timeout=15_000,
+    )
+    return radar(page)
+
+
+def choose_language(page: Page, label: str) -> None:
+    page.locator('.st-key-ui_lang [data-testid="stRadioOption"]', has_text=label).click()
+    wait_idle(page)
+
+
+def test_keyboard_moves_slider_and_radar(page: Page, server: StreamlitServer) -> None:
+    open_app(page, server.url, PAGE)
+    before = radar(page)
+    start = slider_value(page, SLIDER)
+
+    value = nudge(page, SLIDER, 3)
+
+    assert value == start + 3
+    after = wait_radar(page, 0, "expression", value)
+    index = DIMENSION_IDS.index("expression")
+    changed = [
+        i
+        for i, (old, new) in enumerate(zip(before[0][:-1], after[0][:-1], strict=True))
+        if old != new
+    ]
+    assert changed == [index], f"only partner A's expression point should move: {before} → {after}"
+    assert after[0][-1] == after[0][0], "the outline stays closed"
+    assert after[1] == before[1], "partner B's trace must not move"
+
+
+def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> None:
+    open_app(page, server.url, PAGE)
+    value = nudge(page, SLIDER, 3)
+    wait_radar(page, 0, "expression", value)
+    full_page_screenshot(page, ARTIFACTS / "needs-en.png")
+
+    choose_language(page, "日本語")
+
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.locator("h1").first).to_have_text(section_text(PAGE, "ja")[0])
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    for sid in ("introduction", PAGE, "meta-emotion"):
+        expect(nav).to_contain_text(t(f"section.{sid}.title", "ja"))
+    expect(main).to_contain_text("セラピーでも")
+    assert slider_value(page, SLIDER) == value
+    assert wait_radar(page, 0, "expression", value)
+    # the radar's axis labels follow the language too
+    theta = page.evaluate("(sel) => document.querySelector(sel).data[0].theta", PLOT)
+    label = theta[DIMENSION_IDS.index("expression")].replace("<br>", "")  # long labels wrap
+    assert label == t("dim.expression.name", "ja")
+    full_page_screenshot(page, ARTIFACTS / "needs-ja.png")
+
+    choose_language(page, "English")
+
+    expect(main.locator("h1").first).to_have_text(section_text(PAGE, "en")[0])
+    expect(nav).to_contain_text(t(f"section.{PAGE}.title", "en"))
+    expect(main).to_contain_text("not therapy")
+    assert slider_value(page, SLIDER) == value
+    assert wait_radar(page, 0, "expression", value)
+
+
+def set_names(page: Page, a: str, b: str) -> None:
+    page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary').click()
+    for key, text in (("name__a", a), ("name__b", b)):
+        field = page.locator(f".st-key-{key} input")
+        field.fill(text)
+        field.press("Enter")
+        wait_idle(page)
+
+
+def shown(locator_text: str) -> str:
+    return locator_text.replace(ZWSP, "")
+
+
+def assert_nothing_rendered_from_names(page: Page, network: NetworkLog) -> None:
+    app = page.locator('[data-testid="stApp"]')
+    rendered = {
+        "bold": app.locator("b, strong", has_text="x"),
+        "image from example.com": app.locator('img[src*="example.com"]'),
+        "link to example.com": app.locator('a[href*="example.com"]'),
+        "coloured text": app.locator(".stMarkdownColoredText"),
+        "material icon": app.locator('[aria-label="home icon"]'),
+    }
+    found = {
+        what: [loc.nth(i).evaluate("e => e.parentElement.outerHTML") for i in range(loc.count())]
+        for what, loc in rendered.items()
+        if loc.count()
+    }
+    assert not found, f"user names were rendered as markup: {found}"
+    assert network.outside() == [], f"the browser contacted other hosts: {network.outside()}"
+
+
+def test_names_are_shown_as_typed(page: Page, server: StreamlitServer, network: NetworkLog) -> None:
+    open_app(page, server.url, PAGE)
+    set_names(page, NAME_A, NAME_B)
+    nudge(page, SLIDER, 2)  # a difference, so the ranked areas name the partner who leans higher
+
+    options = page.locator('.st-key-needs_who [data-testid="stRadioOption"]')
+    assert [shown(text) for text in options.all_inner_texts()] == [NAME_A, NAME_B]
+    legend = page.locator(".st-key-needs_radar .legendtext")
+    expect(legend).to_have_count(2)
+    assert legend.all_text_contents() == [NAME_A, NAME_B]
+    main_text = shown(page.locator('[data-testid="stMain"]').inner_text())
+    areas = main_text.split(t("needs.areas_heading", "en"), 1)[1]
+    assert NAME_A in areas.split(t("needs.unmet_heading", "en"), 1)[0]
+    for pid, name in (("a", NAME_A), ("b", NAME_B)):
+        label = page.locator(f'.st-key-reflect__{PAGE}__{pid} [data-testid="stWidgetLabel"]')
+        assert name in shown(label.inner_text())
+    assert_nothing_rendered_from_names(page, network)
+
+
+def test_names_in_the_table_are_shown_as_typed(
+    page: Page, server: StreamlitServer, network: NetworkLog
+) -> None:
+    open_app(page, server.url, PAGE)
+    set_names(page, NAME_A, NAME_B)
+    page.locator(".st-key-needs_table label").click()
+    wait_idle(page)
+    table = page.locator('[data-testid="stTable"]')
+    expect(table).to_be_visible()
+    headings = [shown(h) for h in table.locator("thead th").all_inner_texts()]
+    assert NAME_A in headings and NAME_B in headings, headings
+    assert_nothing_rendered_from_names(page, network)
