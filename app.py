@@ -12,7 +12,7 @@ st.set_page_config(
     page_title="Emotional Needs Workbook · 気持ちのニーズ・ワークブック",
     page_icon="🌿",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # collapsed on a phone, open on a desktop
 )
 
 workbook()  # create the session's workbook (in the browser's language) before anything reads it
