@@ -1,5 +1,82 @@
-"""Section: compatibility."""
+"""Section 14: the difference map. Where the two differ and how to navigate each; no score."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("compatibility")
+from emotions import analysis, texts
+from emotions.dimensions import DimensionId
+from emotions.exercises import difference_map
+from ui.section import header, reflection, safe_names
+from ui.state import lang, t, workbook
+from ui.widgets import bound
+
+READING = ("higher_may_read", "lower_may_experience")
+NAVIGATING = ("higher_could_try", "lower_could_try", "opener")
+EXPANDED = 2  # how many of the ranked differences start open
+
+
+def set_note(dim: DimensionId):  # type: ignore[no-untyped-def]
+    def setter(value: str) -> None:
+        difference_map.set_area_note(workbook(), dim, value)
+
+    return setter
+
+
+wb = workbook()
+header("compatibility")
+st.info(t("diffmap.no_score"))
+
+st.subheader(t("diffmap.map_heading"), anchor=False)
+plain = texts.plain_names(wb, lang())
+st.plotly_chart(
+    difference_map.map_figure(wb, plain, lang()),
+    key="diffmap_chart",
+    config={"displayModeBar": False},
+    width="stretch",
+)
+st.caption(t("diffmap.chart_caption"))
+if st.toggle(t("diffmap.table_toggle"), key="diffmap_table"):
+    st.table(texts.needs_table(wb, plain, lang()))
+
+st.subheader(t("diffmap.navigate_heading"), anchor=False)
+areas = analysis.areas_to_understand(wb)
+names = safe_names()
+if not analysis.has_both(wb):
+    st.markdown(t("needs.one_partner"))
+elif not areas:
+    st.markdown(t("needs.no_areas"))
+else:
+    st.caption(f"{t('needs.areas_caption')} {t('diffmap.navigate_caption')}")
+for rank, area in enumerate(areas):
+    title = t(
+        "you_two.area_title",
+        dimension=t(f"dim.{area.dimension}.name"),
+        band=t(f"band.{area.band}"),
+        difference=area.difference,
+    )
+    lines = texts.directions(area, names, lang())
+    with st.expander(title, expanded=rank < EXPANDED):
+        st.markdown(texts.area_line(area, names, lang()))
+        st.markdown("\n".join(f"- {lines[key]}" for key in READING))
+        st.markdown("\n".join(f"- {lines[key]}" for key in NAVIGATING))
+        st.text_area(
+            t("diffmap.note_label"),
+            max_chars=difference_map.NOTE_MAX_CHARS,
+            help=t("diffmap.note_help"),
+            placeholder=t("diffmap.note_placeholder"),
+            height=80,
+            **bound(
+                f"diffmap_note__{area.dimension}",
+                wb.area_notes.get(area.dimension, ""),
+                set_note(area.dimension),
+            ),
+        )
+same = difference_map.same_line(wb, lang())
+if same:
+    st.caption(same)
+
+summary = difference_map.you_two_lines(wb, lang())
+if summary:
+    st.subheader(t("you_two.heading"), anchor=False)
+    st.markdown("\n".join(f"- {line}" for line in summary))
+    st.caption(t("you_two.caption"))
+reflection("compatibility")

@@ -1,5 +1,67 @@
-"""Section: emotional-styles."""
+"""Section 3: the style map. Two sliders per partner (the same needs ratings as section 2) place
+both partners on processing x pace under tension; below it, the misreadings their positions
+invite."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("emotional-styles")
+from emotions import texts
+from emotions.dimensions import NEED_MAX, NEED_MIN
+from emotions.exercises import styles
+from emotions.model import PARTNER_IDS
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+wb = workbook()
+header("emotional-styles")
+
+controls, chart = st.columns([2, 3], gap="large")
+
+with controls:
+    st.markdown(t("styles.how_to"))
+    pid = choice(t("styles.who"), {p: name(p) for p in PARTNER_IDS}, "styles_who")
+    for dim in styles.AXES:
+
+        def set_need(value: int, pid=pid, dim=dim) -> None:  # type: ignore[no-untyped-def]
+            # Look the rating up when the change arrives: the workbook may have been replaced.
+            workbook().partner(pid).ratings[dim].need = value
+
+        st.slider(
+            t(f"dim.{dim}.name"),
+            NEED_MIN,
+            NEED_MAX,
+            **bound(f"styles__{pid}__{dim}", wb.partner(pid).ratings[dim].need, set_need),
+        )
+        st.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
+
+names = safe_names()
+with chart:
+    st.subheader(t("styles.map_heading"), anchor=False)
+    st.plotly_chart(
+        styles.style_map_figure(wb, lang()),
+        key="styles_map",
+        config={"displayModeBar": False},
+        width="stretch",
+    )
+    st.caption(styles.map_caption(lang()))
+    st.markdown(
+        "\n".join(f"- {styles.position_line(p, names, lang())}" for p in styles.positions(wb))
+    )
+    if st.toggle(t("styles.table_toggle"), key="styles_table"):
+        # A table is not Markdown: it gets the names as typed.
+        st.table(styles.position_table(wb, texts.plain_names(wb, lang()), lang()))
+
+st.subheader(t("styles.misreadings_heading"), anchor=False)
+misreadings = styles.misreadings(wb, names, lang())
+if misreadings:
+    st.markdown("\n".join(f"- {line}" for line in misreadings))
+    st.caption(t("styles.misreadings_caption"))
+else:
+    st.markdown(t("styles.one_partner"))
+
+# The misreadings are above; here only what each could try and a way to open the talk.
+for_you_two(
+    styles.style_areas(wb, 2),
+    keys=("higher_could_try", "lower_could_try", "opener"),
+)
+reflection("emotional-styles")

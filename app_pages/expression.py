@@ -1,5 +1,77 @@
-"""Section: expression."""
+"""Section 7: the channel decoder. Each partner rates, per channel (words, actions, quiet presence),
+how much they show care that way and how much they notice it; a chart, the grid of likely
+misreadings under one stated rule of thumb, and the channel most likely misread."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("expression")
+from emotions import texts
+from emotions.dimensions import NEED_MAX, NEED_MIN
+from emotions.exercises import channels
+from emotions.model import CHANNELS, PARTNER_IDS
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+wb = workbook()
+header("expression")
+st.caption(t("needs.not_a_test"))
+
+st.markdown(t("channels.how_to"))
+pid = choice(t("channels.who"), {p: name(p) for p in PARTNER_IDS}, "channels_who")
+partner = wb.partner(pid)
+kind_labels = {"show": t("channels.show_label"), "notice": t("channels.notice_label")}
+for channel in CHANNELS:
+    st.markdown(f"**{channels.channel_label(channel, lang())}**")
+    st.caption(t(f"channels.hint.{channel}"))
+    for kind, cell in zip(channels.KINDS, st.columns(2), strict=True):
+
+        def set_value(value: int, pid=pid, channel=channel, kind=kind) -> None:  # type: ignore[no-untyped-def]
+            # Look the partner up when the change arrives: the workbook may have been replaced.
+            channels.set_rating(workbook().partner(pid), channel, kind, value)
+
+        value = channels.rating(partner, channel, kind)
+        label = kind_labels[kind]
+        if value is None:
+            label = f"{label} · _{t('channels.not_rated')}_"
+        cell.slider(
+            label,
+            NEED_MIN,
+            NEED_MAX,
+            **bound(
+                f"channels__{pid}__{channel}__{kind}",
+                value if value is not None else 5,
+                set_value,
+            ),
+        )
+
+plain = texts.plain_names(wb, lang())
+names = safe_names()
+st.subheader(t("channels.chart_heading"), anchor=False)
+st.plotly_chart(
+    channels.channels_figure(wb, lang()),
+    key="channels_chart",
+    config={"displayModeBar": False},
+    width="stretch",
+)
+st.caption(t("channels.chart_caption"))
+if st.toggle(t("channels.table_toggle"), key="channels_table"):
+    # A table is not Markdown: it gets the names as typed.
+    st.table(channels.ratings_table(wb, plain, lang()))
+
+st.subheader(t("channels.grid_heading"), anchor=False)
+st.markdown(channels.rule_text(lang()))
+if len(wb.partners) < len(PARTNER_IDS):
+    st.markdown(t("channels.one_partner"))
+else:
+    st.table(channels.misreading_grid(wb, plain, lang()))
+    decoded = channels.decoding(wb, names, lang())
+    if decoded.most:
+        st.markdown(decoded.most)
+        st.markdown("\n".join(f"- {tip}" for tip in decoded.tips))
+    if decoded.others:
+        st.markdown("\n".join(f"- {line}" for line in decoded.others))
+    if decoded.empty:
+        st.markdown(t("channels.you_two_empty"))
+
+for_you_two(channels.expression_areas(wb, 2))
+reflection("expression")

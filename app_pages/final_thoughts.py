@@ -1,5 +1,66 @@
-"""Section: final-thoughts."""
+"""Section 16: the journey so far, gathered from the workbook, and the couple's next steps."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("final-thoughts")
+from emotions import analysis
+from emotions.escape import markdown_escape
+from emotions.exercises import journey
+from emotions.exercises.limits import NOTE_MAX
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, t, workbook
+from ui.widgets import bound
+
+
+def bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def set_next_steps(value: str) -> None:
+    workbook().next_steps = value
+
+
+wb = workbook()
+names = safe_names()
+header("final-thoughts")
+
+st.subheader(t("journey.heading"), anchor=False)
+st.markdown(journey.explored_line(wb, lang()))
+seen = journey.explored(wb)
+opened_column, not_yet_column = st.columns(2)
+# Titles begin with their number ("3. ..."): one per line reads better than a list of lists.
+opened_column.markdown(
+    f"**{t('journey.opened')}**  \n" + "  \n".join(journey.section_titles(seen.opened, lang()))
+)
+if seen.not_yet:
+    not_yet_column.markdown(
+        f"**{t('journey.not_yet')}**  \n"
+        + "  \n".join(journey.section_titles(seen.not_yet, lang()))
+    )
+
+st.markdown(f"**{t('journey.areas_heading')}**")
+areas = journey.top_area_lines(wb, names, lang())
+st.markdown("\n".join(f"1. {line}" for line in areas) if areas else t("journey.areas_none"))
+st.caption(t("needs.areas_caption"))
+
+st.markdown(f"**{t('journey.adjustments_heading')}**")
+st.markdown(bullets(journey.adjustment_lines(wb, names, lang())))
+
+st.markdown(f"**{t('journey.statements_heading')}**")
+st.markdown(bullets(journey.statement_lines(wb, names, lang(), escape=markdown_escape)))
+
+st.markdown(f"**{t('journey.notes_heading')}**")
+st.markdown(bullets([*journey.notes_lines(wb, names, lang()), journey.checkin_line(wb, lang())]))
+
+st.subheader(t("journey.next_heading"), anchor=False)
+st.text_area(
+    t("journey.next_label"),
+    max_chars=NOTE_MAX,
+    help=t("journey.next_help"),
+    placeholder=t("journey.next_placeholder"),
+    **bound("journey_next_steps", wb.next_steps, set_next_steps),
+)
+# TODO(lead): link the download page here once it exists (issue 4).
+st.caption(t("journey.downloads_note"))
+
+for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
+reflection("final-thoughts")

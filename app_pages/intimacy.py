@@ -1,5 +1,78 @@
-"""Section: intimacy."""
+"""Section 6: an emotional-safety check. For a few kinds of feeling, each partner says how sharing
+it usually feels; then where sharing may bring misunderstanding, and small repairs for it."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("intimacy")
+from emotions.analysis import other
+from emotions.exercises import safety
+from emotions.model import PARTNER_IDS, PartnerId
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+
+def bullets(lines: list[str] | tuple[str, ...]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+wb = workbook()
+header("intimacy")
+
+st.subheader(t("safety.check_heading"), anchor=False)
+pid = choice(t("safety.who"), {p: name(p) for p in PARTNER_IDS}, "safety_who")
+st.markdown(t("safety.how", other=name(other(pid))))
+feeling_labels = safety.feeling_labels(lang())
+response_labels = safety.response_labels(lang())
+answers = wb.partner(pid).safety
+# Two a row on a wide screen; on a phone the columns stack in reading order.
+cells = [cell for _ in range(len(safety.FEELINGS) // 2) for cell in st.columns(2)]
+for feeling, cell in zip(safety.FEELINGS, cells, strict=True):
+
+    def set_response(value: object, pid: PartnerId = pid, feeling: str = feeling) -> None:
+        # Look the partner up when the change arrives: the workbook may have been replaced.
+        safety.set_answer(workbook(), pid, feeling, value)  # type: ignore[arg-type]
+
+    current = answers.get(feeling)
+    cell.selectbox(
+        feeling_labels[feeling],
+        safety.SHARING_RESPONSES,
+        format_func=response_labels.__getitem__,
+        placeholder=t("safety.choose"),
+        **bound(
+            f"safety__{pid}__{feeling}",
+            current if current in safety.SHARING_RESPONSES else None,
+            set_response,
+        ),
+    )
+
+names = safe_names()
+if safety.all_answers(wb):
+    st.subheader(t("safety.overview_heading"), anchor=False)
+    st.table(safety.overview_table(wb, names, lang()))
+    st.caption(t("safety.overview_caption"))
+
+st.subheader(t("safety.flags_heading"), anchor=False)
+if not safety.all_answers(wb):
+    st.markdown(t("safety.no_answers"))
+else:
+    misunderstanding = safety.misunderstanding_lines(wb, names, lang())
+    if misunderstanding:
+        st.markdown(bullets(misunderstanding))
+        st.caption(t("safety.flags_caption"))
+    else:
+        st.markdown(t("safety.none_flagged"))
+    unsure = safety.unsure_lines(wb, names, lang())
+    if unsure:
+        st.markdown(bullets(unsure))
+    safe = safety.safe_lines(wb, names, lang())
+    if safe:
+        st.markdown(f"**{t('safety.safe_heading')}**\n\n" + bullets(safe))
+    repairs = safety.repairs(wb, lang())
+    if repairs:
+        st.subheader(t("safety.repairs_heading"), anchor=False)
+        st.caption(t("safety.repairs_caption"))
+        for repair in repairs:
+            st.markdown(f"**{repair.title}**\n\n" + bullets(repair.ideas))
+
+for_you_two(safety.safety_areas(wb))
+reflection("intimacy")

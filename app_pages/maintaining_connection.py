@@ -1,5 +1,72 @@
-"""Section: maintaining-connection."""
+"""Section 9: the small-adjustments planner. Ideas for each partner's side of the top areas;
+each partner keeps up to three, and both lists are shown together."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("maintaining-connection")
+from emotions import analysis
+from emotions.exercises import adjustments
+from emotions.model import PARTNER_IDS, PartnerId
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+
+def _setter(pid: PartnerId, tag: str):  # type: ignore[no-untyped-def]
+    def set_chosen(on: bool) -> None:
+        # Look the partner up when the change arrives: the workbook may have been replaced.
+        partner = workbook().partner(pid)
+        partner.adjustments = adjustments.toggled(partner.adjustments, tag, bool(on))
+
+    return set_chosen
+
+
+wb = workbook()
+names = safe_names()
+header("maintaining-connection")
+
+st.subheader(t("adjust.heading"), anchor=False)
+st.markdown(t("adjust.how"))
+pid = choice(t("adjust.who"), {p: name(p) for p in PARTNER_IDS}, "adjust_who")
+chosen = adjustments.known(wb.partner(pid).adjustments)
+full = len(chosen) >= adjustments.MAX_CHOSEN
+ideas = adjustments.ideas_for(wb, pid)
+
+
+def idea_box(tag: str) -> None:
+    """One idea as a checkbox; once three are chosen, the others wait."""
+    st.checkbox(
+        adjustments.adjustment_text(tag, lang(), names.of(analysis.other(pid))),
+        disabled=full and tag not in chosen,
+        **bound(f"adjust__{pid}__{tag}", tag in chosen, _setter(pid, tag)),
+    )
+
+
+if not ideas:
+    st.info(t("adjust.no_areas"))
+for idea in ideas:
+    st.markdown(adjustments.position_line(idea.area, pid, names, lang()))
+    for tag in idea.ids:
+        idea_box(tag)
+earlier = adjustments.earlier_choices(chosen, ideas)
+if earlier:
+    st.markdown(t("adjust.earlier"))
+    for tag in earlier:
+        idea_box(tag)
+if full:
+    st.info(t("adjust.full", name=names.of(pid)))
+else:
+    st.caption(t("adjust.count", name=names.of(pid), count=len(chosen), max=adjustments.MAX_CHOSEN))
+
+st.subheader(t("adjust.chosen_heading"), anchor=False)
+for p in PARTNER_IDS:
+    lines = adjustments.chosen_texts(wb, p, names, lang())
+    if lines:
+        st.markdown(
+            t("adjust.chosen_of", name=names.of(p)) + "\n\n" + "\n".join(f"- {x}" for x in lines)
+        )
+    else:
+        st.markdown(t("adjust.chosen_none", name=names.of(p)))
+st.caption(t("adjust.caption"))
+
+for_you_two(analysis.top_areas(wb, 2), keys=("higher_could_try", "lower_could_try"))
+reflection("maintaining-connection")

@@ -1,5 +1,182 @@
-"""Section: meta-awareness."""
+"""Section 11: trigger notes per partner, and the perception-gap game (guess, then reveal)."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("meta-awareness")
+from emotions import analysis, texts
+from emotions.analysis import other
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.escape import markdown_escape
+from emotions.exercises import awareness
+from emotions.model import PARTNER_IDS, PartnerId
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+FIELD_KEYS = {
+    "trigger": ("aware.step_trigger", "aware.ph_trigger"),
+    "reaction": ("aware.step_reaction", "aware.ph_reaction"),
+    "belief": ("aware.step_belief", "aware.ph_belief"),
+    "response": ("aware.step_response", "aware.ph_response"),
+}
+NOTICE_KEY = "aware_add_notice"
+
+
+def new_key(pid: PartnerId, field: str) -> str:
+    return f"aware_new__{pid}__{field}"
+
+
+def add_note(pid: PartnerId) -> None:
+    """The add form's one submit: append the note, or explain why nothing was added."""
+    values = {field: st.session_state.get(new_key(pid, field), "") for field in FIELD_KEYS}
+    note = awareness.new_trigger_note(values)
+    notes = workbook().partner(pid).triggers
+    if note is None or len(notes) >= awareness.MAX_TRIGGERS:
+        st.session_state[NOTICE_KEY] = True
+        return
+    notes.append(note)
+    workbook().touch()
+    # Show the new note in the editor below.
+    st.session_state[f"aware_edit__{pid}"] = len(notes) - 1
+
+
+def remove_note(pid: PartnerId, index: int) -> None:
+    notes = workbook().partner(pid).triggers
+    if 0 <= index < len(notes):
+        del notes[index]
+        workbook().touch()
+    st.session_state.pop(f"aware_edit__{pid}", None)
+
+
+def set_note_field(pid: PartnerId, index: int, field: str):  # type: ignore[no-untyped-def]
+    def setter(value: str) -> None:
+        notes = workbook().partner(pid).triggers
+        if index < len(notes):
+            setattr(notes[index], field, value.strip())
+
+    return setter
+
+
+def set_guess(pid: PartnerId, dim: str):  # type: ignore[no-untyped-def]
+    def setter(value: int) -> None:
+        workbook().partner(pid).ratings[dim].guess = value  # type: ignore[index]
+
+    return setter
+
+
+wb = workbook()
+header("meta-awareness")
+
+# (a) Trigger notes: one partner at a time; read all, edit one, add through a form.
+st.subheader(t("aware.triggers_heading"), anchor=False)
+st.markdown(t("aware.triggers_how"))
+pid = choice(t("aware.notes_of"), {p: name(p) for p in PARTNER_IDS}, "aware_who")
+notes = wb.partner(pid).triggers
+if not notes:
+    st.caption(t("aware.no_notes", name=name(pid)))
+for number, note in enumerate(notes, 1):
+    parts = awareness.note_parts(note, lang())
+    with st.container(border=True):
+        st.markdown(
+            f"**{t('aware.note_number', number=number)}**\n\n"
+            + "\n".join(
+                f"- **{label}:** "
+                + (markdown_escape(text) if text else f"_{t('aware.unwritten')}_")
+                for label, text in parts
+            )
+        )
+
+if notes:
+    with st.expander(t("aware.edit_heading")):
+        edit_key = f"aware_edit__{pid}"
+        if st.session_state.get(edit_key) not in range(len(notes)):
+            st.session_state[edit_key] = len(notes) - 1
+        labels = {i: t("aware.note_number", number=i + 1) for i in range(len(notes))}
+        index = st.selectbox(
+            t("aware.edit_which"), list(labels), format_func=labels.__getitem__, key=edit_key
+        )
+        for field, (label_key, _) in FIELD_KEYS.items():
+            st.text_input(
+                t(label_key),
+                max_chars=awareness.NOTE_MAX_CHARS,
+                **bound(
+                    f"aware_note__{pid}__{index}__{field}",
+                    getattr(notes[index], field),
+                    set_note_field(pid, index, field),
+                ),
+            )
+        st.button(
+            t("aware.remove"),
+            key=f"aware_remove__{pid}",
+            on_click=remove_note,
+            args=(pid, index),
+        )
+
+if len(notes) >= awareness.MAX_TRIGGERS:
+    st.info(t("aware.full", name=name(pid)))
+else:
+    with st.form(f"aware_add__{pid}", clear_on_submit=True):
+        st.markdown(f"**{t('aware.add_heading', name=name(pid))}**")
+        for field, (label_key, placeholder_key) in FIELD_KEYS.items():
+            st.text_input(
+                t(label_key),
+                max_chars=awareness.NOTE_MAX_CHARS,
+                placeholder=t(placeholder_key),
+                key=new_key(pid, field),
+            )
+        st.form_submit_button(
+            t("aware.add"), key=f"aware_add_submit__{pid}", on_click=add_note, args=(pid,)
+        )
+    if st.session_state.pop(NOTICE_KEY, False):
+        st.warning(t("aware.add_needs_trigger"))
+
+# (b) The perception-gap game: guesses one guesser at a time, hidden until the reveal.
+st.subheader(t("aware.game_heading"), anchor=False)
+st.markdown(t("aware.game_how"))
+guesser = choice(t("aware.guesser"), {p: name(p) for p in PARTNER_IDS}, "aware_guesser")
+ratings = wb.partner(guesser).ratings
+st.markdown(t("aware.guess_intro", guesser=name(guesser), other=name(other(guesser))))
+cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
+for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
+    guess = ratings[dim].guess
+    label = t(f"dim.{dim}.name")
+    if guess is None:
+        label = f"{label} · _{t('aware.not_guessed')}_"
+    cell.slider(
+        label,
+        NEED_MIN,
+        NEED_MAX,
+        **bound(
+            f"aware_guess__{guesser}__{dim}",
+            5 if guess is None else guess,
+            set_guess(guesser, dim),
+        ),
+    )
+    cell.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
+st.caption(t("aware.guess_count", guesser=name(guesser), count=awareness.guesses_made(wb, guesser)))
+
+# The reveal is view state: it is hidden again whenever the page is opened anew.
+revealed = st.toggle(t("aware.reveal"), key="aware_reveal", help=t("aware.reveal_hint"))
+if revealed and not analysis.has_both(wb):
+    st.info(t("needs.one_partner"))
+elif revealed and not awareness.any_guesses(wb):
+    st.info(t("aware.no_guesses"))
+elif revealed:
+    plain = texts.plain_names(wb, lang())
+    for about, column in zip(PARTNER_IDS, st.columns(2), strict=True):
+        column.plotly_chart(
+            awareness.perception_figure(wb, about, plain, lang()),
+            key=f"aware_chart__{about}",
+            config={"displayModeBar": False},
+            width="stretch",
+        )
+    st.caption(t("aware.chart_caption"))
+    if st.toggle(t("aware.table_toggle"), key="aware_table"):
+        for about in PARTNER_IDS:
+            st.table(awareness.perception_table(wb, about, plain, lang()))
+    st.markdown(f"**{t('aware.surprises_heading')}**")
+    lines = awareness.surprise_lines(wb, safe_names(), lang())
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    st.caption(t("aware.surprises_caption"))
+
+for_you_two(analysis.top_areas(wb, 2), keys=("higher_may_read", "lower_may_experience", "opener"))
+reflection("meta-awareness")

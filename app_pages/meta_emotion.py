@@ -1,5 +1,105 @@
-"""Section: meta-emotion."""
+"""Section 4: feelings about feelings. Each partner's emotion x belief grid (one partner at a time),
+a heatmap of each grid, a map of where the two differ, and what the differences may mean."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("meta-emotion")
+from emotions import texts
+from emotions.exercises import meta_emotion as meta
+from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS
+from ui.section import header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+AGREEMENTS = list(range(meta.AGREEMENT_MIN, meta.AGREEMENT_MAX + 1))
+
+wb = workbook()
+header("meta-emotion")
+st.caption(t("needs.not_a_test"))
+
+st.markdown(t("meta.how_to"))
+pid = choice(t("meta.who"), {p: name(p) for p in PARTNER_IDS}, "meta_who")
+partner = wb.partner(pid)
+st.caption(
+    f"{t('meta.scale')}  \n" + t("meta.answered", count=meta.answered(partner), total=meta.CELLS)
+)
+belief_labels = {b: meta.belief_label(b, lang()) for b in BELIEFS}
+for emotion in EMOTIONS:
+    st.markdown(f"**{meta.emotion_label(emotion, lang())}**")
+    # Two beliefs a row: four five-button scales do not fit side by side in the main column.
+    cells = [cell for _ in range(len(BELIEFS) // 2) for cell in st.columns(2)]
+    for belief, cell in zip(BELIEFS, cells, strict=True):
+
+        def set_cell(value: int | None, pid=pid, emotion=emotion, belief=belief) -> None:  # type: ignore[no-untyped-def]
+            # Look the partner up when the change arrives: the workbook may have been replaced.
+            meta.set_agreement(workbook().partner(pid), emotion, belief, value)
+
+        cell.segmented_control(
+            belief_labels[belief],
+            AGREEMENTS,
+            **bound(
+                f"meta__{pid}__{emotion}__{belief}",
+                meta.agreement(partner, emotion, belief),
+                set_cell,
+            ),
+        )
+
+plain = texts.plain_names(wb, lang())
+names = safe_names()
+st.subheader(t("meta.grids_heading"), anchor=False)
+show_tables = st.toggle(t("meta.table_toggle"), key="meta_tables")
+for grid_pid, column in zip(wb.partners, st.columns(len(wb.partners)), strict=True):
+    with column:
+        st.markdown(f"**{names.of(grid_pid)}**")
+        st.plotly_chart(
+            meta.grid_figure(wb, grid_pid, lang()),
+            key=f"meta_grid_{grid_pid}",
+            config={"displayModeBar": False},
+            width="stretch",
+        )
+        if show_tables:
+            st.table(meta.grid_table(wb, grid_pid, lang()))
+st.caption(t("meta.grids_caption"))
+
+st.subheader(t("meta.diff_heading"), anchor=False)
+if len(wb.partners) < len(PARTNER_IDS):
+    st.markdown(t("meta.one_partner"))
+elif not meta.cell_differences(wb):
+    st.markdown(t("meta.not_yet"))
+else:
+    st.plotly_chart(
+        meta.difference_figure(wb, lang()),
+        key="meta_difference",
+        config={"displayModeBar": False},
+        width="stretch",
+    )
+    st.caption(t("meta.diff_caption"))
+    cells = meta.disagreements(wb)
+    if cells:
+        lines = [meta.disagreement_line(c, names, lang()) for c in cells]
+        st.markdown(t("meta.diff_list") + "\n\n" + "\n".join(f"- {line}" for line in lines))
+        if show_tables:
+            st.table(meta.disagreement_table(wb, plain, lang()))
+    else:
+        st.markdown(t("meta.no_diff"))
+
+st.subheader(t("you_two.heading"), anchor=False)
+lines = meta.you_two_lines(wb, names, lang())
+areas = meta.value_area(wb)
+if not lines and not areas:
+    st.markdown(t("meta.you_two_empty"))
+for line in lines:
+    st.markdown(line)
+for area in areas:
+    title = t(
+        "you_two.area_title",
+        dimension=t(f"dim.{area.dimension}.name"),
+        band=t(f"band.{area.band}"),
+        difference=area.difference,
+    )
+    directions = texts.directions(area, names, lang())
+    keys = ("higher_may_read", "lower_may_experience", "opener")
+    st.markdown(f"**{title}**\n\n" + "\n".join(f"- {directions[k]}" for k in keys))
+if lines or areas:
+    st.caption(t("you_two.caption"))
+
+reflection("meta-emotion")

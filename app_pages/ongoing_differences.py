@@ -1,5 +1,95 @@
-"""Section: ongoing-differences."""
+"""Section 8: need vs how well it is met (one partner at a time, chart beside the sliders), the
+"too much / never enough" feelings this may bring for each partner, and signs of pulling back."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("ongoing-differences")
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.exercises import persisting
+from emotions.model import PARTNER_IDS
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+
+def bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+wb = workbook()
+header("ongoing-differences")
+st.caption(t("needs.not_a_test"))
+pid = choice(t("persist.who"), {p: name(p) for p in PARTNER_IDS}, "persist_who")
+partner = wb.partner(pid)
+names = safe_names()
+
+st.subheader(t("persist.met_heading"), anchor=False)
+st.markdown(t("persist.met_how"))
+sliders, chart = st.columns([1, 1], gap="large")
+with sliders:
+    for dim in DIMENSION_IDS:
+        rating = partner.ratings[dim]
+
+        def set_met(value: int, pid=pid, dim=dim) -> None:  # type: ignore[no-untyped-def]
+            # Look the rating up when the change arrives: the workbook may have been replaced.
+            workbook().partner(pid).ratings[dim].met = value
+
+        label = t("persist.met_label", dimension=t(f"dim.{dim}.name"), need=rating.need)
+        if rating.met is None:
+            label = f"{label} · _{t('needs.not_rated')}_"
+        st.slider(
+            label,
+            NEED_MIN,
+            NEED_MAX,
+            help=t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")),
+            **bound(
+                f"persist__met__{pid}__{dim}",
+                rating.met if rating.met is not None else 5,
+                set_met,
+            ),
+        )
+with chart:
+    st.plotly_chart(
+        persisting.need_met_figure(wb, pid, lang()),
+        key="persist_chart",
+        config={"displayModeBar": False},
+        width="stretch",
+    )
+    st.caption(t("persist.chart_caption"))
+    if st.toggle(t("persist.table_toggle"), key="persist__table"):
+        st.table(persisting.need_met_table(wb, pid, lang()))
+
+st.subheader(t("persist.strain_heading"), anchor=False)
+st.caption(t("persist.strain_caption"))
+for p in PARTNER_IDS:
+    if p not in wb.partners:
+        continue
+    lines = persisting.strain_lines(wb, p, names, lang())
+    body = bullets(lines) if lines else t("persist.nothing_stands_out", name=names.of(p))
+    st.markdown(f"**{names.of(p)}**\n\n{body}")
+    missing = persisting.unanswered_line(wb, p, names, lang())
+    if missing:
+        st.caption(missing)
+
+st.subheader(t("persist.signs_heading"), anchor=False)
+st.markdown(t("persist.signs_how", name=names.of(pid)))
+ticked = persisting.signs_of(wb, pid)
+for sign, label in persisting.sign_labels(lang()).items():
+
+    def set_sign(value: bool, pid=pid, sign=sign) -> None:  # type: ignore[no-untyped-def]
+        persisting.set_sign(workbook(), pid, sign, value)
+
+    st.checkbox(label, **bound(f"persist__sign__{pid}__{sign}", sign in ticked, set_sign))
+note = persisting.withdrawal_note(wb, pid, names, lang())
+if note is not None:
+    kind, text = note
+    # Both notes are calm: the fuller one is an info box, never a warning.
+    if kind == "several":
+        st.info(text)
+    else:
+        st.markdown(text)
+both = persisting.both_pulling_back(wb, lang())
+if both:
+    st.markdown(both)
+
+for_you_two(persisting.persisting_areas(wb))
+reflection("ongoing-differences")

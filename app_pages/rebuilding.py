@@ -1,5 +1,111 @@
-"""Section: rebuilding."""
+"""Section 15: dated check-ins, added through one form, listed newest first, and their trend."""
 
-from ui.section import placeholder_page
+import datetime as dt
 
-placeholder_page("rebuilding")
+import streamlit as st
+
+from emotions import analysis, texts
+from emotions.dimensions import NEED_MAX, NEED_MIN
+from emotions.exercises import checkins
+from emotions.model import PARTNER_IDS
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+
+FORM_DATE = "checkin_new_date"
+FORM_RELIABILITY = "checkin_new_reliability"
+FORM_ADJUSTMENT = "checkin_new_adjustment"
+
+
+def form_connection_key(pid: str) -> str:
+    return f"checkin_new_connection__{pid}"
+
+
+def add_checkin() -> None:
+    """The form's one submit: a check-in from what the form holds."""
+    wb = workbook()
+    if len(wb.checkins) >= checkins.MAX_CHECKINS:
+        return
+    state = st.session_state
+    wb.checkins.append(
+        checkins.new_checkin(
+            state[FORM_DATE],
+            {pid: state[form_connection_key(pid)] for pid in PARTNER_IDS if pid in wb.partners},
+            state[FORM_RELIABILITY],
+            state[FORM_ADJUSTMENT],
+        )
+    )
+    wb.touch()
+
+
+def delete_checkin() -> None:
+    checkins.delete_checkin(workbook(), st.session_state.pop("checkin_delete_which"))
+    workbook().touch()
+
+
+wb = workbook()
+header("rebuilding")
+
+st.subheader(t("checkin.form_heading"), anchor=False)
+if len(wb.checkins) >= checkins.MAX_CHECKINS:
+    st.info(t("checkin.full"))
+else:
+    with st.form("checkin_form", clear_on_submit=True):
+        st.date_input(t("checkin.date"), value="today", max_value=dt.date.today(), key=FORM_DATE)
+        for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
+            if pid in wb.partners:
+                column.slider(
+                    t("checkin.connection", name=name(pid)),
+                    NEED_MIN,
+                    NEED_MAX,
+                    value=5,
+                    help=t("checkin.connection_help"),
+                    key=form_connection_key(pid),
+                )
+        st.text_input(
+            t("checkin.reliability"),
+            max_chars=checkins.TEXT_MAX_CHARS,
+            placeholder=t("checkin.reliability_ph"),
+            key=FORM_RELIABILITY,
+        )
+        st.text_input(
+            t("checkin.adjustment"),
+            max_chars=checkins.TEXT_MAX_CHARS,
+            placeholder=t("checkin.adjustment_ph"),
+            key=FORM_ADJUSTMENT,
+        )
+        st.form_submit_button(t("checkin.add"), key="checkin_add", on_click=add_checkin)
+
+st.subheader(t("checkin.trend_heading"), anchor=False)
+if not wb.checkins:
+    st.info(t("checkin.no_checkins"))
+else:
+    plain = texts.plain_names(wb, lang())
+    st.plotly_chart(
+        checkins.trend_figure(wb, plain, lang()),
+        key="checkin_chart",
+        config={"displayModeBar": False},
+        width="stretch",
+    )
+    st.caption(t("checkin.chart_caption"))
+    st.markdown("\n".join(f"- {line}" for line in checkins.trend_lines(wb, safe_names(), lang())))
+    if checkins.has_trend(wb):
+        st.caption(t("checkin.trend_caption"))
+
+    st.subheader(t("checkin.list_heading"), anchor=False)
+    # A table shows names and notes as plain text: nothing in them is rendered.
+    st.table(checkins.checkin_table(wb, plain, lang()))
+    labels = {
+        index: checkins.checkin_label(checkin, plain, lang())
+        for index, checkin in checkins.newest_first(wb)
+    }
+    delete_column, button_column = st.columns([3, 2], vertical_alignment="bottom")
+    delete_column.selectbox(
+        t("checkin.delete_which"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key="checkin_delete_which",
+    )
+    button_column.button(t("checkin.delete"), key="checkin_delete", on_click=delete_checkin)
+
+for_you_two(analysis.top_areas(wb, 1), keys=("higher_could_try", "lower_could_try"))
+reflection("rebuilding")

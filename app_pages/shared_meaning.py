@@ -1,5 +1,68 @@
-"""Section: shared-meaning."""
+"""Section 12: the small-moments planner. Each partner picks moments of presence, validation and
+curiosity; the page shows the shared picks, each one's picks, and how they meet the top areas."""
 
-from ui.section import placeholder_page
+import streamlit as st
 
-placeholder_page("shared-meaning")
+from emotions import analysis
+from emotions.exercises import moments
+from emotions.model import PARTNER_IDS, PartnerId
+from ui.section import for_you_two, header, reflection, safe_names
+from ui.state import lang, name, t, workbook
+from ui.widgets import bound, choice
+
+
+def _setter(pid: PartnerId, moment_id: str):  # type: ignore[no-untyped-def]
+    def set_picked(on: bool) -> None:
+        # Look the partner up when the change arrives: the workbook may have been replaced.
+        partner = workbook().partner(pid)
+        partner.small_moments = moments.toggled(partner.small_moments, moment_id, bool(on))
+
+    return set_picked
+
+
+def bullets(ids: list[str]) -> str:
+    return "\n".join(f"- {moments.moment_text(mid, lang())}" for mid in ids)
+
+
+wb = workbook()
+names = safe_names()
+header("shared-meaning")
+
+st.subheader(t("moments.heading"), anchor=False)
+st.markdown(t("moments.how"))
+pid = choice(t("moments.who"), {p: name(p) for p in PARTNER_IDS}, "moments_who")
+picked = set(wb.partner(pid).small_moments)
+for group in moments.GROUPS:
+    group_name, about = moments.group_text(group, lang())
+    st.markdown(f"**{group_name}**")
+    st.caption(about)
+    for mid in moments.in_group(group):
+        st.checkbox(
+            moments.moment_text(mid, lang()),
+            **bound(f"moments__{pid}__{mid}", mid in picked, _setter(pid, mid)),
+        )
+
+st.subheader(t("moments.shared_heading"), anchor=False)
+both = moments.shared(wb)
+st.markdown(bullets(both) if both else t("moments.shared_none"))
+
+st.subheader(t("moments.picks_heading"), anchor=False)
+for p in PARTNER_IDS:
+    mine = moments.picks(wb, p)
+    if mine:
+        st.markdown(t("moments.picks_of", name=names.of(p)) + "\n\n" + bullets(mine))
+    else:
+        st.markdown(t("moments.picks_none", name=names.of(p)))
+
+st.subheader(t("moments.areas_heading"), anchor=False)
+sentences = moments.summary(wb, names, lang())
+if sentences:
+    st.markdown("  \n".join(sentences))
+    for block in moments.area_blocks(wb, names, lang()):
+        st.markdown(block)
+    st.caption(t("moments.areas_caption"))
+else:
+    st.markdown(t("moments.no_areas"))
+
+for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
+reflection("shared-meaning")

@@ -1,0 +1,1 @@
+"""Exercise logic of the section pages: pure functions from the Workbook to figures and texts."""

@@ -1,0 +1,80 @@
+"""Section 14: the difference map, each difference with how to navigate it, and no score."""
+
+from __future__ import annotations
+
+import json
+
+from emotions.i18n import catalog, content_table
+from tests.apptest.conftest import english_left_over, go
+from tests.apptest.sections_helpers import english_runs, page, shown, visible_texts, workbook_of
+from tests.couples import reassurance_and_independence, talker_and_processor
+
+EN, JA = catalog("en"), catalog("ja")
+
+
+def exercise_texts(at) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the page shows besides the section's heading and explanation (title, markdown[0])."""
+    header = {at.title[0].value, at.markdown[0].value}
+    return [text for text in visible_texts(at) if text not in header]
+
+
+def test_the_page_says_it_gives_no_score_and_shows_none() -> None:
+    at = page("compatibility", wb=talker_and_processor())
+    assert at.info[0].value == EN["diffmap.no_score"]
+    for text in exercise_texts(at):
+        lowered = text.lower()
+        assert "%" not in text
+        assert "compatib" not in lowered, text
+        assert "score" not in lowered or text == EN["diffmap.no_score"], text
+    ja = page("compatibility", "ja-JP", talker_and_processor())
+    assert ja.info[0].value == JA["diffmap.no_score"]
+    assert not [text for text in exercise_texts(ja) if "相性" in text or "%" in text]
+    assert english_left_over(ja) == []
+    assert english_runs(ja, allowed=("Mia", "Ren")) == []
+
+
+def test_every_difference_is_listed_ranked_with_its_band_and_directions() -> None:
+    at = page("compatibility", wb=talker_and_processor())
+    labels = [e.label for e in at.main.expander]
+    assert labels[0] == "Pace under tension: Far apart (difference 9)"
+    assert labels[-1] == "Closeness: Close (difference 2)"
+    assert len(labels) == 8
+    opener = content_table("directions", "en")["conflict_pace"]["opener"]
+    assert opener.format(higher="Mia", lower="Ren") in shown(at)
+    assert "rule of thumb" in shown(at)
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [trace.get("name") for trace in chart["data"]] == [None, "Mia", "Ren"]
+
+
+def test_the_map_follows_the_couple() -> None:
+    mia_ren = page("compatibility", wb=talker_and_processor())
+    kai_sam = page("compatibility", wb=reassurance_and_independence())
+    assert kai_sam.main.expander[0].label == "Reassurance: Far apart (difference 8)"
+    opener = content_table("directions", "en")["reassurance"]["opener"]
+    assert opener.format(higher="Sam", lower="Kai") in shown(kai_sam)
+    assert opener.format(higher="Sam", lower="Kai") not in shown(mia_ren)
+    start = [m.value for m in kai_sam.markdown if "A good place to start" in m.value]
+    assert "“Reassurance”" in start[0]
+
+
+def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
+    at = page("compatibility", wb=talker_and_processor())
+    at.text_area(key="diffmap_note__conflict_pace").input("We name a time to come back.").run()
+    assert workbook_of(at).area_notes == {"conflict_pace": "We name a time to come back."}
+    assert "navigate 1 of your 8 differences" in shown(at)
+    go(at, "distance")
+    at.radio(key="ui_lang").set_value("ja").run()
+    go(at, "compatibility")
+    assert at.text_area(key="diffmap_note__conflict_pace").value == "We name a time to come back."
+    assert at.text_area(key="diffmap_note__conflict_pace").label == JA["diffmap.note_label"]
+    at.radio(key="ui_lang").set_value("en").run()
+    at.text_area(key="diffmap_note__conflict_pace").input("  ").run()
+    assert workbook_of(at).area_notes == {}
+
+
+def test_the_table_alternative_and_the_empty_workbook() -> None:
+    at = page("compatibility")
+    assert EN["needs.no_areas"] in shown(at)
+    assert len(at.main.expander) == 0
+    at.toggle(key="diffmap_table").set_value(True).run()
+    assert list(at.table[0].value.columns)[-1] == "Rule-of-thumb band"

@@ -1,0 +1,106 @@
+"""Section 3 page: the style map is the needs ratings; misreadings follow the couple."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from emotions.i18n import content_table, section_text
+from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.couples import reassurance_and_independence, talker_and_processor
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def styles_page(locale: str = "en-US") -> AppTest:
+    return go(open_app(locale), "emotional_styles")
+
+
+def style_map(at: AppTest) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)  # type: ignore[no-any-return]
+
+
+def shown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_both_languages_render_with_the_map() -> None:
+    at = styles_page()
+    assert at.title[0].value == section_text("emotional-styles", "en")[0]
+    assert [s.key for s in at.slider] == ["styles__a__processing", "styles__a__conflict_pace"]
+    assert len(style_map(at)["data"]) == 3  # corner labels + two partners
+    ja = styles_page("ja-JP")
+    assert ja.title[0].value == section_text("emotional-styles", "ja")[0]
+    assert JAPANESE.search(ja.subheader[0].value)
+    assert "すぐ話す" in " ".join(style_map(ja)["data"][0]["text"])
+    assert english_left_over(ja) == []
+
+
+def test_moving_a_slider_moves_the_point_and_the_needs_answer() -> None:
+    at = styles_page()
+    at.slider(key="styles__a__processing").set_value(2).run()
+    assert at.session_state["workbook"].partners["a"].ratings["processing"].need == 2
+    assert style_map(at)["data"][1]["x"] == [2]
+    assert "Partner A: sorts feelings out inside first (2)" in shown(at)
+    # The same answer as the needs page: it shows there too.
+    go(at, "what_it_means")
+    assert at.slider(key="need__a__processing").value == 2
+    at.slider(key="need__a__conflict_pace").set_value(9).run()
+    go(at, "emotional_styles")
+    assert at.slider(key="styles__a__conflict_pace").value == 9
+    assert style_map(at)["data"][1]["y"] == [9]
+
+
+def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
+    at = styles_page()
+    at.radio(key="styles_who").set_value("b").run()
+    at.slider(key="styles__b__conflict_pace").set_value(1).run()
+    go(at, "distance")
+    at.radio(key="ui_lang").set_value("ja").run()
+    go(at, "emotional_styles")
+    assert at.radio(key="styles_who").value == "b"
+    assert at.slider(key="styles__b__conflict_pace").value == 1
+    assert style_map(at)["layout"]["yaxis"]["title"]["text"] == "もめたときのペース"
+    at.radio(key="ui_lang").set_value("en").run()
+    assert at.slider(key="styles__b__conflict_pace").value == 1
+    assert at.session_state["workbook"].partners["b"].ratings["conflict_pace"].need == 1
+
+
+def test_misreadings_follow_the_couple() -> None:
+    at = with_workbook(styles_page(), talker_and_processor())
+    text = shown(at)
+    table = content_table("styles", "en")
+    assert table["conflict_pace"]["higher_reads"].format(higher="Mia", lower="Ren") in text
+    assert table["both"]["text"].format(higher="Mia", lower="Ren") in text
+    assert "**Pace under tension: Far apart (difference 9)**" in text
+    # The readings are shown once, above; "for you two" adds what each could try.
+    directions = content_table("directions", "en")["conflict_pace"]
+    assert directions["opener"].format(higher="Mia", lower="Ren") in text
+    assert directions["higher_may_read"].format(higher="Mia", lower="Ren") not in text
+
+    at = with_workbook(at, reassurance_and_independence())
+    text = shown(at)
+    assert table["close"]["text"] in text
+    assert "Mia" not in text and table["both"]["text"][:20] not in text
+
+
+def test_a_japanese_couple_reads_japanese() -> None:
+    wb = talker_and_processor()
+    wb.language = "ja"
+    at = with_workbook(styles_page("ja-JP"), wb)
+    text = shown(at)
+    assert "Renが気持ちを整理するために黙りこむと、Miaは" in text
+    assert "Mia：気持ちを声に出しながら一緒に考えるほうです（9）" in text
+    at.toggle(key="styles_table").set_value(True).run()
+    table = at.table[0].value
+    assert list(table.columns) == [
+        "パートナー",
+        "気持ちの整理のしかた（0から10）",
+        "もめたときのペース（0から10）",
+        "マップ上の位置",
+    ]
+    assert list(table["マップ上の位置"]) == ["声に出して、すぐ話す", "まず心の中で、まず距離"]
+    assert english_left_over(at) == []

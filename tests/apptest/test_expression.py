@@ -1,0 +1,125 @@
+"""Section 7 page: the channel decoder writes the workbook; the grid and texts follow the couple."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from emotions.exercises import channels
+from emotions.i18n import section_text
+from emotions.model import Workbook
+from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.couples import reassurance_and_independence, talker_and_processor
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def expression_page(locale: str = "en-US") -> AppTest:
+    return go(open_app(locale), "expression")
+
+
+def chart(at: AppTest) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)  # type: ignore[no-any-return]
+
+
+def shown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def rated(wb: Workbook, answers: dict[tuple[str, str, str], int]) -> Workbook:
+    for (pid, channel, kind), value in answers.items():
+        channels.set_rating(wb.partners[pid], channel, kind, value)  # type: ignore[arg-type]
+    return wb
+
+
+def test_both_languages_render_with_the_rule_stated() -> None:
+    at = expression_page()
+    assert at.title[0].value == section_text("expression", "en")[0]
+    assert [s.key for s in at.slider][:2] == [
+        "channels__a__words__show",
+        "channels__a__words__notice",
+    ]
+    assert len(at.slider) == 6
+    assert "not answered yet" in at.slider[0].label
+    assert channels.rule_text("en") in shown(at)
+    ja = expression_page("ja-JP")
+    assert JAPANESE.search(ja.title[0].value)
+    assert channels.rule_text("ja") in shown(ja)
+    assert chart(ja)["data"][0]["x"] == ["言葉", "行動", "静かにそばにいること"]
+    assert english_left_over(ja) == []
+
+
+def test_moving_sliders_writes_the_workbook_and_flags_a_misreading() -> None:
+    at = expression_page()
+    at.slider(key="channels__a__actions__show").set_value(8).run()
+    partner = at.session_state["workbook"].partners["a"]
+    assert partner.channels["actions"].show == 8 and partner.channels["actions"].notice is None
+    assert "not answered yet" not in at.slider(key="channels__a__actions__show").label
+    assert chart(at)["data"][0]["y"] == [None, 8, None]
+    at.radio(key="channels_who").set_value("b").run()
+    at.slider(key="channels__b__actions__notice").set_value(3).run()
+    assert at.session_state["workbook"].partners["b"].channels["actions"].notice == 3
+    grid = at.table[0].value
+    assert grid.iloc[1].tolist() == ["Actions", "8 → 3: may go unseen", "not answered yet"]
+    assert "The channel most likely misread: Actions. Partner A shows care" in shown(at)
+
+
+def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
+    at = expression_page()
+    at.radio(key="channels_who").set_value("b").run()
+    at.slider(key="channels__b__presence__show").set_value(9).run()
+    go(at, "meta_emotion")
+    at.radio(key="ui_lang").set_value("ja").run()
+    go(at, "expression")
+    assert at.radio(key="channels_who").value == "b"
+    assert at.slider(key="channels__b__presence__show").value == 9
+    assert at.slider(key="channels__b__presence__show").label == "この方法で思いやりを表している"
+    at.radio(key="ui_lang").set_value("en").run()
+    assert at.slider(key="channels__b__presence__show").value == 9
+    assert at.session_state["workbook"].partners["b"].channels["presence"].show == 9
+
+
+def test_the_channel_most_likely_misread_follows_the_couple() -> None:
+    mia_ren = rated(
+        talker_and_processor(),
+        {("a", "words", "show"): 9, ("b", "words", "notice"): 2},
+    )
+    at = with_workbook(expression_page(), mia_ren)
+    text = shown(at)
+    assert "The channel most likely misread: Words. Mia shows care this way a lot (9 of 10)" in text
+    # For you two: the needs about showing feelings (Mia and Ren are 6 apart on expression).
+    assert "**Talking about feelings: Far apart (difference 6)**" in text
+
+    kai_sam = rated(
+        reassurance_and_independence(),
+        {("b", "presence", "show"): 7, ("a", "presence", "notice"): 0},
+    )
+    at = with_workbook(at, kai_sam)
+    text = shown(at)
+    assert "The channel most likely misread: Quiet presence. Sam shows care" in text
+    assert "misread: Words" not in text and "Mia" not in text
+
+    kai_sam.language = "ja"
+    at = with_workbook(at, kai_sam)
+    assert "いちばん読み違いが起こりやすい伝え方：静かにそばにいること。Samは" in shown(at)
+    assert english_left_over(at) == []
+
+
+def test_no_misreading_says_what_will_appear() -> None:
+    wb = rated(Workbook(), {("a", "words", "show"): 9, ("b", "words", "notice"): 9})
+    at = with_workbook(expression_page(), wb)
+    text = shown(at)
+    assert "most likely misread" not in text
+    assert "Words already carries care between you" in text
+    at.toggle(key="channels_table").set_value(True).run()
+    table = at.table[0].value
+    assert list(table.columns) == [
+        "Channel",
+        "Partner A shows",
+        "Partner A notices",
+        "Partner B shows",
+        "Partner B notices",
+    ]

@@ -1,0 +1,117 @@
+"""Section 11: trigger notes (add, edit, remove, one partner at a time) and the guessing game."""
+
+from __future__ import annotations
+
+import json
+
+from emotions.escape import markdown_escape
+from emotions.i18n import catalog
+from tests.apptest.conftest import english_left_over, go
+from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
+from tests.couples import reassurance_and_independence, talker_and_processor
+
+EN, JA = catalog("en"), catalog("ja")
+
+
+def add_note(at, pid: str, **fields: str):  # type: ignore[no-untyped-def]
+    for field, text in fields.items():
+        at.text_input(key=f"aware_new__{pid}__{field}").input(text)
+    return at.button(key=f"aware_add_submit__{pid}").click().run()
+
+
+def test_the_page_renders_in_japanese_with_nothing_left_in_english() -> None:
+    at = page("meta_awareness", "ja-JP", talker_and_processor())
+    add_note(at, "a", trigger="相手が黙る", belief="自分のせいだ")
+    at.toggle(key="aware_reveal").set_value(True).run()
+    assert JA["aware.game_heading"] in shown(at)
+    assert english_left_over(at) == []
+    assert english_runs(at) == []
+
+
+def test_a_note_is_added_through_the_form_shown_escaped_edited_and_removed() -> None:
+    at = page("meta_awareness")
+    add_note(at, "a", trigger="He sighs **loudly**", belief="I failed")
+    notes = workbook_of(at).partners["a"].triggers
+    assert [(n.trigger, n.reaction, n.belief) for n in notes] == [
+        ("He sighs **loudly**", "", "I failed")
+    ]
+    card = next(m.value for m in at.markdown if m.value.startswith("**Note 1**"))
+    assert f"**The trigger:** {markdown_escape('He sighs **loudly**')}" in card
+    assert f"**My reaction:** _{EN['aware.unwritten']}_" in card
+    at.text_input(key="aware_note__a__0__reaction").input("I ask again and again").run()
+    assert workbook_of(at).partners["a"].triggers[0].reaction == "I ask again and again"
+    add_note(at, "a", trigger="Late replies")
+    assert at.selectbox(key="aware_edit__a").value == 1
+    at.selectbox(key="aware_edit__a").set_value(0).run()
+    at.button(key="aware_remove__a").click().run()
+    assert [n.trigger for n in workbook_of(at).partners["a"].triggers] == ["Late replies"]
+
+
+def test_a_note_without_a_trigger_is_not_added_and_the_page_says_why() -> None:
+    at = page("meta_awareness")
+    add_note(at, "a", belief="only a belief")
+    assert workbook_of(at).partners["a"].triggers == []
+    assert [w.value for w in at.warning] == [EN["aware.add_needs_trigger"]]
+
+
+def test_notes_belong_to_the_partner_chosen() -> None:
+    at = page("meta_awareness")
+    at.radio(key="aware_who").set_value("b").run()
+    assert at.text_input(key="aware_new__b__trigger")  # the form is B's now
+    add_note(at, "b", trigger="Raised voices")
+    wb = workbook_of(at)
+    assert (len(wb.partners["a"].triggers), len(wb.partners["b"].triggers)) == (0, 1)
+
+
+def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
+    at = page("meta_awareness")
+    assert "not guessed yet" in at.slider(key="aware_guess__a__closeness").label
+    at.slider(key="aware_guess__a__closeness").set_value(9).run()
+    assert workbook_of(at).partners["a"].ratings["closeness"].guess == 9
+    assert "not guessed yet" not in at.slider(key="aware_guess__a__closeness").label
+    assert workbook_of(at).partners["a"].ratings["closeness"].need == 5  # the need is untouched
+    assert len(at.get("plotly_chart")) == 0
+    assert EN["aware.surprises_heading"] not in shown(at)
+    at.toggle(key="aware_reveal").set_value(True).run()
+    about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert about_b["data"][2]["x"] == [9]  # A's guess about B
+    assert about_b["data"][1]["x"][2] == 5  # B's own answer
+    assert (
+        "Closeness: Partner B placed themselves at 5, and Partner A guessed 9. Partner B leans "
+        "further towards “Plenty of independence” than Partner A expected."
+    ) in shown(at)
+
+
+def test_the_surprises_follow_the_couple() -> None:
+    mia_ren = talker_and_processor()
+    mia_ren.partners["b"].ratings["conflict_pace"].guess = 4  # Mia: 10
+    kai_sam = reassurance_and_independence()
+    kai_sam.partners["a"].ratings["reassurance"].guess = 4  # Sam: 10
+    texts = []
+    for wb in (mia_ren, kai_sam):
+        at = page("meta_awareness", wb=wb)
+        at.toggle(key="aware_reveal").set_value(True).run()
+        texts.append(shown(at))
+    assert "Pace under tension: Mia placed themselves at 10, and Ren guessed 4." in texts[0]
+    assert "Reassurance: Sam placed themselves at 10, and Kai guessed 4." in texts[1]
+    assert "Reassurance: Sam" not in texts[0] and "Pace under tension: Mia" not in texts[1]
+
+
+def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not() -> None:
+    at = page("meta_awareness")
+    add_note(at, "a", trigger="Silence at dinner")
+    at.radio(key="aware_guesser").set_value("b").run()
+    at.slider(key="aware_guess__b__support").set_value(2).run()
+    at.toggle(key="aware_reveal").set_value(True).run()
+    go(at, "distance")
+    at.radio(key="ui_lang").set_value("ja").run()
+    go(at, "meta_awareness")
+    assert at.radio(key="aware_guesser").value == "b"
+    assert at.slider(key="aware_guess__b__support").value == 2
+    assert at.toggle(key="aware_reveal").value is False
+    assert any("Silence at dinner" in m.value for m in at.markdown)
+    assert any(
+        m.value.startswith(f"**{JA['aware.note_number'].format(number=1)}**") for m in at.markdown
+    )
+    at.radio(key="ui_lang").set_value("en").run()
+    assert workbook_of(at).partners["b"].ratings["support"].guess == 2

@@ -1,0 +1,114 @@
+"""Section 8 page: 'met' answers and withdrawal signs are stored; the texts follow the couple."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.couples import reassurance_and_independence, talker_and_processor
+
+
+def persist_page(locale: str = "en-US") -> AppTest:
+    return go(open_app(locale), "ongoing_differences")
+
+
+def text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def chart(at: AppTest) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)  # type: ignore[no-any-return]
+
+
+def test_a_met_answer_is_stored_charted_and_read_as_never_enough() -> None:
+    at = with_workbook(persist_page(), talker_and_processor())
+    slider = at.slider(key="persist__met__a__closeness")
+    assert slider.label == "Closeness (my need: 7) · _not answered yet_"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Mia has not said yet how well any of the needs are met" in captions
+    assert chart(at)["data"][1]["x"][2] is None
+    slider.set_value(2).run()
+    assert at.session_state["workbook"].partners["a"].ratings["closeness"].met == 2
+    assert at.slider(key="persist__met__a__closeness").label == "Closeness (my need: 7)"
+    assert chart(at)["data"][1]["x"][2] == 2
+    assert "Mia's need is well above how well it feels met in Closeness (need 7, met 2)." in text(
+        at
+    )
+    # A gap inside the "close" band is not read as "never enough".
+    at.slider(key="persist__met__a__closeness").set_value(5).run()
+    assert "Nothing in Mia's answers suggests either feeling so far." in text(at)
+
+
+def test_too_much_and_never_enough_follow_each_couple() -> None:
+    at = with_workbook(persist_page(), talker_and_processor())
+    shown = text(at)
+    assert "**Mia**\n\nNothing in Mia's answers suggests either feeling so far." in shown
+    assert "**Ren**\n\n- Mia's need is well above Ren's in Pace under tension (Mia 10, Ren 1)" in (
+        shown
+    )
+    with_workbook(at, reassurance_and_independence())
+    shown = text(at)
+    assert "**Kai**\n\n- Sam's need is well above Kai's in Reassurance (Sam 10, Kai 2)" in shown
+    assert "Nothing in Sam's answers suggests either feeling so far." in shown
+    assert "**Reassurance: Far apart (difference 8)**" in shown
+
+
+def test_signs_are_stored_per_partner_and_several_bring_a_calm_note() -> None:
+    at = persist_page()
+    at.radio(key="persist_who").set_value("b").run()
+    at.checkbox(key="persist__sign__b__keep_to_myself").check().run()
+    assert at.session_state["workbook"].partners["b"].withdrawal_signs == ["keep_to_myself"]
+    assert "Noticing a sign like this is already a step." in text(at)
+    assert len(at.info) == 0
+    at.checkbox(key="persist__sign__b__stopped_asking").check().run()
+    at.checkbox(key="persist__sign__b__shorter_talks").check().run()
+    assert at.session_state["workbook"].partners["b"].withdrawal_signs == [
+        "keep_to_myself",
+        "shorter_talks",
+        "stopped_asking",
+    ]
+    assert "Partner B has ticked several signs" in at.info[0].value
+    assert "a counsellor can help" in at.info[0].value
+    assert len(at.warning) == 0 and len(at.error) == 0
+    at.checkbox(key="persist__sign__b__shorter_talks").uncheck().run()
+    assert len(at.info) == 0
+    assert at.session_state["workbook"].partners["a"].withdrawal_signs == []
+
+
+def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
+    at = persist_page()
+    at.radio(key="persist_who").set_value("b").run()
+    at.slider(key="persist__met__b__support").set_value(1).run()
+    at.checkbox(key="persist__sign__b__avoid_topics").check().run()
+    go(at, "distance")
+    at.radio(key="ui_lang").set_value("ja").run()
+    go(at, "ongoing_differences")
+    assert at.radio(key="persist_who").value == "b"
+    assert at.slider(key="persist__met__b__support").value == 1
+    assert at.checkbox(key="persist__sign__b__avoid_topics").value is True
+    assert at.checkbox(key="persist__sign__b__avoid_topics").label == (
+        "波風を立てないように、避けている話題がある。"
+    )
+    assert english_left_over(at) == []
+    at.radio(key="ui_lang").set_value("en").run()
+    assert at.slider(key="persist__met__b__support").value == 1
+    partner = at.session_state["workbook"].partners["b"]
+    assert (partner.ratings["support"].met, partner.withdrawal_signs) == (1, ["avoid_topics"])
+
+
+def test_the_japanese_page_and_its_table_alternative() -> None:
+    wb = reassurance_and_independence()
+    wb.language = "ja"
+    wb.partners["a"].ratings["closeness"].met = 1
+    at = with_workbook(persist_page("ja-JP"), wb)
+    assert english_left_over(at) == []
+    assert "安心の言葉（Sam 10、Kai 2）" in text(at)
+    assert chart(at)["data"][0]["name"] == "ニーズ"
+    at.toggle(key="persist__table").set_value(True).run()
+    table = at.table[0].value
+    assert list(table.columns)[:2] == ["ニーズ", "必要としている度合い"]
+    assert table.iloc[2]["今の満たされ具合"] == "1"
+    assert table.iloc[0]["今の満たされ具合"] == "未回答"
