@@ -42,7 +42,11 @@ for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
     column.text_input(
         t(f"names.{pid}_label"),
         max_chars=max_length(Partner, "name"),
-        **bound(f"intro_name__{pid}", wb.partner(pid).name, set_name(pid)),
+        **bound(
+            f"intro_name__{pid}",
+            wb.partners[pid].name if pid in wb.partners else "",
+            set_name(pid),
+        ),
     )
 
 st.subheader(t("intro.mode_heading"), anchor=False)

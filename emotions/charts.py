@@ -10,10 +10,16 @@ from typing import Any
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.i18n import partner_label, t
 from emotions.model import Language, PartnerId, Workbook
-from emotions.palette import FONT_FAMILIES, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
+from emotions.palette import (
+    FONT_FAMILIES,
+    GRID_COLOUR,
+    PARTNER_COLOURS,
+    PARTNER_DASH,
+    PARTNER_MARKER,
+)
 
 
-def _layout(lang: Language, **extra: Any) -> dict[str, Any]:
+def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
         "font": {"family": FONT_FAMILIES[lang], "size": 14},
         "paper_bgcolor": "rgba(0,0,0,0)",
@@ -34,7 +40,7 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
     for pid, partner in wb.partners.items():
         r = [partner.ratings[dim].need for dim in DIMENSION_IDS]
         # Plotly reads a subset of HTML in names: escape user text so it shows as typed.
-        label = _escape_plotly(partner_label(partner.name, pid, lang, anonymous=anonymous))
+        label = escape_plotly(partner_label(partner.name, pid, lang, anonymous=anonymous))
         traces.append(
             {
                 "type": "scatterpolar",
@@ -44,7 +50,7 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
                 "name": label,
                 "mode": "lines+markers",
                 "fill": "toself",
-                "fillcolor": _with_alpha(PARTNER_COLOURS[pid], 0.12),
+                "fillcolor": with_alpha(PARTNER_COLOURS[pid], 0.12),
                 "line": {"color": PARTNER_COLOURS[pid], "width": 3, "dash": PARTNER_DASH[pid]},
                 "marker": {"symbol": PARTNER_MARKER[pid], "size": 9},
                 "hovertemplate": "%{theta}: %{r}<extra>" + label + "</extra>",
@@ -52,7 +58,7 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
         )
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=460,
             showlegend=True,
@@ -63,20 +69,20 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
                     "angle": 22.5,
                     "tickfont": {"size": 11, "color": "#6B6B6B"},
                     "showline": False,
-                    "gridcolor": "#D9D6CF",
+                    "gridcolor": GRID_COLOUR,
                 },
-                "angularaxis": {"direction": "clockwise", "gridcolor": "#D9D6CF"},
+                "angularaxis": {"direction": "clockwise", "gridcolor": GRID_COLOUR},
                 "bgcolor": "rgba(0,0,0,0)",
             },
         ),
     }
 
 
-def _with_alpha(hex_colour: str, alpha: float) -> str:
+def with_alpha(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _escape_plotly(text: str) -> str:
+def escape_plotly(text: str) -> str:
     """Plotly renders a small subset of HTML in labels: show a name's markup as text instead."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -39,17 +39,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
 def catalog(lang: Language) -> dict[str, str]:
     """The flat catalog of one language: dotted key → text."""
     with (LOCALES_DIR / f"{lang}.toml").open("rb") as fh:
-        flat = _flatten(tomllib.load(fh))
-    # TEMPORARY while several people write pages at once: fragments merged into the catalog at the
-    # end of the session (then this loop and the folder go away).
-    for fragment in sorted((LOCALES_DIR / "fragments").glob(f"*.{lang}.toml")):
-        with fragment.open("rb") as fh:
-            extra = _flatten(tomllib.load(fh))
-        clash = set(extra) & set(flat)
-        if clash:
-            raise KeyError(f"{fragment.name} redefines {sorted(clash)}")
-        flat.update(extra)
-    return flat
+        return _flatten(tomllib.load(fh))
 
 
 def placeholders(text: str) -> set[str]:

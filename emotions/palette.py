@@ -14,6 +14,13 @@ PARTNER_COLOURS: dict[PartnerId, str] = {"a": "#0072B2", "b": "#B84F00"}
 PARTNER_DASH: dict[PartnerId, str] = {"a": "solid", "b": "dash"}
 PARTNER_MARKER: dict[PartnerId, str] = {"a": "circle", "b": "diamond"}
 
+GRID_COLOUR = "#D9D6CF"
+"""Gridlines and axes: quiet on the theme's warm background."""
+MUTED_LINE = "#8C877D"
+"""Connecting lines and other marks that belong to neither partner."""
+ILLUSTRATION_COLOURS: dict[str, str] = {"without": "#666666", "with": "#009E73"}
+"""The two curves of an illustration (grey, and Okabe-Ito bluish green): never a partner's."""
+
 FONT_FAMILIES: dict[Language, str] = {
     "en": '"Source Sans Pro", "Noto Sans", "Helvetica Neue", Arial, sans-serif',
     # Fonts that hold Japanese glyphs, local first: nothing is fetched from outside.

@@ -42,7 +42,11 @@ def sidebar() -> None:
                     t(f"names.{pid}_label"),
                     max_chars=40,
                     help=t("names.help"),
-                    **bound(f"name__{pid}", wb.partner(pid).name, _name_setter(pid)),
+                    **bound(
+                        f"name__{pid}",
+                        wb.partners[pid].name if pid in wb.partners else "",
+                        _name_setter(pid),
+                    ),
                 )
 
 

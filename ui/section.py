@@ -45,7 +45,7 @@ def reflection(section_id: SectionId) -> None:
             help=t("reflect.note_help"),
             **bound(
                 f"reflect__{section_id}__{pid}",
-                wb.partner(pid).reflections.get(section_id, ""),
+                wb.partners[pid].reflections.get(section_id, "") if pid in wb.partners else "",
                 _reflection_setter(section_id, pid),
             ),
         )

@@ -32,5 +32,5 @@ def t(key: str, **values: object) -> str:
 
 def name(pid: PartnerId) -> str:
     """A partner's display name, Markdown-escaped, ready to go into a label or markdown."""
-    wb = workbook()
-    return markdown_escape(i18n.partner_label(wb.partner(pid).name, pid, lang()))
+    partner = workbook().partners.get(pid)  # reading a name must not add a missing partner
+    return markdown_escape(i18n.partner_label(partner.name if partner else "", pid, lang()))

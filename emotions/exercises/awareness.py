@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from emotions.analysis import difference_band, has_both, other, perception_gaps
-from emotions.charts import _escape_plotly, _layout
+from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language, Partner, PartnerId, TriggerNote, Workbook
-from emotions.palette import PARTNER_COLOURS, PARTNER_MARKER
+from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
 
 TRIGGER_FIELDS: tuple[str, ...] = ("trigger", "reaction", "belief", "response")
@@ -24,7 +24,7 @@ TRIGGER_FIELDS: tuple[str, ...] = ("trigger", "reaction", "belief", "response")
 MAX_TRIGGERS = max_length(Partner, "triggers")
 NOTE_MAX_CHARS = SHORT_TEXT_MAX
 SURPRISES_PER_PARTNER = 2
-GAP_LINE_COLOUR = "#8C877D"
+GAP_LINE_COLOUR = MUTED_LINE
 
 
 def new_trigger_note(values: dict[str, str]) -> TriggerNote | None:
@@ -86,7 +86,7 @@ def perception_figure(
     ``names`` are plain (unescaped): they are HTML-escaped here for plotly.
     """
     guesser = other(about)
-    about_name, guesser_name = _escape_plotly(names.of(about)), _escape_plotly(names.of(guesser))
+    about_name, guesser_name = escape_plotly(names.of(about)), escape_plotly(names.of(guesser))
     rows = comparisons(wb, about)
     labels = [t(f"dim.{row.dimension}.name", lang) for row in rows]
     guessed = [
@@ -140,7 +140,7 @@ def perception_figure(
     ]
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=420,
             showlegend=True,
@@ -155,7 +155,7 @@ def perception_figure(
                 "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
                 "tickvals": [0, 5, 10],
                 "title": {"text": t("aware.chart_axis", lang), "font": {"size": 12}},
-                "gridcolor": "#D9D6CF",
+                "gridcolor": GRID_COLOUR,
                 "zeroline": False,
                 "fixedrange": True,
             },

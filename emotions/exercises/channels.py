@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from emotions.analysis import Area, areas_to_understand, has_both, other
-from emotions.charts import _escape_plotly, _layout, _with_alpha
+from emotions.charts import base_layout, escape_plotly, with_alpha
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
 from emotions.exercises.meta_emotion import UNANSWERED
 from emotions.i18n import content_table, partner_label, t
@@ -254,12 +254,12 @@ def channels_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) ->
     for pid, kind in order:
         if pid not in wb.partners:
             continue
-        label = _escape_plotly(partner_label(wb.partners[pid].name, pid, lang, anonymous=anonymous))
+        label = escape_plotly(partner_label(wb.partners[pid].name, pid, lang, anonymous=anonymous))
         colour = PARTNER_COLOURS[pid]
         name = t(f"channels.series_{kind}", lang, name=label)
         marker: dict[str, Any] = {"color": colour, "line": {"color": colour, "width": 1.5}}
         if kind == "notice":
-            marker["color"] = _with_alpha(colour, 0.25)
+            marker["color"] = with_alpha(colour, 0.25)
             marker["pattern"] = {"shape": "/", "fgcolor": colour, "solidity": 0.3}
         traces.append(
             {
@@ -273,7 +273,7 @@ def channels_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) ->
         )
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=380,
             barmode="group",

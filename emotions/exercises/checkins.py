@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from emotions.charts import _escape_plotly, _layout
+from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, CheckIn, Language, PartnerId, Workbook
-from emotions.palette import PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
+from emotions.palette import GRID_COLOUR, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
 from emotions.texts import Names
 
 MAX_CHECKINS = max_length(Workbook, "checkins")
@@ -110,7 +110,7 @@ def trend_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
         if not points:
             continue
         dates += [date for date, _ in points]
-        label = _escape_plotly(names.of(pid))
+        label = escape_plotly(names.of(pid))
         traces.append(
             {
                 "type": "scatter",
@@ -130,7 +130,7 @@ def trend_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
     xaxis: dict[str, Any] = {
         "type": "date",
         "tickformat": t("checkin.chart_date_format", lang),
-        "gridcolor": "#D9D6CF",
+        "gridcolor": GRID_COLOUR,
         "fixedrange": True,
     }
     if dates and (max(dates) - min(dates)).days < 7:
@@ -138,7 +138,7 @@ def trend_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
         xaxis["dtick"] = DAY_MS
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=360,
             showlegend=True,
@@ -149,7 +149,7 @@ def trend_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
                 "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
                 "tickvals": [0, 5, 10],
                 "title": {"text": t("checkin.chart_axis", lang), "font": {"size": 12}},
-                "gridcolor": "#D9D6CF",
+                "gridcolor": GRID_COLOUR,
                 "zeroline": False,
                 "automargin": True,
                 "fixedrange": True,

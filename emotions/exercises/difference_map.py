@@ -10,16 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from emotions.analysis import areas_to_understand, difference, difference_band, has_both
-from emotions.charts import _escape_plotly, _layout
+from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language, Workbook
-from emotions.palette import PARTNER_COLOURS, PARTNER_MARKER
+from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
 
 NOTE_MAX_CHARS = SHORT_TEXT_MAX
-LINE_COLOUR = "#8C877D"
+LINE_COLOUR = MUTED_LINE
 LIST_SEPARATOR: dict[Language, str] = {"en": ", ", "ja": "、"}
 
 
@@ -85,7 +85,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
     for pid in PARTNER_IDS:
         if pid not in wb.partners:
             continue
-        label = _escape_plotly(names.of(pid))
+        label = escape_plotly(names.of(pid))
         traces.append(
             {
                 "type": "scatter",
@@ -104,7 +104,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
         )
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=420,
             showlegend=True,
@@ -114,7 +114,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
                 "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
                 "tickvals": [0, 5, 10],
                 "title": {"text": t("diffmap.chart_axis", lang), "font": {"size": 12}},
-                "gridcolor": "#D9D6CF",
+                "gridcolor": GRID_COLOUR,
                 "zeroline": False,
                 "fixedrange": True,
             },

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from emotions.analysis import Area, areas_to_understand, other
-from emotions.charts import _layout
+from emotions.charts import base_layout
 from emotions.dimensions import DimensionId
 from emotions.i18n import content_table, t
 from emotions.model import Language, Partner, PartnerId, VulnerableMoment, Workbook
+from emotions.palette import GRID_COLOUR, ILLUSTRATION_COLOURS
 from emotions.texts import Names
 
 Response = Literal["comfort", "solutions", "space", "questions"]
@@ -206,9 +207,9 @@ REPAIR_LIFT = 0.15
 """r: the share of the lost openness one small repair gives back (made up, for illustration)."""
 SAMPLE_WEEKS: tuple[int, ...] = (0, 4, 13, 26, 39, 52)
 """The weeks the table alternative shows."""
-WITHOUT_COLOUR = "#666666"
+WITHOUT_COLOUR = ILLUSTRATION_COLOURS["without"]
 """Grey, dashed, for the curve without repairs (not a partner's colour: no partner is meant)."""
-WITH_COLOUR = "#009E73"
+WITH_COLOUR = ILLUSTRATION_COLOURS["with"]
 """Okabe-Ito bluish green, solid, for the curve with repairs."""
 
 
@@ -273,7 +274,7 @@ def illustration_figure(miss_rate: float, repair_rate: float, lang: Language) ->
         )
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=380,
             showlegend=True,
@@ -283,13 +284,13 @@ def illustration_figure(miss_rate: float, repair_rate: float, lang: Language) ->
             xaxis={
                 "title": {"text": t("distance.axis_week", lang)},
                 "range": [0, WEEKS],
-                "gridcolor": "#E6E3DC",
+                "gridcolor": GRID_COLOUR,
             },
             yaxis={
                 "title": {"text": t("distance.axis_openness", lang)},
                 "range": [0, 1],
                 "tickformat": ".0%",
-                "gridcolor": "#E6E3DC",
+                "gridcolor": GRID_COLOUR,
             },
         ),
     }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from emotions.analysis import Area, areas_to_understand, has_both, other
-from emotions.charts import _escape_plotly, _layout
+from emotions.charts import base_layout, escape_plotly
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import (
     BELIEFS,
@@ -257,7 +257,7 @@ def _heatmap(
                 "hovertemplate": hovertemplate,
             }
         ],
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=300,
             margin={"l": 10, "r": 10, "t": 10, "b": 10},
@@ -278,7 +278,7 @@ def grid_figure(
 ) -> dict[str, Any]:
     """One partner's grid as a heatmap in their colour: darker means more agreement."""
     partner = wb.partners[pid]
-    label = _escape_plotly(partner_label(partner.name, pid, lang, anonymous=anonymous))
+    label = escape_plotly(partner_label(partner.name, pid, lang, anonymous=anonymous))
     colour = PARTNER_COLOURS[pid]
     return _heatmap(
         matrix(partner),

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from emotions.analysis import Area, areas_to_understand, difference_band, other, unmet_needs
-from emotions.charts import _escape_plotly, _layout, _with_alpha
+from emotions.charts import base_layout, escape_plotly, with_alpha
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import Language, PartnerId, Workbook
-from emotions.palette import PARTNER_COLOURS
+from emotions.palette import GRID_COLOUR, PARTNER_COLOURS
 from emotions.texts import Names
 
 StrainKind = Literal["never_enough", "too_much"]
@@ -161,7 +161,7 @@ def need_met_figure(
     need_label, met_label = t("persist.need", lang), t("persist.met", lang)
     needs = [ratings[dim].need if ratings else None for dim in DIMENSION_IDS]
     mets = [ratings[dim].met if ratings else None for dim in DIMENSION_IDS]
-    who = _escape_plotly(
+    who = escape_plotly(
         partner_label(wb.partners[pid].name if ratings else "", pid, lang, anonymous=anonymous)
     )
     return {
@@ -183,14 +183,14 @@ def need_met_figure(
                 "name": met_label,
                 # The same colour, lighter and hatched: the two bars differ by more than shade.
                 "marker": {
-                    "color": _with_alpha(colour, 0.25),
+                    "color": with_alpha(colour, 0.25),
                     "line": {"color": colour, "width": 1.5},
                     "pattern": {"shape": "/", "fgcolor": colour, "size": 6},
                 },
                 "hovertemplate": "%{y}: %{x}<extra>" + met_label + "</extra>",
             },
         ],
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=470,
             barmode="group",
@@ -199,7 +199,7 @@ def need_met_figure(
             margin={"l": 10, "r": 10, "t": 50, "b": 40},
             legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.1},
             title={"text": t("persist.chart_title", lang, name=who), "x": 0, "font": {"size": 15}},
-            xaxis={"range": [NEED_MIN, NEED_MAX], "dtick": 1, "gridcolor": "#E6E3DC"},
+            xaxis={"range": [NEED_MIN, NEED_MAX], "dtick": 1, "gridcolor": GRID_COLOUR},
             yaxis={"autorange": "reversed", "automargin": True},
         ),
     }

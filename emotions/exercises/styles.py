@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from emotions.analysis import Area, areas_to_understand, difference_band, has_both
-from emotions.charts import _escape_plotly, _layout
+from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
-from emotions.palette import PARTNER_COLOURS, PARTNER_MARKER
+from emotions.palette import GRID_COLOUR, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
 
 X_DIMENSION: DimensionId = "processing"
@@ -235,7 +235,7 @@ def style_map_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -
     label_positions = _label_positions(points)
     for pos in points:
         pid = pos.partner
-        label = _escape_plotly(partner_label(wb.partners[pid].name, pid, lang, anonymous=anonymous))
+        label = escape_plotly(partner_label(wb.partners[pid].name, pid, lang, anonymous=anonymous))
         traces.append(
             {
                 "type": "scatter",
@@ -263,7 +263,7 @@ def style_map_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -
     middle_line = {"color": "#B8B2A7", "width": 1, "dash": "dot"}
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": base_layout(
             lang,
             height=440,
             # Each point carries its partner's name, so no legend is needed.
@@ -287,7 +287,7 @@ def style_map_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -
                     "x1": NEED_MAX,
                     "y0": NEED_MIN,
                     "y1": NEED_MAX,
-                    "line": {"color": "#D9D6CF", "width": 1},
+                    "line": {"color": GRID_COLOUR, "width": 1},
                     "layer": "below",
                 },
                 {

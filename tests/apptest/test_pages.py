@@ -58,3 +58,15 @@ def test_the_sidebar_counts_the_sections_explored() -> None:
     go(at, "about")  # not a section: does not count
     go(at, "distance")
     assert at.sidebar.get("progress")[0].proto.text == "Sections explored: 2 of 16"
+
+
+def test_showing_a_one_partner_workbook_does_not_invent_the_other_partner() -> None:
+    from emotions.model import Workbook
+    from tests.apptest.conftest import with_workbook
+
+    wb = Workbook()
+    del wb.partners["b"]
+    at = with_workbook(open_app(), wb)
+    go(at, "about")
+    assert set(at.session_state["workbook"].partners) == {"a"}
+    assert at.text_input(key="name__b").value == ""
