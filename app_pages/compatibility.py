@@ -47,12 +47,7 @@ elif not areas:
 else:
     st.caption(f"{t('needs.areas_caption')} {t('diffmap.navigate_caption')}")
 for rank, area in enumerate(areas):
-    title = t(
-        "you_two.area_title",
-        dimension=t(f"dim.{area.dimension}.name"),
-        band=t(f"band.{area.band}"),
-        difference=area.difference,
-    )
+    title = texts.area_title(area, lang())
     lines = texts.directions(area, names, lang())
     with st.expander(title, expanded=rank < EXPANDED):
         st.markdown(texts.area_line(area, names, lang()))

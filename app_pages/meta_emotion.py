@@ -90,12 +90,7 @@ if not lines and not areas:
 for line in lines:
     st.markdown(line)
 for area in areas:
-    title = t(
-        "you_two.area_title",
-        dimension=t(f"dim.{area.dimension}.name"),
-        band=t(f"band.{area.band}"),
-        difference=area.difference,
-    )
+    title = texts.area_title(area, lang())
     directions = texts.directions(area, names, lang())
     keys = ("higher_may_read", "lower_may_experience", "opener")
     st.markdown(f"**{title}**\n\n" + "\n".join(f"- {directions[k]}" for k in keys))

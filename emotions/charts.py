@@ -78,6 +78,30 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
     }
 
 
+def scale_rows_axes(labels: list[str], axis_title: str) -> dict[str, Any]:
+    """Layout axes of a chart with one row per label and the 0-10 scale across.
+
+    Used by the charts that compare two values per dimension (guess vs need, the difference map).
+    """
+    return {
+        "xaxis": {
+            "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
+            "tickvals": [0, 5, 10],
+            "title": {"text": axis_title, "font": {"size": 12}},
+            "gridcolor": GRID_COLOUR,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "autorange": "reversed",
+            "automargin": True,
+            "fixedrange": True,
+        },
+    }
+
+
 def with_alpha(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"

@@ -59,6 +59,17 @@ def area_line(area: Area, names: Names, lang: Language) -> str:
     )
 
 
+def area_title(area: Area, lang: Language) -> str:
+    """The short title of an area: the dimension, its band and the difference."""
+    return t(
+        "you_two.area_title",
+        lang,
+        dimension=t(f"dim.{area.dimension}.name", lang),
+        band=t(f"band.{area.band}", lang),
+        difference=area.difference,
+    )
+
+
 def area_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
     """Every area to understand, ranked, as sentences."""
     return [area_line(area, names, lang) for area in areas_to_understand(wb)]

@@ -72,12 +72,7 @@ def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS)
         return
     names = safe_names()
     for area in areas:
-        title = t(
-            "you_two.area_title",
-            dimension=t(f"dim.{area.dimension}.name"),
-            band=t(f"band.{area.band}"),
-            difference=area.difference,
-        )
+        title = texts.area_title(area, lang())
         lines = texts.directions(area, names, lang())
         st.markdown(f"**{title}**\n\n" + "\n".join(f"- {lines[key]}" for key in keys))
     st.caption(t("you_two.caption"))

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from emotions.analysis import difference_band, has_both, other, perception_gaps
-from emotions.charts import base_layout, escape_plotly
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.charts import base_layout, escape_plotly, scale_rows_axes
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language, Partner, PartnerId, TriggerNote, Workbook
-from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
+from emotions.palette import MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
 
 TRIGGER_FIELDS: tuple[str, ...] = ("trigger", "reaction", "belief", "response")
@@ -151,21 +151,7 @@ def perception_figure(
             },
             margin={"l": 10, "r": 20, "t": 50, "b": 10},
             legend={"orientation": "h", "x": 0, "y": -0.18},
-            xaxis={
-                "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
-                "tickvals": [0, 5, 10],
-                "title": {"text": t("aware.chart_axis", lang), "font": {"size": 12}},
-                "gridcolor": GRID_COLOUR,
-                "zeroline": False,
-                "fixedrange": True,
-            },
-            yaxis={
-                "categoryorder": "array",
-                "categoryarray": labels,
-                "autorange": "reversed",
-                "automargin": True,
-                "fixedrange": True,
-            },
+            **scale_rows_axes(labels, t("aware.chart_axis", lang)),
         ),
     }
 

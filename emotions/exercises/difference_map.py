@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from emotions.analysis import areas_to_understand, difference, difference_band, has_both
-from emotions.charts import base_layout, escape_plotly
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.charts import base_layout, escape_plotly, scale_rows_axes
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language, Workbook
-from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
+from emotions.palette import MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
 
 NOTE_MAX_CHARS = SHORT_TEXT_MAX
@@ -110,21 +110,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
             showlegend=True,
             margin={"l": 10, "r": 20, "t": 20, "b": 10},
             legend={"orientation": "h", "x": 0, "y": -0.18},
-            xaxis={
-                "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
-                "tickvals": [0, 5, 10],
-                "title": {"text": t("diffmap.chart_axis", lang), "font": {"size": 12}},
-                "gridcolor": GRID_COLOUR,
-                "zeroline": False,
-                "fixedrange": True,
-            },
-            yaxis={
-                "categoryorder": "array",
-                "categoryarray": labels,
-                "autorange": "reversed",
-                "automargin": True,
-                "fixedrange": True,
-            },
+            **scale_rows_axes(labels, t("diffmap.chart_axis", lang)),
         ),
     }
 
