@@ -31,7 +31,8 @@ pages = {
     for group in SECTION_GROUPS
 }
 pages[t("nav.group.tools")] = [
-    st.Page("app_pages/about.py", title=t("nav.about"), url_path="about", icon="🛟")
+    st.Page("app_pages/workbook.py", title=t("nav.workbook"), url_path="workbook", icon="💾"),
+    st.Page("app_pages/about.py", title=t("nav.about"), url_path="about", icon="🛟"),
 ]
 
 current = st.navigation(pages, expanded=True)

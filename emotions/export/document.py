@@ -1,0 +1,60 @@
+"""The summary document every human-readable export renders.
+
+``build_summary`` (in ``summary.py``) turns a workbook into this structure once, in one language;
+Markdown, HTML and PDF only lay it out. Texts here are plain and unescaped: names and notes are
+exactly as the user typed them, and each renderer escapes them for its medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from emotions.dimensions import DimensionId
+from emotions.model import Language, PartnerId
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small table: header cells and rows of cells, all plain text."""
+
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of the summary, usually one section of the workbook."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """Free text by the partners: (whose, text)."""
+
+
+@dataclass(frozen=True)
+class RadarData:
+    """What the radar draws: the axis labels and each partner's needs, in registry order."""
+
+    axes: list[str]
+    dimensions: list[DimensionId]
+    needs: dict[PartnerId, list[int]]
+    names: dict[PartnerId, str]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A whole workbook summarised in one language, ready for any layout."""
+
+    lang: Language
+    title: str
+    subtitle: str
+    notice: str
+    """Not therapy, not a validated test."""
+    rule_of_thumb: str
+    """The bands are a rule of thumb, not a measurement."""
+    radar: RadarData
+    blocks: list[Block]
+    sample: bool = False
+    """True when the workbook is one of the made-up sample couples."""

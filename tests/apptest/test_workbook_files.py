@@ -1,0 +1,100 @@
+"""Resume from a file and combine partner files, through the page, in both languages."""
+
+from __future__ import annotations
+
+import json
+
+from emotions.combine import partner_file
+from emotions.workbook_io import dump_workbook
+from tests.apptest.conftest import go, open_app, with_workbook
+from tests.couples import reassurance_and_independence, talker_and_processor
+
+
+def files_page(locale: str = "en-US"):  # type: ignore[no-untyped-def]
+    return go(open_app(locale), "workbook")
+
+
+def upload(at, key: str, *files: tuple[str, bytes]):  # type: ignore[no-untyped-def]
+    at.file_uploader(key=key).set_value(
+        [(n, b, "application/json") for n, b in files]
+        if len(files) > 1 or key == "combine_upload"
+        else (files[0][0], files[0][1], "application/json")
+    )
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def text(at) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(
+        e.value for kind in ("markdown", "error", "success", "warning") for e in at.get(kind)
+    )
+
+
+def test_resuming_restores_every_answer_and_it_shows_on_the_pages() -> None:
+    couple = talker_and_processor()
+    couple.partners["a"].reflections["distance"] = "We drift on Sundays."
+    at = upload(files_page(), "resume_upload", ("mine.json", dump_workbook(couple).encode()))
+    assert "Your workbook is back" in text(at)
+    restored = at.session_state["workbook"]
+    assert restored.partners == couple.partners
+    go(at, "distance")
+    assert at.text_area(key="reflect__distance__a").value == "We drift on Sundays."
+    go(at, "what_it_means")
+    assert at.slider(key="need__a__expression").value == 9
+
+
+def test_a_broken_file_is_explained_in_japanese_and_changes_nothing() -> None:
+    couple = talker_and_processor()
+    couple.language = "ja"
+    at = with_workbook(files_page("ja-JP"), couple)
+    before = at.session_state["workbook"].model_copy(deep=True)
+    doc = json.loads(dump_workbook(reassurance_and_independence()))
+    doc["partners"]["a"]["ratings"]["closeness"]["need"] = 99
+    at = upload(at, "resume_upload", ("bad.json", json.dumps(doc).encode()))
+    errors = " ".join(e.value for e in at.error)
+    assert "何も変更していません" in errors
+    assert "「partners › a › ratings › closeness › need」の値が大きすぎます（最大10）。" in errors
+    assert at.session_state["workbook"] == before
+    # Not JSON at all, and the same bad upload is handled once, not on every rerun.
+    at = upload(at, "resume_upload", ("x.json", b"\x00\x01 not json"))
+    assert "JSONとして読み取れません" in " ".join(e.value for e in at.error)
+    at.run()
+    assert not at.error
+    assert at.session_state["workbook"] == before
+
+
+def test_two_partner_files_combine_into_the_couple() -> None:
+    couple = talker_and_processor()
+    a = dump_workbook(partner_file(couple, "a")).encode()
+    b = dump_workbook(partner_file(couple, "b")).encode()
+    at = upload(files_page(), "combine_upload", ("a.json", a), ("b.json", b))
+    assert at.session_state["workbook"].partners == couple.partners
+    assert "Combined" in text(at)
+
+
+def test_the_same_partner_twice_asks_which_to_keep_and_keeps_the_choice() -> None:
+    at = with_workbook(files_page(), talker_and_processor())
+    other = dump_workbook(partner_file(reassurance_and_independence(), "a")).encode()
+    at = upload(at, "combine_upload", ("other-a.json", other))
+    assert "hold answers for the same person" in text(at)
+    assert at.session_state["workbook"].partners["a"].name == "Mia"  # nothing changed yet
+    at.radio(key="combine_choice__a").set_value("incoming")
+    at.button(key="FormSubmitter:combine_form-Combine").click().run()
+    assert at.session_state["workbook"].partners["a"].name == "Kai"
+    assert at.session_state["workbook"].partners["b"].name == "Ren"
+
+
+def test_resuming_over_existing_answers_asks_first() -> None:
+    at = with_workbook(files_page(), talker_and_processor())
+    other = reassurance_and_independence()
+    at = upload(at, "resume_upload", ("older.json", dump_workbook(other).encode()))
+    assert "Replace all of them" in text(at)
+    assert at.session_state["workbook"].partners["a"].name == "Mia"
+    at.button(key="resume_keep").click().run()
+    assert at.session_state["workbook"].partners["a"].name == "Mia"
+    assert "Replace all of them" not in text(at)
+    at = upload(at, "resume_upload", ("older.json", dump_workbook(other).encode()))
+    at.button(key="resume_replace").click().run()
+    assert at.session_state["workbook"].partners == other.partners
+    assert "Your workbook is back" in text(at)

@@ -1,0 +1,20 @@
+"""Uploads processed once: Streamlit hands the same uploaded file to every rerun."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+_SEEN = "_processed_uploads"
+
+
+def new_upload(uploaded: Any) -> bool:
+    """True the first time a given uploaded file is seen in this session, False on reruns."""
+    if uploaded is None:
+        return False
+    seen: set[str] = st.session_state.setdefault(_SEEN, set())
+    if uploaded.file_id in seen:
+        return False
+    seen.add(uploaded.file_id)
+    return True
