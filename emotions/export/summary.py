@@ -1,0 +1,572 @@
+"""``build_summary``: one workbook turned into the ``Summary`` every human-readable export lays out.
+
+Every sentence comes from the functions the pages use (``texts``, ``analysis`` and
+``exercises/*``), called with plain names, so an export says exactly what the app says. Texts stay
+unescaped here; each renderer escapes them for its medium.
+
+Leaving names out (``anonymous``) replaces the partners' names with "Partner A/B" in every sentence
+and table, and also inside the couple's own words (notes, statements, check-ins): see
+``name_redactor``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from emotions import analysis, texts
+from emotions.dimensions import DIMENSION_IDS, SECTION_IDS, SectionId
+from emotions.exercises import (
+    awareness,
+    channels,
+    checkins,
+    distance,
+    journey,
+    meta_emotion,
+    moments,
+    naming,
+    persisting,
+    rewrite,
+    safety,
+    styles,
+)
+from emotions.export.document import Block, RadarData, Summary, Table
+from emotions.i18n import t
+from emotions.model import PARTNER_IDS, Language, PartnerId, Rewrite, Workbook
+from emotions.texts import Names
+
+UNANSWERED = meta_emotion.UNANSWERED
+"""What a table shows for a question not answered yet (the same dash in both languages)."""
+LIST_SEPARATOR: dict[Language, str] = {"en": ", ", "ja": "、"}
+TOP_AREAS = journey.TOP_AREAS
+"""How many of the ranked areas get their direction-aware texts in the summary."""
+
+Redact = Callable[[str], str]
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a pattern: any run of spaces inside it matches any other, and a Latin name
+    only matches as a whole word ("Ren" is not found inside "children")."""
+    body = r"\s+".join(re.escape(part) for part in name.split())
+    before = r"(?<![A-Za-z0-9])" if _ASCII_WORD.match(name[0]) else ""
+    after = r"(?![A-Za-z0-9])" if _ASCII_WORD.match(name[-1]) else ""
+    return before + body + after
+
+
+def name_redactor(wb: Workbook, lang: Language, *, anonymous: bool) -> Redact:
+    """A function that takes the partners' names out of a piece of the couple's own text.
+
+    Without ``anonymous`` it changes nothing. With it, every occurrence of a partner's name (any
+    case; a Latin name as a whole word) becomes that partner's neutral label, so notes keep their
+    words but reveal no name. Both names are replaced in one pass: a label is never searched again.
+    """
+    if not anonymous:
+        return _identity
+    labels = texts.plain_names(wb, lang, anonymous=True)
+    found = {
+        pid: partner.name.strip()
+        for pid, partner in wb.partners.items()
+        if partner.name.strip() and pid in PARTNER_IDS
+    }
+    if not found:
+        return _identity
+    # The longer name first, so that "Anna" inside "Annabel" does not win over "Annabel".
+    order = sorted(found, key=lambda pid: -len(found[pid]))
+    pattern = re.compile(
+        "|".join(f"(?P<{pid}>{_name_pattern(found[pid])})" for pid in order), re.IGNORECASE
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        pid: PartnerId = "a" if match.lastgroup == "a" else "b"
+        return labels.of(pid)
+
+    def redact(text: str) -> str:
+        return pattern.sub(replace, text)
+
+    return redact
+
+
+def _table(rows: list[dict[str, object]] | list[dict[str, str]]) -> Table:
+    """Rows of a page's table (dicts, one key per column) as a ``Table`` of plain strings."""
+    if not rows:
+        return Table([], [])
+    columns = list(rows[0])
+    return Table(columns, [[str(row.get(c, "")) for c in columns] for row in rows])
+
+
+def _partners(wb: Workbook) -> list[PartnerId]:
+    return [pid for pid in PARTNER_IDS if pid in wb.partners]
+
+
+def _score(value: int | None) -> str:
+    return UNANSWERED if value is None else str(value)
+
+
+# --- The needs profile and what follows from it --------------------------------------------------
+
+
+def radar_data(wb: Workbook, names: Names, lang: Language) -> RadarData:
+    """The radar's data: axis labels in ``lang`` and the needs of every partner present."""
+    return RadarData(
+        axes=[t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS],
+        dimensions=list(DIMENSION_IDS),
+        needs={
+            pid: [wb.partners[pid].ratings[dim].need for dim in DIMENSION_IDS]
+            for pid in _partners(wb)
+        },
+        names={pid: names.of(pid) for pid in _partners(wb)},
+    )
+
+
+def needs_profile_table(wb: Workbook, names: Names, lang: Language) -> Table:
+    """One row per dimension: each partner's need, importance and how well it is met, then the
+    difference and its rule-of-thumb band (when both partners are present)."""
+    pids = _partners(wb)
+    both = analysis.has_both(wb)
+    columns = [t("needs.table_dimension", lang)]
+    for pid in pids:
+        columns += [
+            t(f"export.col_{kind}", lang, name=names.of(pid))
+            for kind in ("need", "importance", "met")
+        ]
+    if both:
+        columns += [t("needs.table_difference", lang), t("needs.table_band", lang)]
+    rows = []
+    for dim in DIMENSION_IDS:
+        row = [t(f"dim.{dim}.name", lang)]
+        for pid in pids:
+            rating = wb.partners[pid].ratings[dim]
+            row += [
+                str(rating.need),
+                t(f"importance.{rating.importance}", lang),
+                _score(rating.met),
+            ]
+        diff = analysis.difference(wb, dim)
+        if both and diff is not None:
+            row += [str(diff), t(f"band.{analysis.difference_band(diff)}", lang)]
+        rows.append(row)
+    return Table(columns, rows)
+
+
+def _needs_blocks(
+    wb: Workbook, names: Names, lang: Language, notes: list[tuple[str, str]]
+) -> list[Block]:
+    """The needs profile (with the section's reflection ``notes``), the areas to understand (the
+    top ones with their direction-aware texts), what feels missing, and the perception gaps."""
+    blocks = [
+        Block(
+            title=t("section.what-it-means.title", lang),
+            paragraphs=[t("needs.radar_caption", lang)],
+            tables=[needs_profile_table(wb, names, lang)],
+            notes=notes,
+        )
+    ]
+    areas = analysis.areas_to_understand(wb)
+    if not analysis.has_both(wb):
+        areas_text = [t("needs.one_partner", lang)]
+    elif not areas:
+        areas_text = [t("needs.no_areas", lang)]
+    else:
+        areas_text = [t("needs.areas_caption", lang)]
+    blocks.append(
+        Block(
+            title=t("needs.areas_heading", lang),
+            paragraphs=areas_text,
+            bullets=[texts.area_line(area, names, lang) for area in areas],
+        )
+    )
+    for area in areas[:TOP_AREAS]:
+        lines = texts.directions(area, names, lang)
+        blocks.append(
+            Block(
+                title=texts.area_title(area, lang),
+                paragraphs=[texts.area_line(area, names, lang)],
+                bullets=[lines[key] for key in texts.DIRECTION_KEYS],
+            )
+        )
+    unmet = texts.unmet_lines(wb, names, lang)
+    if unmet:
+        blocks.append(Block(title=t("needs.unmet_heading", lang), bullets=unmet))
+    if analysis.has_both(wb) and awareness.any_guesses(wb):
+        blocks.append(
+            Block(
+                title=t("export.perception_heading", lang),
+                bullets=awareness.surprise_lines(wb, names, lang),
+                tables=[
+                    _table(awareness.perception_table(wb, about, names, lang))
+                    for about in PARTNER_IDS
+                ],
+            )
+        )
+    return blocks
+
+
+# --- One block per section ----------------------------------------------------------------------
+
+
+def _styles(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    bullets = [styles.position_line(p, names, lang) for p in styles.positions(wb)]
+    paragraphs = [styles.map_caption(lang)]
+    if analysis.has_both(wb):
+        bullets += styles.misreadings(wb, names, lang)
+        paragraphs.append(t("styles.misreadings_caption", lang))
+    return Block(title="", paragraphs=paragraphs, bullets=bullets)
+
+
+def _meta_emotion(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    if not any(wb.partners[pid].meta_emotion for pid in _partners(wb)):
+        return None
+    if not analysis.has_both(wb):
+        return Block(title="", paragraphs=[t("meta.one_partner", lang)])
+    cells = meta_emotion.disagreements(wb)
+    if cells:
+        paragraphs = [t("meta.diff_list", lang)]
+    elif meta_emotion.cell_differences(wb):
+        paragraphs = [t("meta.no_diff", lang)]
+    else:
+        paragraphs = [t("meta.not_yet", lang)]
+    bullets = [meta_emotion.disagreement_line(c, names, lang) for c in cells]
+    # The general line refers to the cells "listed above": it comes after them.
+    bullets += meta_emotion.you_two_lines(wb, names, lang)
+    return Block(title="", paragraphs=paragraphs, bullets=bullets)
+
+
+def _distance(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+    if wb.vulnerable_moment is None:
+        return None
+    moment = wb.vulnerable_moment
+    reacher = moment.reacher
+    if moment.what.strip():
+        opening = t("distance.moment_line", lang, name=names.of(reacher), what=redact(moment.what))
+    else:
+        opening = t("export.reached_out", lang, name=names.of(reacher))
+    found = distance.landings(wb, reacher)
+    if not found:
+        return Block(
+            title="",
+            paragraphs=[opening, t("distance.missing_partner", lang, name=names.of(reacher))],
+        )
+    bullets = []
+    for landing in found:
+        text = distance.landing_text(landing, names, reacher, lang)
+        bullets.append(
+            t(
+                "export.landing_line",
+                lang,
+                response=text.response,
+                outcome=text.outcome,
+                reasons=" ".join(text.reasons),
+            ).strip()
+        )
+    paragraphs = [
+        opening,
+        t("distance.responses_heading", lang, responder=names.of(distance.responder(wb))),
+    ]
+    return Block(
+        title="",
+        paragraphs=[*paragraphs, t("distance.landing_caption", lang, name=names.of(reacher))],
+        bullets=bullets,
+    )
+
+
+def _safety(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    if not safety.all_answers(wb):
+        return None
+    flagged = safety.misunderstanding_lines(wb, names, lang)
+    return Block(
+        title="",
+        paragraphs=[
+            t("safety.overview_caption", lang),
+            t("safety.flags_caption", lang) if flagged else t("safety.none_flagged", lang),
+        ],
+        bullets=[
+            *flagged,
+            *safety.unsure_lines(wb, names, lang),
+            *safety.safe_lines(wb, names, lang),
+        ],
+        tables=[_table(safety.overview_table(wb, names, lang))],
+    )
+
+
+def _channels(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    answered = any(
+        channels.rating(wb.partners[pid], c, kind) is not None
+        for pid in _partners(wb)
+        for c in wb.partners[pid].channels
+        for kind in channels.KINDS
+    )
+    if not answered:
+        return None
+    tables = [_table(channels.ratings_table(wb, names, lang))]
+    if not analysis.has_both(wb):
+        return Block(title="", paragraphs=[t("channels.one_partner", lang)], tables=tables)
+    tables.append(_table(channels.misreading_grid(wb, names, lang)))
+    decoded = channels.decoding(wb, names, lang)
+    bullets = [*decoded.tips, *decoded.others]
+    paragraphs = [channels.rule_text(lang)]
+    if decoded.most:
+        paragraphs.append(decoded.most)
+    if decoded.empty:
+        paragraphs.append(t("channels.you_two_empty", lang))
+    return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=tables)
+
+
+def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    bullets: list[str] = []
+    for pid in _partners(wb):
+        bullets += persisting.strain_lines(wb, pid, names, lang)
+    labels = persisting.sign_labels(lang)
+    for pid in _partners(wb):
+        signs = persisting.signs_of(wb, pid)
+        if not signs:
+            continue
+        # Each sign is a whole sentence in the partner's voice: one line each.
+        bullets += [t("export.sign_line", lang, name=names.of(pid), sign=labels[s]) for s in signs]
+        note = persisting.withdrawal_note(wb, pid, names, lang)
+        if note is not None:
+            bullets.append(note[1])
+    both = persisting.both_pulling_back(wb, lang)
+    if both:
+        bullets.append(both)
+    if not bullets:
+        return None
+    return Block(title="", paragraphs=[t("persist.strain_caption", lang)], bullets=bullets)
+
+
+def _adjustments(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    if not any(wb.partners[pid].adjustments for pid in _partners(wb)):
+        return None
+    return Block(
+        title="",
+        bullets=journey.adjustment_lines(wb, names, lang),
+        paragraphs=[t("adjust.caption", lang)],
+    )
+
+
+def _redacted_rewrite(entry: Rewrite, redact: Redact) -> Rewrite:
+    """A copy of a rewrite with names taken out of its free text (a listed feeling stays an id).
+
+    Built without validation: a label may be longer than the name it replaces.
+    """
+    feeling = entry.feeling if entry.feeling in rewrite.FEELING_IDS else redact(entry.feeling)
+    return Rewrite.model_construct(
+        complaint=redact(entry.complaint),
+        situation=redact(entry.situation),
+        feeling=feeling,
+        need=redact(entry.need),
+        request=redact(entry.request),
+    )
+
+
+def _rewrites(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+    bullets = []
+    for pid in _partners(wb):
+        for entry in wb.partners[pid].rewrites:
+            if rewrite.is_empty(entry):
+                continue
+            clean = _redacted_rewrite(entry, redact)
+            statement = rewrite.need_statement(clean, lang) or t("talk.untitled", lang)
+            complaint = " ".join(clean.complaint.split())
+            if complaint:
+                line = t(
+                    "export.rewrite_from",
+                    lang,
+                    name=names.of(pid),
+                    statement=statement,
+                    complaint=complaint,
+                )
+            else:
+                line = t("export.rewrite_line", lang, name=names.of(pid), statement=statement)
+            bullets.append(line)
+    if not bullets:
+        return None
+    return Block(title="", bullets=bullets)
+
+
+def _triggers(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+    notes = [(pid, note) for pid in _partners(wb) for note in wb.partners[pid].triggers]
+    if not notes:
+        return None
+    columns = [t("export.col_partner", lang)]
+    rows = []
+    for pid, note in notes:
+        parts = awareness.note_parts(note, lang)
+        if len(columns) == 1:
+            columns += [label for label, _ in parts]
+        rows.append(
+            [names.of(pid)]
+            + [redact(text) if text else t("aware.unwritten", lang) for _, text in parts]
+        )
+    return Block(title="", tables=[Table(columns, rows)])
+
+
+def _moments(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    picked = {pid: set(moments.picks(wb, pid)) for pid in _partners(wb)}
+    chosen = [mid for mid in moments.MOMENT_IDS if any(mid in p for p in picked.values())]
+    if not chosen:
+        return None
+    rows = [
+        [
+            moments.moment_text(mid, lang),
+            LIST_SEPARATOR[lang].join(names.of(pid) for pid in picked if mid in picked[pid]),
+        ]
+        for mid in chosen
+    ]
+    columns = [t("export.col_moment", lang), t("export.col_picked_by", lang)]
+    return Block(title="", tables=[Table(columns, rows)])
+
+
+def _statements(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+    bullets = []
+    for pid in _partners(wb):
+        for statement in naming.statements_of(wb, pid):
+            text = naming.shown_text(statement, lang)
+            if not text.strip():
+                continue
+            key = "journey.statement_spoken" if statement.spoken else "journey.statement_unspoken"
+            bullets.append(t(key, lang, name=names.of(pid), text=redact(text)))
+    if not bullets:
+        return None
+    return Block(title="", bullets=bullets)
+
+
+def _area_notes(wb: Workbook, lang: Language, redact: Redact) -> Block | None:
+    bullets = [
+        t(
+            "export.area_note_line",
+            lang,
+            dimension=t(f"dim.{dim}.name", lang),
+            note=redact(wb.area_notes[dim]),
+        )
+        for dim in DIMENSION_IDS
+        if wb.area_notes.get(dim, "").strip()
+    ]
+    if not bullets:
+        return None
+    return Block(title="", bullets=bullets)
+
+
+def _checkins(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+    if not wb.checkins:
+        return None
+    rows = checkins.checkin_table(wb, names, lang)
+    own_words = (t("checkin.col_reliability", lang), t("checkin.col_adjustment", lang))
+    for row in rows:
+        for column in own_words:
+            if column in row:
+                row[column] = redact(row[column])
+    bullets = checkins.trend_lines(wb, names, lang)
+    paragraphs = [t("checkin.trend_caption", lang)] if checkins.has_trend(wb) else []
+    return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=[_table(rows)])
+
+
+def _section_block(
+    section: SectionId, wb: Workbook, names: Names, lang: Language, redact: Redact
+) -> Block | None:
+    """The derived content of one section, untitled; None when nothing in it is answered."""
+    match section:
+        case "emotional-styles":
+            return _styles(wb, names, lang)
+        case "meta-emotion":
+            return _meta_emotion(wb, names, lang)
+        case "distance":
+            return _distance(wb, names, lang, redact)
+        case "intimacy":
+            return _safety(wb, names, lang)
+        case "expression":
+            return _channels(wb, names, lang)
+        case "ongoing-differences":
+            return _persisting(wb, names, lang)
+        case "maintaining-connection":
+            return _adjustments(wb, names, lang)
+        case "communication":
+            return _rewrites(wb, names, lang, redact)
+        case "meta-awareness":
+            return _triggers(wb, names, lang, redact)
+        case "shared-meaning":
+            return _moments(wb, names, lang)
+        case "unspoken-needs":
+            return _statements(wb, names, lang, redact)
+        case "compatibility":
+            return _area_notes(wb, lang, redact)
+        case "rebuilding":
+            return _checkins(wb, names, lang, redact)
+    return None
+
+
+def reflections(
+    wb: Workbook, section: SectionId, names: Names, redact: Redact
+) -> list[tuple[str, str]]:
+    """The partners' reflection notes of one section: (whose, text), partner A first."""
+    return [
+        (names.of(pid), redact(note))
+        for pid in _partners(wb)
+        if (note := wb.partners[pid].reflections.get(section, "")).strip()
+    ]
+
+
+# --- The whole summary --------------------------------------------------------------------------
+
+
+def subtitle(wb: Workbook, lang: Language) -> str:
+    """When the workbook last changed, and whether it is one of the made-up sample couples."""
+    line = t("export.subtitle", lang, date=checkins.format_date(wb.updated.date(), lang))
+    if wb.sample is not None:
+        line = t("export.subtitle_sample", lang, subtitle=line)
+    return line
+
+
+def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> Summary:
+    """The whole workbook summarised in ``lang``: the needs profile and what follows from it,
+    then one block per section that holds answers or notes, in the article's order.
+
+    With ``anonymous`` the partners are "Partner A/B" everywhere, their own words included.
+    """
+    names = texts.plain_names(wb, lang, anonymous=anonymous)
+    redact = name_redactor(wb, lang, anonymous=anonymous)
+    blocks: list[Block] = []
+    for section in SECTION_IDS:
+        notes = reflections(wb, section, names, redact)
+        if section == "what-it-means":
+            blocks += _needs_blocks(wb, names, lang, notes)
+            continue
+        block = _section_block(section, wb, names, lang, redact)
+        if section == "final-thoughts" and wb.next_steps.strip():
+            notes.insert(0, (t("export.next_steps_whose", lang), redact(wb.next_steps)))
+        if block is None and not notes:
+            continue
+        title = t(f"section.{section}.title", lang)
+        if block is None:
+            blocks.append(Block(title=title, notes=notes))
+        else:
+            blocks.append(
+                Block(
+                    title=title,
+                    paragraphs=block.paragraphs,
+                    bullets=block.bullets,
+                    tables=block.tables,
+                    notes=notes,
+                )
+            )
+    return Summary(
+        lang=lang,
+        title=t("export.title", lang),
+        subtitle=subtitle(wb, lang),
+        notice=t("export.notice", lang),
+        rule_of_thumb=t(
+            "export.rule_of_thumb",
+            lang,
+            close=t("band.close", lang),
+            different=t("band.different", lang),
+            far=t("band.far", lang),
+        ),
+        radar=radar_data(wb, names, lang),
+        blocks=blocks,
+        sample=wb.sample is not None,
+    )

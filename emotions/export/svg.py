@@ -1,0 +1,220 @@
+"""The needs radar as an inline SVG, drawn by plain Python: no browser, no plotly, no kaleido.
+
+It follows the app's radar (``charts.radar_figure``): the first need at the top, the others
+clockwise, 0 at the centre and 10 at the edge, one outline per partner in the partner's colour,
+line dash and marker shape (``palette``), so no partner is told apart by colour alone. Names and
+labels are XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
+image), so it is safe inside a self-contained HTML page and as a file of its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from html import escape
+
+from emotions.dimensions import NEED_MAX
+from emotions.export.document import RadarData
+from emotions.i18n import t
+from emotions.model import Language, PartnerId
+from emotions.palette import (
+    FONT_FAMILIES,
+    GRID_COLOUR,
+    PARTNER_COLOURS,
+    PARTNER_DASH,
+    PARTNER_MARKER,
+)
+
+RINGS = (0, 5, 10)
+"""The grid rings, with their values written beside them (0 is the centre point)."""
+TICK_COLOUR = "#6B6B6B"
+LABEL_COLOUR = "#333333"
+DASH_ARRAYS: dict[str, str] = {"solid": "", "dash": "7 4", "dot": "2 3"}
+"""Plotly's dash names as SVG dash arrays."""
+FILL_OPACITY = 0.12
+LINE_CHARS: dict[Language, int] = {"en": 14, "ja": 6}
+"""How many characters an axis label may hold on one line before it wraps."""
+
+# Characters XML 1.0 does not allow even as references, and lone surrogates: dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Plain text made safe as XML/HTML text or attribute value (quotes escaped too)."""
+    return escape(_NOT_XML.sub("", text), quote=True)
+
+
+def _num(value: float) -> str:
+    """A coordinate with at most one decimal, without a trailing ``.0``."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def text_width(text: str, font_size: float) -> float:
+    """A rough width of ``text``: wide (CJK, full-width) characters count 1 em, others 0.56 em."""
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in text)
+    return ems * font_size
+
+
+def wrap_label(label: str, lang: Language) -> list[str]:
+    """An axis label broken into short lines: at spaces in English, by length in Japanese."""
+    limit = LINE_CHARS[lang]
+    if lang == "ja" or " " not in label.strip():
+        text = label.strip()
+        if len(text) <= limit:
+            return [text]
+        # Two lines of nearly equal length read better than one long and one short line.
+        half = math.ceil(len(text) / 2)
+        return [text[:half], text[half:]]
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def axis_lines(label: str, dimension: str, lang: Language) -> list[str]:
+    """An axis label's lines: where the catalog's short axis label (``dim.<id>.axis``) breaks,
+    when it is the same words; otherwise ``wrap_label``."""
+    lines = t(f"dim.{dimension}.axis", lang).split("\n")
+    if ("" if lang == "ja" else " ").join(lines) == label:
+        return lines
+    return wrap_label(label, lang)
+
+
+def _fit(text: str, width: float, font_size: float) -> tuple[str, float]:
+    """``text`` at a size that fits ``width``: smaller first (down to 70 %), then shortened."""
+    size = font_size
+    while text_width(text, size) > width and size > font_size * 0.7:
+        size -= 0.5
+    if text_width(text, size) > width:
+        while text and text_width(text + "…", size) > width:
+            text = text[:-1]
+        text += "…"
+    return text, size
+
+
+def _marker(shape: str, x: float, y: float, colour: str, size: float) -> str:
+    if shape == "diamond":
+        d = size * 1.25
+        corners = ((x, y - d), (x + d, y), (x, y + d), (x - d, y))
+        points = " ".join(f"{_num(px)},{_num(py)}" for px, py in corners)
+        return f'<polygon points="{points}" fill="{colour}" stroke="#FFFFFF" stroke-width="1"/>'
+    return (
+        f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(size)}" fill="{colour}"'
+        ' stroke="#FFFFFF" stroke-width="1"/>'
+    )
+
+
+def radar_svg(
+    radar: RadarData, lang: Language, *, size: int = 420, title: str | None = None
+) -> str:
+    """The radar as one ``<svg>`` element: grid rings at 0/5/10, one spoke and label per need,
+    an outline with markers per partner, and a legend with each partner's name below.
+
+    ``size`` is the width in pixels (the legend adds height). ``title`` becomes the drawing's
+    accessible name. Every text is escaped; nothing outside the element is referenced.
+    """
+    n = len(radar.axes)
+    font_size = size * 11 / 420
+    cx = cy = size / 2
+    radius = size * 0.32
+    pids: list[PartnerId] = [pid for pid in ("a", "b") if pid in radar.needs]
+    legend_row = font_size * 1.9
+    height = size + font_size + legend_row * len(pids)
+
+    def point(i: int, value: float, extra: float = 0.0) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = radius * value / NEED_MAX + extra
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    def ring(value: float) -> str:
+        return " ".join(f"{_num(x)},{_num(y)}" for x, y in (point(i, value) for i in range(n)))
+
+    font = xml_text(FONT_FAMILIES[lang])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" role="img"'
+        f' width="{size}" height="{_num(height)}" viewBox="0 0 {size} {_num(height)}"'
+        f' font-family="{font}" font-size="{_num(font_size)}">'
+    ]
+    if title:
+        parts.append(f"<title>{xml_text(title)}</title>")
+    # The grid: rings at 5 and 10 (0 is the centre), one spoke per need.
+    for value in RINGS:
+        if value > 0:
+            parts.append(
+                f'<polygon points="{ring(value)}" fill="none" stroke="{GRID_COLOUR}"'
+                ' stroke-width="1"/>'
+            )
+    for i in range(n):
+        x, y = point(i, NEED_MAX)
+        parts.append(
+            f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}"'
+            f' stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
+    # Ring values halfway between the first two spokes, where no label sits.
+    tick_angle = -math.pi / 2 + math.pi / n
+    for value in RINGS:
+        r = radius * value / NEED_MAX
+        x, y = cx + r * math.cos(tick_angle) + 3, cy + r * math.sin(tick_angle)
+        parts.append(
+            f'<text x="{_num(x)}" y="{_num(y)}" fill="{TICK_COLOUR}"'
+            f' font-size="{_num(font_size * 0.85)}">{value}</text>'
+        )
+    # Axis labels just outside the outer ring, anchored away from the centre.
+    line_height = font_size * 1.2
+    for i, label in enumerate(radar.axes):
+        x, y = point(i, NEED_MAX, extra=font_size * 0.9)
+        dx, dy = x - cx, y - cy
+        anchor = "start" if dx > radius * 0.3 else "end" if dx < -radius * 0.3 else "middle"
+        lines = axis_lines(label, radar.dimensions[i], lang) if i < len(radar.dimensions) else []
+        lines = lines or wrap_label(label, lang)
+        if dy < -radius * 0.3:
+            first = y - line_height * (len(lines) - 1)
+        elif dy > radius * 0.3:
+            first = y + font_size * 0.8
+        else:
+            first = y + font_size * 0.35 - line_height * (len(lines) - 1) / 2
+        spans = "".join(
+            f'<tspan x="{_num(x)}" y="{_num(first + k * line_height)}">{xml_text(text)}</tspan>'
+            for k, text in enumerate(lines)
+        )
+        parts.append(f'<text fill="{LABEL_COLOUR}" text-anchor="{anchor}">{spans}</text>')
+    # One outline per partner: colour, dash and marker shape all differ.
+    marker_size = font_size * 0.38
+    for pid in pids:
+        colour = PARTNER_COLOURS[pid]
+        needs = radar.needs[pid]
+        points = [point(i, min(max(needs[i], 0), NEED_MAX)) for i in range(n)]
+        dash = DASH_ARRAYS.get(PARTNER_DASH[pid], "")
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        outline = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+        parts.append(
+            f'<polygon points="{outline}" fill="{colour}" fill-opacity="{FILL_OPACITY}"'
+            f' stroke="{colour}" stroke-width="2.5" stroke-linejoin="round"{dash_attr}/>'
+        )
+        parts += [_marker(PARTNER_MARKER[pid], x, y, colour, marker_size) for x, y in points]
+    # The legend, centred below the chart: each partner's line and marker, then the name.
+    swatch = font_size * 3
+    gap = font_size * 0.6
+    room = size - 2 * font_size - swatch - gap
+    entries = [(pid, *_fit(radar.names.get(pid, ""), room, font_size * 1.1)) for pid in pids]
+    widest = max((text_width(name, fs) for _, name, fs in entries), default=0.0)
+    x0 = max(font_size, (size - swatch - gap - widest) / 2)
+    for row, (pid, name, name_size) in enumerate(entries):
+        colour = PARTNER_COLOURS[pid]
+        y = size + font_size * 0.5 + legend_row * row + legend_row / 2
+        dash = DASH_ARRAYS.get(PARTNER_DASH[pid], "")
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts += [
+            f'<line x1="{_num(x0)}" y1="{_num(y)}" x2="{_num(x0 + swatch)}" y2="{_num(y)}"'
+            f' stroke="{colour}" stroke-width="2.5"{dash_attr}/>',
+            _marker(PARTNER_MARKER[pid], x0 + swatch / 2, y, colour, marker_size),
+            f'<text x="{_num(x0 + swatch + gap)}" y="{_num(y + name_size * 0.35)}"'
+            f' fill="{LABEL_COLOUR}" font-size="{_num(name_size)}">{xml_text(name)}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
