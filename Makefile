@@ -57,6 +57,7 @@ browser: $(VENV)/.dev system-deps
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/rerun_cost.py
+	$(BIN)/python bench/export_time.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -17,7 +17,6 @@ from emotions.exercises import (
     journey,
     moments,
     naming,
-    persisting,
     rewrite,
     safety,
     styles,
@@ -26,87 +25,17 @@ from emotions.export.document import Block, Summary
 from emotions.export.summary import UNANSWERED, build_summary, name_redactor
 from emotions.i18n import catalog, t
 from emotions.model import (
-    BELIEFS,
-    CHANNELS,
-    EMOTIONS,
-    ChannelRating,
-    CheckIn,
     Language,
-    NeedStatement,
     Rewrite,
     TriggerNote,
     VulnerableMoment,
     Workbook,
 )
-from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.couples import full_workbook, reassurance_and_independence, talker_and_processor
 
 ROOT = Path(__file__).resolve().parents[2]
 COUPLES = {"talker": talker_and_processor, "reassurance": reassurance_and_independence}
 LANGS: tuple[Language, ...] = ("en", "ja")
-
-
-def full_workbook() -> Workbook:
-    """Mia and Ren with every exercise filled in: every section of the summary has content."""
-    wb = talker_and_processor()
-    for k, pid in enumerate(("a", "b")):
-        p = wb.partners[pid]
-        for i, dim in enumerate(DIMENSION_IDS):
-            p.ratings[dim].met = (i * 3 + k) % 11
-            p.ratings[dim].guess = (i * 5 + 2 * k) % 11
-        p.meta_emotion = {
-            e: {b: 1 + (i + j + 2 * k) % 5 for j, b in enumerate(BELIEFS)}
-            for i, e in enumerate(EMOTIONS)
-        }
-        p.channels = {
-            c: ChannelRating(show=(8 - 3 * k + i) % 11, notice=(2 + 4 * k + i) % 11)
-            for i, c in enumerate(CHANNELS)
-        }
-        p.safety = {
-            f: safety.SHARING_RESPONSES[(i + k) % len(safety.SHARING_RESPONSES)]
-            for i, f in enumerate(safety.FEELINGS)
-        }
-        p.withdrawal_signs = list(persisting.WITHDRAWAL_SIGNS[k : k + 3])
-        pace = [a for a in adjustments.ADJUSTMENT_IDS if a.startswith("conflict_pace")]
-        p.adjustments = pace[k * 3 : k * 3 + 3]
-        p.small_moments = list(moments.MOMENT_IDS[k * 2 : k * 2 + 5])
-        p.need_statements = [
-            NeedStatement(text=naming.statement_text(n, "en"), tag=n, spoken=bool(i % 2))
-            for i, n in enumerate(naming.NEED_IDS[k : k + 3])
-        ] + [NeedStatement(text="I need a quiet evening each week")]
-        p.rewrites = [
-            Rewrite(
-                complaint="You never listen",
-                situation="I talk about my day",
-                feeling="unseen",
-                need="to be heard",
-                request="put the phone away for ten minutes",
-            ),
-            Rewrite(complaint="Always late", feeling="a bit lost", need="some warning"),
-        ]
-        p.triggers = [
-            TriggerNote(
-                trigger="A sigh after work",
-                reaction="I keep asking",
-                belief="I did something wrong",
-                response="Ask once",
-            ),
-            TriggerNote(trigger="Silence at dinner"),
-        ]
-        p.reflections = {s: f"{pid} on {s}.\nSecond line." for s in SECTION_IDS}
-    wb.vulnerable_moment = VulnerableMoment(reacher="b", what="I told Mia about the meeting")
-    wb.checkins = [
-        CheckIn(
-            date=dt.date(2025, 1, 1) + dt.timedelta(days=7 * i),
-            connection={"a": (4 + i) % 11, "b": (6 + i // 2) % 11},
-            reliability=f"Called back ({i})",
-            adjustment="Pause before replying",
-        )
-        for i in range(12)
-    ]
-    wb.area_notes = {d: f"We try something on {d}." for d in DIMENSION_IDS}
-    wb.next_steps = "Sunday check-ins.\nAsk before offering solutions."
-    wb.visited = list(SECTION_IDS)
-    return wb
 
 
 def block(summary: Summary, title: str) -> Block:
