@@ -37,8 +37,13 @@ pages[t("nav.group.tools")] = [
 
 current = st.navigation(pages, expanded=True)
 # The first section is the default page, served at "/" with an empty url_path.
-frame.mark_visited(current.url_path or SECTION_IDS[0])
+url_path = current.url_path or SECTION_IDS[0]
+frame.mark_visited(url_path)
 frame.progress()
 frame.sidebar()
+frame.presentation(url_path)
 frame.notice()
 current.run()
+frame.step_buttons(
+    [page for group in pages.values() for page in group][: len(SECTION_IDS)], current
+)

@@ -10,7 +10,7 @@ from emotions.dimensions import SectionId, section_number
 from emotions.escape import markdown_escape
 from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, presenting, t, view, workbook
 from ui.widgets import bound
 
 
@@ -33,11 +33,27 @@ def _reflection_setter(section_id: SectionId, pid: PartnerId):  # type: ignore[n
     return set_note
 
 
+def show_text(text: str) -> None:
+    """The couple's own words, shown exactly as typed (escaped; line breaks kept)."""
+    st.markdown("  \n".join(markdown_escape(line) for line in text.splitlines()) or " ")
+
+
 def reflection(section_id: SectionId) -> None:
-    """The section's reflection prompt with one free-text note per partner."""
-    wb = workbook()
+    """The section's reflection prompt with one free-text note per partner.
+
+    In presentation mode the notes are not editable and appear only once the couple chooses to
+    show the notes of this page (``view()`` holds them then).
+    """
     st.subheader(t("reflect.heading"), anchor=False)
     st.markdown(content_table("reflection", lang())["prompts"][section_id])
+    if not editing():
+        for pid, partner in view().partners.items():
+            note = partner.reflections.get(section_id)
+            if note:
+                st.markdown(f"**{t('reflect.note_label', name=name(pid))}**")
+                show_text(note)
+        return
+    wb = workbook()
     for pid in PARTNER_IDS:
         st.text_area(
             t("reflect.note_label", name=name(pid)),
@@ -60,7 +76,7 @@ def placeholder_page(section_id: SectionId) -> None:
 
 def safe_names() -> texts.Names:
     """The partners' display names, escaped for Markdown."""
-    names = texts.plain_names(workbook(), lang())
+    names = texts.plain_names(workbook(), lang(), anonymous=presenting())
     return texts.Names(markdown_escape(names.a), markdown_escape(names.b))
 
 

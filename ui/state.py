@@ -9,6 +9,9 @@ from emotions.escape import markdown_escape
 from emotions.model import Language, PartnerId, Workbook
 
 WORKBOOK_KEY = "workbook"
+PRESENTING_KEY = "_presenting"
+"""View state, not an answer: kept across pages, never in the workbook or its files."""
+SHOW_NOTES_KEY = "_presenting_show_notes"
 
 
 def workbook() -> Workbook:
@@ -18,6 +21,27 @@ def workbook() -> Workbook:
         wb = Workbook(language=i18n.language_from_locale(st.context.locale))
         st.session_state[WORKBOOK_KEY] = wb
     return wb
+
+
+def presenting() -> bool:
+    """Whether presentation mode is on (screen shared: no names, notes folded, no editing)."""
+    return bool(st.session_state.get(PRESENTING_KEY, False))
+
+
+def editing() -> bool:
+    """Whether the page may draw its answer controls (not in presentation mode)."""
+    return not presenting()
+
+
+def view() -> Workbook:
+    """What the page may show: the workbook itself, or in presentation mode a copy without
+    names and, until the notes are shown on this page, without the couple's own words."""
+    wb = workbook()
+    if not presenting():
+        return wb
+    from emotions.presentation import presentation_view
+
+    return presentation_view(wb, show_notes=bool(st.session_state.get(SHOW_NOTES_KEY)))
 
 
 def lang() -> Language:
@@ -33,4 +57,5 @@ def t(key: str, **values: object) -> str:
 def name(pid: PartnerId) -> str:
     """A partner's display name, Markdown-escaped, ready to go into a label or markdown."""
     partner = workbook().partners.get(pid)  # reading a name must not add a missing partner
-    return markdown_escape(i18n.partner_label(partner.name if partner else "", pid, lang()))
+    label = i18n.partner_label(partner.name if partner else "", pid, lang(), anonymous=presenting())
+    return markdown_escape(label)
