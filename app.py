@@ -6,7 +6,14 @@ import streamlit as st
 
 from emotions.dimensions import SECTION_GROUPS, SECTION_IDS
 from ui import frame
-from ui.state import t, workbook
+from ui.state import exited, private_turn, t, workbook
+
+TOOL_PATHS = ["workbook", "turns", "about"]
+
+if exited():
+    # After a quick exit only a blank page is drawn, before anything could recreate a workbook.
+    frame.neutral_screen([*SECTION_IDS, *TOOL_PATHS])
+    st.stop()
 
 st.set_page_config(
     page_title="Emotional Needs Workbook · 気持ちのニーズ・ワークブック",
@@ -23,6 +30,26 @@ def page_file(section_id: str) -> str:
     return f"app_pages/{section_id.replace('-', '_')}.py"
 
 
+turns = st.Page("app_pages/turns.py", title=t("turns.nav"), url_path="turns", icon="🔁")
+safety = st.Page("app_pages/about.py", title=t("safety_page.nav"), url_path="about", icon="🛟")
+
+if private_turn():
+    # One partner answers alone, or the device is being handed over: only the turns page and
+    # the safety page exist, so no page that draws the other partner's answers can be reached.
+    # Any other address (the browser's back button) brings up the turns page, not an error.
+    elsewhere = [
+        st.Page("app_pages/turns.py", title=t("turns.nav"), url_path=path, visibility="hidden")
+        for path in [*SECTION_IDS, "workbook"]
+    ]
+    current = st.navigation([turns, safety, *elsewhere])
+    if current.url_path not in (turns.url_path, safety.url_path):
+        st.switch_page(turns)
+    frame.safety_bar(safety)
+    frame.sidebar()
+    frame.notice()
+    current.run()
+    st.stop()
+
 pages = {
     t(f"nav.group.{group.id}"): [
         st.Page(page_file(sid), title=t(f"section.{sid}.title"), url_path=sid)
@@ -32,16 +59,19 @@ pages = {
 }
 pages[t("nav.group.tools")] = [
     st.Page("app_pages/workbook.py", title=t("nav.workbook"), url_path="workbook", icon="💾"),
-    st.Page("app_pages/about.py", title=t("nav.about"), url_path="about", icon="🛟"),
+    turns,
+    safety,
 ]
 
 current = st.navigation(pages, expanded=True)
 # The first section is the default page, served at "/" with an empty url_path.
 url_path = current.url_path or SECTION_IDS[0]
 frame.mark_visited(url_path)
+frame.safety_bar(safety)
 frame.progress()
 frame.sidebar()
 frame.presentation(url_path)
+frame.start_over()
 frame.notice()
 current.run()
 frame.step_buttons(

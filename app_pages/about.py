@@ -1,11 +1,30 @@
-"""About the workbook: what it is and is not, privacy, and where to find help."""
+"""Safety: where to find help (first, for whoever needs it fast), when to look for professional
+help, that no one monitors the answers, and what the workbook is and is not. Numbers are plain
+text: nothing here loads anything from elsewhere."""
 
 import streamlit as st
 
 from ui.state import t
 
 st.title(t("about.heading"), anchor=False)
-st.markdown(t("about.what"))
-st.markdown(t("about.privacy"))
-st.subheader(t("about.help_heading"), anchor=False)
-st.markdown(t("about.help"))
+st.markdown(t("safety_page.intro"))
+
+st.header(t("safety_page.help_heading"), anchor=False)
+japan, us = st.columns(2, gap="large")
+with japan:
+    st.subheader(t("safety_page.japan_heading"), anchor=False)
+    st.markdown(t("safety_page.japan"))
+with us:
+    st.subheader(t("safety_page.us_heading"), anchor=False)
+    st.markdown(t("safety_page.us"))
+st.warning(t("safety_page.elsewhere"))
+st.info(t("safety_page.exit_hint"), icon="🚪")
+
+st.subheader(t("safety_page.when_heading"), anchor=False)
+st.markdown(t("safety_page.when"))
+
+st.subheader(t("safety_page.privacy_heading"), anchor=False)
+st.markdown(t("safety_page.privacy"))
+
+st.subheader(t("safety_page.what_heading"), anchor=False)
+st.markdown(t("safety_page.what"))

@@ -1,12 +1,16 @@
-"""Section 14: the difference map. Where the two differ and how to navigate each; no score."""
+"""Section 14: the difference map. Where the two differ and how to navigate each; no score.
+
+In presentation mode the notes on each difference are read-only, shown once the notes of the page
+are; the map's names come from the view (Partner A / B).
+"""
 
 import streamlit as st
 
 from emotions import analysis, texts
 from emotions.dimensions import DimensionId
 from emotions.exercises import difference_map
-from ui.section import header, reflection, safe_names
-from ui.state import lang, t, workbook
+from ui.section import header, reflection, safe_names, show_text
+from ui.state import editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
 
 READING = ("higher_may_read", "lower_may_experience")
@@ -21,7 +25,7 @@ def set_note(dim: DimensionId):  # type: ignore[no-untyped-def]
     return setter
 
 
-wb = workbook()
+wb = view()
 header("compatibility")
 st.info(t("diffmap.no_score"))
 
@@ -53,23 +57,30 @@ for rank, area in enumerate(areas):
         st.markdown(texts.area_line(area, names, lang()))
         st.markdown("\n".join(f"- {lines[key]}" for key in READING))
         st.markdown("\n".join(f"- {lines[key]}" for key in NAVIGATING))
-        st.text_area(
-            t("diffmap.note_label"),
-            max_chars=difference_map.NOTE_MAX_CHARS,
-            help=t("diffmap.note_help"),
-            placeholder=t("diffmap.note_placeholder"),
-            height=80,
-            **bound(
-                f"diffmap_note__{area.dimension}",
-                wb.area_notes.get(area.dimension, ""),
-                set_note(area.dimension),
-            ),
-        )
+        if editing():
+            st.text_area(
+                t("diffmap.note_label"),
+                max_chars=difference_map.NOTE_MAX_CHARS,
+                help=t("diffmap.note_help"),
+                placeholder=t("diffmap.note_placeholder"),
+                height=80,
+                **bound(
+                    f"diffmap_note__{area.dimension}",
+                    wb.area_notes.get(area.dimension, ""),
+                    set_note(area.dimension),
+                ),
+            )
+        elif note := wb.area_notes.get(area.dimension, "").strip():
+            st.markdown(f"**{t('diffmap.note_label')}**")
+            show_text(note)
 same = difference_map.same_line(wb, lang())
 if same:
     st.caption(same)
 
 summary = difference_map.you_two_lines(wb, lang())
+if presenting() and not wb.area_notes:
+    # Folded notes are not in the view: "notes on 0 of 8" would not be true. Keep where to start.
+    summary = summary[:1]
 if summary:
     st.subheader(t("you_two.heading"), anchor=False)
     st.markdown("\n".join(f"- {line}" for line in summary))

@@ -1,5 +1,7 @@
 """Section 5: a vulnerable moment and how four responses may land with the one who reached out;
-then an illustration (labelled as one) of how misses and small repairs add up over a year."""
+then an illustration (labelled as one) of how misses and small repairs add up over a year.
+In presentation mode the moment is not editable and what happened shows only with the notes; the
+illustration's two rates stay adjustable, since they are not answers."""
 
 import streamlit as st
 
@@ -7,7 +9,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import distance
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound
 
 # Calm colours for the outcome badges: none of them is red, since none is a verdict.
@@ -22,33 +24,34 @@ def set_what(value: str) -> None:
     distance.set_moment(workbook(), what=value)
 
 
-wb = workbook()
+wb = view()
 header("distance")
 
-st.subheader(t("distance.explorer_heading"), anchor=False)
-st.markdown(t("distance.explorer_how"))
 current = distance.moment(wb)
-who_labels = {pid: name(pid) for pid in PARTNER_IDS}
-st.radio(
-    t("distance.who"),
-    PARTNER_IDS,
-    format_func=who_labels.__getitem__,
-    horizontal=True,
-    **bound("distance__reacher", current.reacher, set_reacher),
-)
-st.text_input(
-    t("distance.what"),
-    max_chars=300,
-    help=t("distance.what_help"),
-    **bound("distance__what", current.what, set_what),
-)
+if editing():
+    st.subheader(t("distance.explorer_heading"), anchor=False)
+    st.markdown(t("distance.explorer_how"))
+    who_labels = {pid: name(pid) for pid in PARTNER_IDS}
+    st.radio(
+        t("distance.who"),
+        PARTNER_IDS,
+        format_func=who_labels.__getitem__,
+        horizontal=True,
+        **bound("distance__reacher", current.reacher, set_reacher),
+    )
+    st.text_input(
+        t("distance.what"),
+        max_chars=300,
+        help=t("distance.what_help"),
+        **bound("distance__what", current.what, set_what),
+    )
 
 names = safe_names()
 reacher = current.reacher
 st.subheader(
     t("distance.responses_heading", responder=names.of(distance.responder(wb))), anchor=False
 )
-if current.what:
+if current.what:  # from the view: empty in presentation mode until the notes are shown
     st.markdown(
         "> " + t("distance.moment_line", name=names.of(reacher), what=markdown_escape(current.what))
     )

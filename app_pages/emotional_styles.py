@@ -1,6 +1,6 @@
 """Section 3: the style map. Two sliders per partner (the same needs ratings as section 2) place
 both partners on processing x pace under tension; below it, the misreadings their positions
-invite."""
+invite. In presentation mode the sliders are not drawn and the map takes the whole width."""
 
 import streamlit as st
 
@@ -9,30 +9,34 @@ from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import styles
 from emotions.model import PARTNER_IDS
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
-wb = workbook()
+wb = view()
 header("emotional-styles")
 
-controls, chart = st.columns([2, 3], gap="large")
+if editing():
+    controls, chart = st.columns([2, 3], gap="large")
+    with controls:
+        st.markdown(t("styles.how_to"))
+        pid = choice(t("styles.who"), {p: name(p) for p in PARTNER_IDS}, "styles_who")
+        for dim in styles.AXES:
 
-with controls:
-    st.markdown(t("styles.how_to"))
-    pid = choice(t("styles.who"), {p: name(p) for p in PARTNER_IDS}, "styles_who")
-    for dim in styles.AXES:
+            def set_need(value: int, pid=pid, dim=dim) -> None:  # type: ignore[no-untyped-def]
+                # Look the rating up when the change arrives: the workbook may have been replaced.
+                workbook().partner(pid).ratings[dim].need = value
 
-        def set_need(value: int, pid=pid, dim=dim) -> None:  # type: ignore[no-untyped-def]
-            # Look the rating up when the change arrives: the workbook may have been replaced.
-            workbook().partner(pid).ratings[dim].need = value
-
-        st.slider(
-            t(f"dim.{dim}.name"),
-            NEED_MIN,
-            NEED_MAX,
-            **bound(f"styles__{pid}__{dim}", wb.partner(pid).ratings[dim].need, set_need),
-        )
-        st.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
+            st.slider(
+                t(f"dim.{dim}.name"),
+                NEED_MIN,
+                NEED_MAX,
+                **bound(
+                    f"styles__{pid}__{dim}", workbook().partner(pid).ratings[dim].need, set_need
+                ),
+            )
+            st.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
+else:
+    chart = st.container()
 
 names = safe_names()
 with chart:
@@ -48,7 +52,7 @@ with chart:
         "\n".join(f"- {styles.position_line(p, names, lang())}" for p in styles.positions(wb))
     )
     if st.toggle(t("styles.table_toggle"), key="styles_table"):
-        # A table is not Markdown: it gets the names as typed.
+        # A table is not Markdown: it gets the names as typed (none from the view when presenting).
         st.table(styles.position_table(wb, texts.plain_names(wb, lang()), lang()))
 
 st.subheader(t("styles.misreadings_heading"), anchor=False)

@@ -1,6 +1,7 @@
 """Section 7: the channel decoder. Each partner rates, per channel (words, actions, quiet presence),
 how much they show care that way and how much they notice it; a chart, the grid of likely
-misreadings under one stated rule of thumb, and the channel most likely misread."""
+misreadings under one stated rule of thumb, and the channel most likely misread. In presentation
+mode the sliders are not drawn; the chart, the grid and the decoding remain."""
 
 import streamlit as st
 
@@ -9,40 +10,46 @@ from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import channels
 from emotions.model import CHANNELS, PARTNER_IDS
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
-wb = workbook()
+
+def answer_controls() -> None:
+    """Whose answers, then two sliders per channel: how much they show it, how much they notice."""
+    st.markdown(t("channels.how_to"))
+    pid = choice(t("channels.who"), {p: name(p) for p in PARTNER_IDS}, "channels_who")
+    partner = workbook().partner(pid)
+    kind_labels = {"show": t("channels.show_label"), "notice": t("channels.notice_label")}
+    for channel in CHANNELS:
+        st.markdown(f"**{channels.channel_label(channel, lang())}**")
+        st.caption(t(f"channels.hint.{channel}"))
+        for kind, cell in zip(channels.KINDS, st.columns(2), strict=True):
+
+            def set_value(value: int, pid=pid, channel=channel, kind=kind) -> None:  # type: ignore[no-untyped-def]
+                # Look the partner up when the change arrives: the workbook may have been replaced.
+                channels.set_rating(workbook().partner(pid), channel, kind, value)
+
+            value = channels.rating(partner, channel, kind)
+            label = kind_labels[kind]
+            if value is None:
+                label = f"{label} · _{t('channels.not_rated')}_"
+            cell.slider(
+                label,
+                NEED_MIN,
+                NEED_MAX,
+                **bound(
+                    f"channels__{pid}__{channel}__{kind}",
+                    value if value is not None else 5,
+                    set_value,
+                ),
+            )
+
+
+wb = view()
 header("expression")
 st.caption(t("needs.not_a_test"))
-
-st.markdown(t("channels.how_to"))
-pid = choice(t("channels.who"), {p: name(p) for p in PARTNER_IDS}, "channels_who")
-partner = wb.partner(pid)
-kind_labels = {"show": t("channels.show_label"), "notice": t("channels.notice_label")}
-for channel in CHANNELS:
-    st.markdown(f"**{channels.channel_label(channel, lang())}**")
-    st.caption(t(f"channels.hint.{channel}"))
-    for kind, cell in zip(channels.KINDS, st.columns(2), strict=True):
-
-        def set_value(value: int, pid=pid, channel=channel, kind=kind) -> None:  # type: ignore[no-untyped-def]
-            # Look the partner up when the change arrives: the workbook may have been replaced.
-            channels.set_rating(workbook().partner(pid), channel, kind, value)
-
-        value = channels.rating(partner, channel, kind)
-        label = kind_labels[kind]
-        if value is None:
-            label = f"{label} · _{t('channels.not_rated')}_"
-        cell.slider(
-            label,
-            NEED_MIN,
-            NEED_MAX,
-            **bound(
-                f"channels__{pid}__{channel}__{kind}",
-                value if value is not None else 5,
-                set_value,
-            ),
-        )
+if editing():
+    answer_controls()
 
 plain = texts.plain_names(wb, lang())
 names = safe_names()
@@ -55,7 +62,7 @@ st.plotly_chart(
 )
 st.caption(t("channels.chart_caption"))
 if st.toggle(t("channels.table_toggle"), key="channels_table"):
-    # A table is not Markdown: it gets the names as typed.
+    # A table is not Markdown: it gets the names as typed (none from the view when presenting).
     st.table(channels.ratings_table(wb, plain, lang()))
 
 st.subheader(t("channels.grid_heading"), anchor=False)

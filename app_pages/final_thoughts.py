@@ -1,4 +1,8 @@
-"""Section 16: the journey so far, gathered from the workbook, and the couple's next steps."""
+"""Section 16: the journey so far, gathered from the workbook, and the couple's next steps.
+
+In presentation mode the next steps are read-only, and what is drawn from the couple's own words
+(need statements, counts of notes) waits until the notes of the page are shown.
+"""
 
 import streamlit as st
 
@@ -6,8 +10,9 @@ from emotions import analysis
 from emotions.escape import markdown_escape
 from emotions.exercises import journey
 from emotions.exercises.limits import NOTE_MAX
-from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, t, workbook
+from emotions.presentation import holds_notes
+from ui.section import for_you_two, header, reflection, safe_names, show_text
+from ui.state import editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
 
 
@@ -19,8 +24,11 @@ def set_next_steps(value: str) -> None:
     workbook().next_steps = value
 
 
-wb = workbook()
+wb = view()
 names = safe_names()
+# Presenting with the notes folded, the view holds none of the couple's words: lines drawn from
+# them would say "none written" or count zero notes, which is not true, so they are left out.
+folded = presenting() and not holds_notes(wb)
 header("final-thoughts")
 
 st.subheader(t("journey.heading"), anchor=False)
@@ -45,22 +53,29 @@ st.caption(t("needs.areas_caption"))
 st.markdown(f"**{t('journey.adjustments_heading')}**")
 st.markdown(bullets(journey.adjustment_lines(wb, names, lang())))
 
-st.markdown(f"**{t('journey.statements_heading')}**")
-st.markdown(bullets(journey.statement_lines(wb, names, lang(), escape=markdown_escape)))
+if not folded:
+    st.markdown(f"**{t('journey.statements_heading')}**")
+    st.markdown(bullets(journey.statement_lines(wb, names, lang(), escape=markdown_escape)))
 
 st.markdown(f"**{t('journey.notes_heading')}**")
-st.markdown(bullets([*journey.notes_lines(wb, names, lang()), journey.checkin_line(wb, lang())]))
+notes = [] if folded else journey.notes_lines(wb, names, lang())
+st.markdown(bullets([*notes, journey.checkin_line(wb, lang())]))
 
-st.subheader(t("journey.next_heading"), anchor=False)
-st.text_area(
-    t("journey.next_label"),
-    max_chars=NOTE_MAX,
-    help=t("journey.next_help"),
-    placeholder=t("journey.next_placeholder"),
-    **bound("journey_next_steps", wb.next_steps, set_next_steps),
-)
-# TODO(lead): link the download page here once it exists (issue 4).
-st.caption(t("journey.downloads_note"))
+if editing():
+    st.subheader(t("journey.next_heading"), anchor=False)
+    st.text_area(
+        t("journey.next_label"),
+        max_chars=NOTE_MAX,
+        help=t("journey.next_help"),
+        placeholder=t("journey.next_placeholder"),
+        **bound("journey_next_steps", wb.next_steps, set_next_steps),
+    )
+    # TODO(lead): link the download page here once it exists (issue 4).
+    st.caption(t("journey.downloads_note"))
+elif wb.next_steps.strip():
+    st.subheader(t("journey.next_heading"), anchor=False)
+    st.markdown(f"**{t('journey.next_label')}**")
+    show_text(wb.next_steps)
 
 for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
 reflection("final-thoughts")

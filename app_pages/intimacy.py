@@ -1,5 +1,6 @@
 """Section 6: an emotional-safety check. For a few kinds of feeling, each partner says how sharing
-it usually feels; then where sharing may bring misunderstanding, and small repairs for it."""
+it usually feels; then where sharing may bring misunderstanding, and small repairs for it.
+In presentation mode the answers are not editable; the overview and what it means remain."""
 
 import streamlit as st
 
@@ -7,7 +8,7 @@ from emotions.analysis import other
 from emotions.exercises import safety
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 
@@ -15,35 +16,41 @@ def bullets(lines: list[str] | tuple[str, ...]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-wb = workbook()
+def answer_controls() -> None:
+    """Whose answers, then one choice per kind of feeling."""
+    pid = choice(t("safety.who"), {p: name(p) for p in PARTNER_IDS}, "safety_who")
+    st.markdown(t("safety.how", other=name(other(pid))))
+    feeling_labels = safety.feeling_labels(lang())
+    response_labels = safety.response_labels(lang())
+    answers = workbook().partner(pid).safety
+    # Two a row on a wide screen; on a phone the columns stack in reading order.
+    cells = [cell for _ in range(len(safety.FEELINGS) // 2) for cell in st.columns(2)]
+    for feeling, cell in zip(safety.FEELINGS, cells, strict=True):
+
+        def set_response(value: object, pid: PartnerId = pid, feeling: str = feeling) -> None:
+            # Look the partner up when the change arrives: the workbook may have been replaced.
+            safety.set_answer(workbook(), pid, feeling, value)  # type: ignore[arg-type]
+
+        current = answers.get(feeling)
+        cell.selectbox(
+            feeling_labels[feeling],
+            safety.SHARING_RESPONSES,
+            format_func=response_labels.__getitem__,
+            placeholder=t("safety.choose"),
+            **bound(
+                f"safety__{pid}__{feeling}",
+                current if current in safety.SHARING_RESPONSES else None,
+                set_response,
+            ),
+        )
+
+
+wb = view()
 header("intimacy")
 
-st.subheader(t("safety.check_heading"), anchor=False)
-pid = choice(t("safety.who"), {p: name(p) for p in PARTNER_IDS}, "safety_who")
-st.markdown(t("safety.how", other=name(other(pid))))
-feeling_labels = safety.feeling_labels(lang())
-response_labels = safety.response_labels(lang())
-answers = wb.partner(pid).safety
-# Two a row on a wide screen; on a phone the columns stack in reading order.
-cells = [cell for _ in range(len(safety.FEELINGS) // 2) for cell in st.columns(2)]
-for feeling, cell in zip(safety.FEELINGS, cells, strict=True):
-
-    def set_response(value: object, pid: PartnerId = pid, feeling: str = feeling) -> None:
-        # Look the partner up when the change arrives: the workbook may have been replaced.
-        safety.set_answer(workbook(), pid, feeling, value)  # type: ignore[arg-type]
-
-    current = answers.get(feeling)
-    cell.selectbox(
-        feeling_labels[feeling],
-        safety.SHARING_RESPONSES,
-        format_func=response_labels.__getitem__,
-        placeholder=t("safety.choose"),
-        **bound(
-            f"safety__{pid}__{feeling}",
-            current if current in safety.SHARING_RESPONSES else None,
-            set_response,
-        ),
-    )
+if editing():
+    st.subheader(t("safety.check_heading"), anchor=False)
+    answer_controls()
 
 names = safe_names()
 if safety.all_answers(wb):

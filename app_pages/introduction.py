@@ -1,11 +1,15 @@
-"""Section 1: how the workbook works, optional names, together or separately, privacy."""
+"""Section 1: how the workbook works, optional names, together or separately, privacy.
+
+In presentation mode the names and the choice of mode are not drawn: the page shows how the
+workbook works, the chosen way of using it, and the privacy note.
+"""
 
 import streamlit as st
 
 from emotions.exercises.limits import max_length
 from emotions.model import PARTNER_IDS, Partner, PartnerId
 from ui.section import header, reflection
-from ui.state import t, workbook
+from ui.state import editing, t, view, workbook
 from ui.widgets import bound
 
 STEPS = (
@@ -30,34 +34,38 @@ def set_mode(value: str) -> None:
     workbook().mode = value  # type: ignore[assignment]
 
 
-wb = workbook()
+wb = view()
 header("introduction")
 
 st.subheader(t("intro.how_heading"), anchor=False)
 st.markdown("\n".join(f"{number}. {t(key)}" for number, key in enumerate(STEPS, 1)))
 
-st.subheader(t("names.heading"), anchor=False)
-st.caption(t("intro.names_caption"))
-for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
-    column.text_input(
-        t(f"names.{pid}_label"),
-        max_chars=max_length(Partner, "name"),
-        **bound(
-            f"intro_name__{pid}",
-            wb.partners[pid].name if pid in wb.partners else "",
-            set_name(pid),
-        ),
-    )
+if editing():
+    answers = workbook()
+    st.subheader(t("names.heading"), anchor=False)
+    st.caption(t("intro.names_caption"))
+    for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
+        column.text_input(
+            t(f"names.{pid}_label"),
+            max_chars=max_length(Partner, "name"),
+            **bound(
+                f"intro_name__{pid}",
+                answers.partners[pid].name if pid in answers.partners else "",
+                set_name(pid),
+            ),
+        )
 
 st.subheader(t("intro.mode_heading"), anchor=False)
-mode_labels = {"together": t("intro.mode_together"), "separate": t("intro.mode_separate")}
-mode = st.radio(
-    t("intro.mode_label"),
-    MODES,
-    format_func=mode_labels.__getitem__,
-    captions=[t("intro.mode_together_help"), t("intro.mode_separate_help")],
-    **bound("intro_mode", wb.mode, set_mode),
-)
+mode: str | None = wb.mode
+if editing():
+    mode_labels = {"together": t("intro.mode_together"), "separate": t("intro.mode_separate")}
+    mode = st.radio(
+        t("intro.mode_label"),
+        MODES,
+        format_func=mode_labels.__getitem__,
+        captions=[t("intro.mode_together_help"), t("intro.mode_separate_help")],
+        **bound("intro_mode", workbook().mode, set_mode),
+    )
 st.info(t("intro.separate_steps") if mode == "separate" else t("intro.together_steps"))
 
 st.subheader(t("intro.privacy_heading"), anchor=False)

@@ -1,5 +1,8 @@
 """Section 9: the small-adjustments planner. Ideas for each partner's side of the top areas;
-each partner keeps up to three, and both lists are shown together."""
+each partner keeps up to three, and both lists are shown together. In presentation mode the ideas
+are a plain list: nothing can be ticked."""
+
+from collections.abc import Iterable
 
 import streamlit as st
 
@@ -7,7 +10,7 @@ from emotions import analysis
 from emotions.exercises import adjustments
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 
@@ -20,7 +23,7 @@ def _setter(pid: PartnerId, tag: str):  # type: ignore[no-untyped-def]
     return set_chosen
 
 
-wb = workbook()
+wb = view()
 names = safe_names()
 header("maintaining-connection")
 
@@ -32,27 +35,31 @@ full = len(chosen) >= adjustments.MAX_CHOSEN
 ideas = adjustments.ideas_for(wb, pid)
 
 
-def idea_box(tag: str) -> None:
-    """One idea as a checkbox; once three are chosen, the others wait."""
-    st.checkbox(
-        adjustments.adjustment_text(tag, lang(), names.of(analysis.other(pid))),
-        disabled=full and tag not in chosen,
-        **bound(f"adjust__{pid}__{tag}", tag in chosen, _setter(pid, tag)),
-    )
+def idea_boxes(tags: Iterable[str]) -> None:
+    """Ideas as checkboxes; once three are chosen, the others wait. Presenting: a plain list."""
+    other = names.of(analysis.other(pid))
+    labels = {tag: adjustments.adjustment_text(tag, lang(), other) for tag in tags}
+    if not editing():
+        st.markdown("\n".join(f"- {label}" for label in labels.values()))
+        return
+    for tag, label in labels.items():
+        st.checkbox(
+            label,
+            disabled=full and tag not in chosen,
+            **bound(f"adjust__{pid}__{tag}", tag in chosen, _setter(pid, tag)),
+        )
 
 
 if not ideas:
     st.info(t("adjust.no_areas"))
 for idea in ideas:
     st.markdown(adjustments.position_line(idea.area, pid, names, lang()))
-    for tag in idea.ids:
-        idea_box(tag)
+    idea_boxes(idea.ids)
 earlier = adjustments.earlier_choices(chosen, ideas)
 if earlier:
     st.markdown(t("adjust.earlier"))
-    for tag in earlier:
-        idea_box(tag)
-if full:
+    idea_boxes(earlier)
+if full and editing():  # the message says how to choose another: not for a shared screen
     st.info(t("adjust.full", name=names.of(pid)))
 else:
     st.caption(t("adjust.count", name=names.of(pid), count=len(chosen), max=adjustments.MAX_CHOSEN))

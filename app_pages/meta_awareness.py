@@ -1,4 +1,8 @@
-"""Section 11: trigger notes per partner, and the perception-gap game (guess, then reveal)."""
+"""Section 11: trigger notes per partner, and the perception-gap game (guess, then reveal).
+
+In presentation mode nothing can be written or guessed: the notes appear once the notes of the
+page are shown, and the reveal still shows the guesses next to the answers.
+"""
 
 import streamlit as st
 
@@ -7,9 +11,9 @@ from emotions.analysis import other
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.escape import markdown_escape
 from emotions.exercises import awareness
-from emotions.model import PARTNER_IDS, PartnerId
+from emotions.model import PARTNER_IDS, PartnerId, TriggerNote
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 FIELD_KEYS = {
@@ -63,57 +67,54 @@ def set_guess(pid: PartnerId, dim: str):  # type: ignore[no-untyped-def]
     return setter
 
 
-wb = workbook()
-header("meta-awareness")
-
-# (a) Trigger notes: one partner at a time; read all, edit one, add through a form.
-st.subheader(t("aware.triggers_heading"), anchor=False)
-st.markdown(t("aware.triggers_how"))
-pid = choice(t("aware.notes_of"), {p: name(p) for p in PARTNER_IDS}, "aware_who")
-notes = wb.partner(pid).triggers
-if not notes:
-    st.caption(t("aware.no_notes", name=name(pid)))
-for number, note in enumerate(notes, 1):
-    parts = awareness.note_parts(note, lang())
-    with st.container(border=True):
-        st.markdown(
-            f"**{t('aware.note_number', number=number)}**\n\n"
-            + "\n".join(
-                f"- **{label}:** "
-                + (markdown_escape(text) if text else f"_{t('aware.unwritten')}_")
-                for label, text in parts
+def show_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
+    """Every note of ``pid``, one card each."""
+    if not notes and editing():  # the line invites adding one: not for a shared screen
+        st.caption(t("aware.no_notes", name=name(pid)))
+    for number, note in enumerate(notes, 1):
+        parts = awareness.note_parts(note, lang())
+        with st.container(border=True):
+            st.markdown(
+                f"**{t('aware.note_number', number=number)}**\n\n"
+                + "\n".join(
+                    f"- **{label}:** "
+                    + (markdown_escape(text) if text else f"_{t('aware.unwritten')}_")
+                    for label, text in parts
+                )
             )
-        )
 
-if notes:
-    with st.expander(t("aware.edit_heading")):
-        edit_key = f"aware_edit__{pid}"
-        if st.session_state.get(edit_key) not in range(len(notes)):
-            st.session_state[edit_key] = len(notes) - 1
-        labels = {i: t("aware.note_number", number=i + 1) for i in range(len(notes))}
-        index = st.selectbox(
-            t("aware.edit_which"), list(labels), format_func=labels.__getitem__, key=edit_key
-        )
-        for field, (label_key, _) in FIELD_KEYS.items():
-            st.text_input(
-                t(label_key),
-                max_chars=awareness.NOTE_MAX_CHARS,
-                **bound(
-                    f"aware_note__{pid}__{index}__{field}",
-                    getattr(notes[index], field),
-                    set_note_field(pid, index, field),
-                ),
+
+def edit_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
+    """Change or remove one note, and add another through a form."""
+    if notes:
+        with st.expander(t("aware.edit_heading")):
+            edit_key = f"aware_edit__{pid}"
+            if st.session_state.get(edit_key) not in range(len(notes)):
+                st.session_state[edit_key] = len(notes) - 1
+            labels = {i: t("aware.note_number", number=i + 1) for i in range(len(notes))}
+            index = st.selectbox(
+                t("aware.edit_which"), list(labels), format_func=labels.__getitem__, key=edit_key
             )
-        st.button(
-            t("aware.remove"),
-            key=f"aware_remove__{pid}",
-            on_click=remove_note,
-            args=(pid, index),
-        )
+            for field, (label_key, _) in FIELD_KEYS.items():
+                st.text_input(
+                    t(label_key),
+                    max_chars=awareness.NOTE_MAX_CHARS,
+                    **bound(
+                        f"aware_note__{pid}__{index}__{field}",
+                        getattr(notes[index], field),
+                        set_note_field(pid, index, field),
+                    ),
+                )
+            st.button(
+                t("aware.remove"),
+                key=f"aware_remove__{pid}",
+                on_click=remove_note,
+                args=(pid, index),
+            )
 
-if len(notes) >= awareness.MAX_TRIGGERS:
-    st.info(t("aware.full", name=name(pid)))
-else:
+    if len(notes) >= awareness.MAX_TRIGGERS:
+        st.info(t("aware.full", name=name(pid)))
+        return
     with st.form(f"aware_add__{pid}", clear_on_submit=True):
         st.markdown(f"**{t('aware.add_heading', name=name(pid))}**")
         for field, (label_key, placeholder_key) in FIELD_KEYS.items():
@@ -129,30 +130,56 @@ else:
     if st.session_state.pop(NOTICE_KEY, False):
         st.warning(t("aware.add_needs_trigger"))
 
+
+def guess_sliders(guesser: PartnerId) -> None:
+    """One guesser's guesses of the other's needs, eight sliders."""
+    ratings = wb.partner(guesser).ratings
+    st.markdown(t("aware.guess_intro", guesser=name(guesser), other=name(other(guesser))))
+    cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
+    for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
+        guess = ratings[dim].guess
+        label = t(f"dim.{dim}.name")
+        if guess is None:
+            label = f"{label} · _{t('aware.not_guessed')}_"
+        cell.slider(
+            label,
+            NEED_MIN,
+            NEED_MAX,
+            **bound(
+                f"aware_guess__{guesser}__{dim}",
+                5 if guess is None else guess,
+                set_guess(guesser, dim),
+            ),
+        )
+        cell.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
+    st.caption(
+        t(
+            "aware.guess_count",
+            guesser=name(guesser),
+            count=awareness.guesses_made(wb, guesser),
+        )
+    )
+
+
+wb = view()
+header("meta-awareness")
+
+# (a) Trigger notes: one partner at a time; read all, edit one, add through a form. Presenting,
+# the notes are in the view only once they are shown: until then, no choice and no empty cards.
+st.subheader(t("aware.triggers_heading"), anchor=False)
+st.markdown(t("aware.triggers_how"))
+if editing() or any(p.triggers for p in wb.partners.values()):
+    pid = choice(t("aware.notes_of"), {p: name(p) for p in PARTNER_IDS}, "aware_who")
+    notes = wb.partner(pid).triggers
+    show_notes(pid, notes)
+    if editing():
+        edit_notes(pid, notes)
+
 # (b) The perception-gap game: guesses one guesser at a time, hidden until the reveal.
 st.subheader(t("aware.game_heading"), anchor=False)
 st.markdown(t("aware.game_how"))
-guesser = choice(t("aware.guesser"), {p: name(p) for p in PARTNER_IDS}, "aware_guesser")
-ratings = wb.partner(guesser).ratings
-st.markdown(t("aware.guess_intro", guesser=name(guesser), other=name(other(guesser))))
-cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
-for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
-    guess = ratings[dim].guess
-    label = t(f"dim.{dim}.name")
-    if guess is None:
-        label = f"{label} · _{t('aware.not_guessed')}_"
-    cell.slider(
-        label,
-        NEED_MIN,
-        NEED_MAX,
-        **bound(
-            f"aware_guess__{guesser}__{dim}",
-            5 if guess is None else guess,
-            set_guess(guesser, dim),
-        ),
-    )
-    cell.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
-st.caption(t("aware.guess_count", guesser=name(guesser), count=awareness.guesses_made(wb, guesser)))
+if editing():
+    guess_sliders(choice(t("aware.guesser"), {p: name(p) for p in PARTNER_IDS}, "aware_guesser"))
 
 # The reveal is view state: it is hidden again whenever the page is opened anew.
 revealed = st.toggle(t("aware.reveal"), key="aware_reveal", help=t("aware.reveal_hint"))
@@ -161,7 +188,7 @@ if revealed and not analysis.has_both(wb):
 elif revealed and not awareness.any_guesses(wb):
     st.info(t("aware.no_guesses"))
 elif revealed:
-    plain = texts.plain_names(wb, lang())
+    plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
     for about, column in zip(PARTNER_IDS, st.columns(2), strict=True):
         column.plotly_chart(
             awareness.perception_figure(wb, about, plain, lang()),

@@ -1,5 +1,6 @@
 """Section 4: feelings about feelings. Each partner's emotion x belief grid (one partner at a time),
-a heatmap of each grid, a map of where the two differ, and what the differences may mean."""
+a heatmap of each grid, a map of where the two differ, and what the differences may mean.
+In presentation mode the grid of answers is not drawn; the heatmaps and what they mean remain."""
 
 import streamlit as st
 
@@ -7,47 +8,56 @@ from emotions import texts
 from emotions.exercises import meta_emotion as meta
 from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS
 from ui.section import header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 AGREEMENTS = list(range(meta.AGREEMENT_MIN, meta.AGREEMENT_MAX + 1))
 
-wb = workbook()
+
+def answer_grid() -> None:
+    """Whose answers, then one five-button scale per emotion and belief."""
+    st.markdown(t("meta.how_to"))
+    pid = choice(t("meta.who"), {p: name(p) for p in PARTNER_IDS}, "meta_who")
+    partner = workbook().partner(pid)
+    st.caption(
+        f"{t('meta.scale')}  \n"
+        + t("meta.answered", count=meta.answered(partner), total=meta.CELLS)
+    )
+    belief_labels = {b: meta.belief_label(b, lang()) for b in BELIEFS}
+    for emotion in EMOTIONS:
+        st.markdown(f"**{meta.emotion_label(emotion, lang())}**")
+        # Two beliefs a row: four five-button scales do not fit side by side in the main column.
+        cells = [cell for _ in range(len(BELIEFS) // 2) for cell in st.columns(2)]
+        for belief, cell in zip(BELIEFS, cells, strict=True):
+
+            def set_cell(value: int | None, pid=pid, emotion=emotion, belief=belief) -> None:  # type: ignore[no-untyped-def]
+                # Look the partner up when the change arrives: the workbook may have been replaced.
+                meta.set_agreement(workbook().partner(pid), emotion, belief, value)
+
+            cell.segmented_control(
+                belief_labels[belief],
+                AGREEMENTS,
+                **bound(
+                    f"meta__{pid}__{emotion}__{belief}",
+                    meta.agreement(partner, emotion, belief),
+                    set_cell,
+                ),
+            )
+
+
+wb = view()
 header("meta-emotion")
 st.caption(t("needs.not_a_test"))
-
-st.markdown(t("meta.how_to"))
-pid = choice(t("meta.who"), {p: name(p) for p in PARTNER_IDS}, "meta_who")
-partner = wb.partner(pid)
-st.caption(
-    f"{t('meta.scale')}  \n" + t("meta.answered", count=meta.answered(partner), total=meta.CELLS)
-)
-belief_labels = {b: meta.belief_label(b, lang()) for b in BELIEFS}
-for emotion in EMOTIONS:
-    st.markdown(f"**{meta.emotion_label(emotion, lang())}**")
-    # Two beliefs a row: four five-button scales do not fit side by side in the main column.
-    cells = [cell for _ in range(len(BELIEFS) // 2) for cell in st.columns(2)]
-    for belief, cell in zip(BELIEFS, cells, strict=True):
-
-        def set_cell(value: int | None, pid=pid, emotion=emotion, belief=belief) -> None:  # type: ignore[no-untyped-def]
-            # Look the partner up when the change arrives: the workbook may have been replaced.
-            meta.set_agreement(workbook().partner(pid), emotion, belief, value)
-
-        cell.segmented_control(
-            belief_labels[belief],
-            AGREEMENTS,
-            **bound(
-                f"meta__{pid}__{emotion}__{belief}",
-                meta.agreement(partner, emotion, belief),
-                set_cell,
-            ),
-        )
+if editing():
+    answer_grid()
 
 plain = texts.plain_names(wb, lang())
 names = safe_names()
 st.subheader(t("meta.grids_heading"), anchor=False)
 show_tables = st.toggle(t("meta.table_toggle"), key="meta_tables")
-for grid_pid, column in zip(wb.partners, st.columns(len(wb.partners)), strict=True):
+# A workbook may hold no partner at all (a file) and presentation mode does not add one.
+columns = st.columns(len(wb.partners)) if wb.partners else []
+for grid_pid, column in zip(wb.partners, columns, strict=True):
     with column:
         st.markdown(f"**{names.of(grid_pid)}**")
         st.plotly_chart(

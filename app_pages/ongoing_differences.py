@@ -1,13 +1,15 @@
 """Section 8: need vs how well it is met (one partner at a time, chart beside the sliders), the
-"too much / never enough" feelings this may bring for each partner, and signs of pulling back."""
+"too much / never enough" feelings this may bring for each partner, and signs of pulling back.
+In presentation mode the sliders and the checklist are not drawn: the chart (whose is still a
+choice), the feelings and the calm notes about the signs remain, not the ticked signs themselves."""
 
 import streamlit as st
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.exercises import persisting
-from emotions.model import PARTNER_IDS
+from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 
@@ -15,17 +17,9 @@ def bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-wb = workbook()
-header("ongoing-differences")
-st.caption(t("needs.not_a_test"))
-pid = choice(t("persist.who"), {p: name(p) for p in PARTNER_IDS}, "persist_who")
-partner = wb.partner(pid)
-names = safe_names()
-
-st.subheader(t("persist.met_heading"), anchor=False)
-st.markdown(t("persist.met_how"))
-sliders, chart = st.columns([1, 1], gap="large")
-with sliders:
+def met_sliders(pid: PartnerId) -> None:
+    """One slider per need: how well it is met now for ``pid``."""
+    partner = workbook().partner(pid)
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
 
@@ -47,6 +41,36 @@ with sliders:
                 set_met,
             ),
         )
+
+
+def sign_checklist(pid: PartnerId) -> None:
+    """The signs of pulling back as checkboxes for ``pid``."""
+    st.markdown(t("persist.signs_how", name=names.of(pid)))
+    ticked = persisting.signs_of(workbook(), pid)
+    for sign, label in persisting.sign_labels(lang()).items():
+
+        def set_sign(value: bool, pid=pid, sign=sign) -> None:  # type: ignore[no-untyped-def]
+            persisting.set_sign(workbook(), pid, sign, value)
+
+        st.checkbox(label, **bound(f"persist__sign__{pid}__{sign}", sign in ticked, set_sign))
+
+
+wb = view()
+header("ongoing-differences")
+st.caption(t("needs.not_a_test"))
+# Whose chart to show is a view choice: it stays in presentation mode.
+pid = choice(t("persist.who"), {p: name(p) for p in PARTNER_IDS}, "persist_who")
+wb.partner(pid)  # the chart and the sliders show this partner, even if the file lacked them
+names = safe_names()
+
+st.subheader(t("persist.met_heading"), anchor=False)
+if editing():
+    st.markdown(t("persist.met_how"))
+    sliders, chart = st.columns([1, 1], gap="large")
+    with sliders:
+        met_sliders(pid)
+else:
+    chart = st.container()
 with chart:
     st.plotly_chart(
         persisting.need_met_figure(wb, pid, lang()),
@@ -70,16 +94,12 @@ for p in PARTNER_IDS:
     if missing:
         st.caption(missing)
 
-st.subheader(t("persist.signs_heading"), anchor=False)
-st.markdown(t("persist.signs_how", name=names.of(pid)))
-ticked = persisting.signs_of(wb, pid)
-for sign, label in persisting.sign_labels(lang()).items():
-
-    def set_sign(value: bool, pid=pid, sign=sign) -> None:  # type: ignore[no-untyped-def]
-        persisting.set_sign(workbook(), pid, sign, value)
-
-    st.checkbox(label, **bound(f"persist__sign__{pid}__{sign}", sign in ticked, set_sign))
 note = persisting.withdrawal_note(wb, pid, names, lang())
+both = persisting.both_pulling_back(wb, lang())
+if editing() or note or both:
+    st.subheader(t("persist.signs_heading"), anchor=False)
+if editing():
+    sign_checklist(pid)
 if note is not None:
     kind, text = note
     # Both notes are calm: the fuller one is an info box, never a warning.
@@ -87,7 +107,6 @@ if note is not None:
         st.info(text)
     else:
         st.markdown(text)
-both = persisting.both_pulling_back(wb, lang())
 if both:
     st.markdown(both)
 

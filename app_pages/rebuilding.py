@@ -1,4 +1,8 @@
-"""Section 15: dated check-ins, added through one form, listed newest first, and their trend."""
+"""Section 15: dated check-ins, added through one form, listed newest first, and their trend.
+
+In presentation mode there is no form and no delete: the chart, the trend and the list remain, the
+list without its two columns of words until the notes of the page are shown.
+"""
 
 import datetime as dt
 
@@ -9,7 +13,7 @@ from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import checkins
 from emotions.model import PARTNER_IDS
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, presenting, t, view, workbook
 
 FORM_DATE = "checkin_new_date"
 FORM_RELIABILITY = "checkin_new_reliability"
@@ -42,44 +46,47 @@ def delete_checkin() -> None:
     workbook().touch()
 
 
-wb = workbook()
+wb = view()
 header("rebuilding")
 
-st.subheader(t("checkin.form_heading"), anchor=False)
-if len(wb.checkins) >= checkins.MAX_CHECKINS:
-    st.info(t("checkin.full"))
-else:
-    with st.form("checkin_form", clear_on_submit=True):
-        st.date_input(t("checkin.date"), value="today", max_value=dt.date.today(), key=FORM_DATE)
-        for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
-            if pid in wb.partners:
-                column.slider(
-                    t("checkin.connection", name=name(pid)),
-                    NEED_MIN,
-                    NEED_MAX,
-                    value=5,
-                    help=t("checkin.connection_help"),
-                    key=form_connection_key(pid),
-                )
-        st.text_input(
-            t("checkin.reliability"),
-            max_chars=checkins.TEXT_MAX_CHARS,
-            placeholder=t("checkin.reliability_ph"),
-            key=FORM_RELIABILITY,
-        )
-        st.text_input(
-            t("checkin.adjustment"),
-            max_chars=checkins.TEXT_MAX_CHARS,
-            placeholder=t("checkin.adjustment_ph"),
-            key=FORM_ADJUSTMENT,
-        )
-        st.form_submit_button(t("checkin.add"), key="checkin_add", on_click=add_checkin)
+if editing():
+    st.subheader(t("checkin.form_heading"), anchor=False)
+    if len(wb.checkins) >= checkins.MAX_CHECKINS:
+        st.info(t("checkin.full"))
+    else:
+        with st.form("checkin_form", clear_on_submit=True):
+            st.date_input(
+                t("checkin.date"), value="today", max_value=dt.date.today(), key=FORM_DATE
+            )
+            for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
+                if pid in wb.partners:
+                    column.slider(
+                        t("checkin.connection", name=name(pid)),
+                        NEED_MIN,
+                        NEED_MAX,
+                        value=5,
+                        help=t("checkin.connection_help"),
+                        key=form_connection_key(pid),
+                    )
+            st.text_input(
+                t("checkin.reliability"),
+                max_chars=checkins.TEXT_MAX_CHARS,
+                placeholder=t("checkin.reliability_ph"),
+                key=FORM_RELIABILITY,
+            )
+            st.text_input(
+                t("checkin.adjustment"),
+                max_chars=checkins.TEXT_MAX_CHARS,
+                placeholder=t("checkin.adjustment_ph"),
+                key=FORM_ADJUSTMENT,
+            )
+            st.form_submit_button(t("checkin.add"), key="checkin_add", on_click=add_checkin)
 
 st.subheader(t("checkin.trend_heading"), anchor=False)
 if not wb.checkins:
     st.info(t("checkin.no_checkins"))
 else:
-    plain = texts.plain_names(wb, lang())
+    plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
     st.plotly_chart(
         checkins.trend_figure(wb, plain, lang()),
         key="checkin_chart",
@@ -93,19 +100,26 @@ else:
 
     st.subheader(t("checkin.list_heading"), anchor=False)
     # A table shows names and notes as plain text: nothing in them is rendered.
-    st.table(checkins.checkin_table(wb, plain, lang()))
-    labels = {
-        index: checkins.checkin_label(checkin, plain, lang())
-        for index, checkin in checkins.newest_first(wb)
-    }
-    delete_column, button_column = st.columns([3, 2], vertical_alignment="bottom")
-    delete_column.selectbox(
-        t("checkin.delete_which"),
-        list(labels),
-        format_func=labels.__getitem__,
-        key="checkin_delete_which",
-    )
-    button_column.button(t("checkin.delete"), key="checkin_delete", on_click=delete_checkin)
+    rows = checkins.checkin_table(wb, plain, lang())
+    if presenting():
+        # Folded notes are blank in the view: leave out a column of words with nothing in it.
+        words = (t("checkin.col_reliability"), t("checkin.col_adjustment"))
+        blank = {col for col in words if not any(row.get(col) for row in rows)}
+        rows = [{k: v for k, v in row.items() if k not in blank} for row in rows]
+    st.table(rows)
+    if editing():
+        labels = {
+            index: checkins.checkin_label(checkin, plain, lang())
+            for index, checkin in checkins.newest_first(wb)
+        }
+        delete_column, button_column = st.columns([3, 2], vertical_alignment="bottom")
+        delete_column.selectbox(
+            t("checkin.delete_which"),
+            list(labels),
+            format_func=labels.__getitem__,
+            key="checkin_delete_which",
+        )
+        button_column.button(t("checkin.delete"), key="checkin_delete", on_click=delete_checkin)
 
 for_you_two(analysis.top_areas(wb, 1), keys=("higher_could_try", "lower_could_try"))
 reflection("rebuilding")

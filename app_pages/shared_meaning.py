@@ -1,5 +1,6 @@
 """Section 12: the small-moments planner. Each partner picks moments of presence, validation and
-curiosity; the page shows the shared picks, each one's picks, and how they meet the top areas."""
+curiosity; the page shows the shared picks, each one's picks, and how they meet the top areas.
+In presentation mode the checklist is not drawn: the picks are shown below it."""
 
 import streamlit as st
 
@@ -7,7 +8,7 @@ from emotions import analysis
 from emotions.exercises import moments
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 
@@ -24,23 +25,24 @@ def bullets(ids: list[str]) -> str:
     return "\n".join(f"- {moments.moment_text(mid, lang())}" for mid in ids)
 
 
-wb = workbook()
+wb = view()
 names = safe_names()
 header("shared-meaning")
 
 st.subheader(t("moments.heading"), anchor=False)
 st.markdown(t("moments.how"))
-pid = choice(t("moments.who"), {p: name(p) for p in PARTNER_IDS}, "moments_who")
-picked = set(wb.partner(pid).small_moments)
-for group in moments.GROUPS:
-    group_name, about = moments.group_text(group, lang())
-    st.markdown(f"**{group_name}**")
-    st.caption(about)
-    for mid in moments.in_group(group):
-        st.checkbox(
-            moments.moment_text(mid, lang()),
-            **bound(f"moments__{pid}__{mid}", mid in picked, _setter(pid, mid)),
-        )
+if editing():
+    pid = choice(t("moments.who"), {p: name(p) for p in PARTNER_IDS}, "moments_who")
+    picked = set(wb.partner(pid).small_moments)
+    for group in moments.GROUPS:
+        group_name, about = moments.group_text(group, lang())
+        st.markdown(f"**{group_name}**")
+        st.caption(about)
+        for mid in moments.in_group(group):
+            st.checkbox(
+                moments.moment_text(mid, lang()),
+                **bound(f"moments__{pid}__{mid}", mid in picked, _setter(pid, mid)),
+            )
 
 st.subheader(t("moments.shared_heading"), anchor=False)
 both = moments.shared(wb)

@@ -1,5 +1,7 @@
 """Section 13: needs naming. A checklist per partner turned into "I need …" statements, each
-marked spoken or not yet spoken, one in the partner's own words, and "guess before you ask"."""
+marked spoken or not yet spoken, one in the partner's own words, and "guess before you ask".
+In presentation mode the checklist is not drawn, and a statement in a partner's own words is listed
+only once the notes of the page are shown."""
 
 import streamlit as st
 
@@ -9,7 +11,7 @@ from emotions.exercises import naming
 from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 
@@ -42,44 +44,45 @@ def _own_setter(pid: PartnerId):  # type: ignore[no-untyped-def]
     return set_own
 
 
-wb = workbook()
+wb = view()
 names = safe_names()
 header("unspoken-needs")
 
 st.subheader(t("naming.heading"), anchor=False)
 st.markdown(t("naming.how"))
-pid = choice(t("naming.who"), {p: name(p) for p in PARTNER_IDS}, "naming_who")
-statements = wb.partner(pid).need_statements
-full = len(statements) >= naming.MAX_STATEMENTS
-for need_id in naming.NEED_IDS:
-    statement = naming.find(statements, need_id)
-    key = f"naming__{pid}__{need_id}"
-    st.checkbox(
-        naming.label(need_id, lang()),
-        disabled=full and statement is None,
-        **bound(key, statement is not None, _tick_setter(pid, need_id)),
+if editing():
+    pid = choice(t("naming.who"), {p: name(p) for p in PARTNER_IDS}, "naming_who")
+    statements = wb.partner(pid).need_statements
+    full = len(statements) >= naming.MAX_STATEMENTS
+    for need_id in naming.NEED_IDS:
+        statement = naming.find(statements, need_id)
+        key = f"naming__{pid}__{need_id}"
+        st.checkbox(
+            naming.label(need_id, lang()),
+            disabled=full and statement is None,
+            **bound(key, statement is not None, _tick_setter(pid, need_id)),
+        )
+        if statement is not None:
+            st.caption(naming.statement_text(need_id, lang()))
+            st.toggle(
+                t("naming.spoken"),
+                **bound(key + "__spoken", statement.spoken, _spoken_setter(pid, need_id)),
+            )
+    own = naming.find(statements, None)
+    st.text_input(
+        t("naming.own"),
+        max_chars=SHORT_TEXT_MAX,
+        help=t("naming.own_help"),
+        disabled=full and own is None,
+        **bound(f"naming__{pid}__own", own.text if own else "", _own_setter(pid)),
     )
-    if statement is not None:
-        st.caption(naming.statement_text(need_id, lang()))
+    if own is not None:
         st.toggle(
             t("naming.spoken"),
-            **bound(key + "__spoken", statement.spoken, _spoken_setter(pid, need_id)),
+            **bound(f"naming__{pid}__own__spoken", own.spoken, _spoken_setter(pid, None)),
         )
-own = naming.find(statements, None)
-st.text_input(
-    t("naming.own"),
-    max_chars=SHORT_TEXT_MAX,
-    help=t("naming.own_help"),
-    disabled=full and own is None,
-    **bound(f"naming__{pid}__own", own.text if own else "", _own_setter(pid)),
-)
-if own is not None:
-    st.toggle(
-        t("naming.spoken"),
-        **bound(f"naming__{pid}__own__spoken", own.spoken, _spoken_setter(pid, None)),
-    )
-if full:
-    st.caption(t("naming.full", max=naming.MAX_STATEMENTS))
+    if full:
+        st.caption(t("naming.full", max=naming.MAX_STATEMENTS))
 
 st.subheader(t("naming.statements_heading"), anchor=False)
 for p in PARTNER_IDS:
@@ -87,6 +90,8 @@ for p in PARTNER_IDS:
         f"- {markdown_escape(naming.shown_text(s, lang()))} · "
         f"_{t('naming.status_spoken') if s.spoken else t('naming.status_unspoken')}_"
         for s in naming.statements_of(wb, p)
+        # Presenting, one's own words are blank in the view until the notes are shown.
+        if naming.shown_text(s, lang()).strip()
     ]
     st.markdown("\n".join([naming.counts_line(wb, p, names, lang()), "", *lines]))
 both = naming.both_named(wb)

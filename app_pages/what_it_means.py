@@ -1,5 +1,7 @@
 """Section 2: the needs profile. Sliders for one partner and one question at a time, the radar of
-both partners always beside them, then the areas to understand ranked."""
+both partners always beside them, then the areas to understand ranked.
+
+In presentation mode the sliders are not drawn and the radar takes the whole width."""
 
 import streamlit as st
 
@@ -7,22 +9,18 @@ from emotions import analysis, charts, texts
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS
 from ui.section import for_you_two, header, reflection, safe_names
-from ui.state import lang, name, t, workbook
+from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 RATING_KINDS = ("need", "importance", "met", "guess")
 
-wb = workbook()
-header("what-it-means")
-st.caption(t("needs.not_a_test"))
 
-controls, chart = st.columns([1, 1], gap="large")
-
-with controls:
+def answer_controls() -> None:
+    """Whose answers and which question, then one slider per dimension."""
     st.markdown(t("needs.how_to"))
     pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
     kind = choice(t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind")
-    partner = wb.partner(pid)
+    partner = workbook().partner(pid)
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
     # Two sliders a row keeps all eight beside the radar; rows keep the order on a phone.
     cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
@@ -55,6 +53,18 @@ with controls:
             **bound(key, value if value is not None else 5, set_value),
         )
         cell.caption(poles)
+
+
+wb = view()
+header("what-it-means")
+st.caption(t("needs.not_a_test"))
+
+if editing():
+    controls, chart = st.columns([1, 1], gap="large")
+    with controls:
+        answer_controls()
+else:
+    chart = st.container()
 
 with chart:
     st.subheader(t("needs.radar_heading"), anchor=False)

@@ -1,24 +1,28 @@
-"""Your workbook: download summaries and files, resume from a file, combine two partners' files."""
+"""Your workbook: download summaries and files, resume from a file, combine two partners' files.
+
+In presentation mode the page says only that files are hidden: no downloads or uploads on a
+shared screen.
+"""
 
 import datetime as dt
 
 import streamlit as st
 
 from emotions import combine as combining
+from emotions.escape import markdown_escape
 from emotions.model import PARTNER_IDS, Workbook
 from emotions.workbook_io import WorkbookError, dump_workbook, load_workbook, problem_messages
 from ui.files import new_upload
-from ui.state import WORKBOOK_KEY, lang, name, t, workbook
+from ui.state import WORKBOOK_KEY, editing, lang, name, t, workbook
 from ui.widgets import choice
 
 PENDING = "_pending_combine"
 FLASH = "_files_flash"
-
-wb = workbook()
-st.title(t("files.heading"), anchor=False)
-st.markdown(t("files.intro"))
-if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
+PENDING_RESUME = "_pending_resume"
+# Messages about rejected files shown in this run (not docstrings: a page script would print them),
+# and those carried over when the run ends in a rerun (another file was taken): shown once more.
+PROBLEMS = "_files_problems"
+CARRIED = "_files_problems_carried"
 
 
 def replace_workbook(new: Workbook, message: str) -> None:
@@ -27,166 +31,206 @@ def replace_workbook(new: Workbook, message: str) -> None:
     new.language = lang()
     st.session_state[WORKBOOK_KEY] = new
     st.session_state[FLASH] = message
+    st.session_state[CARRIED] = st.session_state.pop(PROBLEMS, [])
     st.rerun()
 
 
-def show_problems(error: WorkbookError) -> None:
-    st.error(
-        t("files.rejected") + "\n\n" + "\n".join(f"- {m}" for m in problem_messages(error, lang()))
+def show_problems(error: WorkbookError, file_name: str) -> None:
+    """Say which file was rejected and why; the message outlives a rerun in this run."""
+    text = (
+        t("files.rejected", file=markdown_escape(file_name))
+        + "\n\n"
+        + "\n".join(f"- {m}" for m in problem_messages(error, lang()))
     )
+    st.error(text)
+    st.session_state.setdefault(PROBLEMS, []).append(text)
 
 
-# --- Downloads -----------------------------------------------------------------------------
-st.header(t("files.download_heading"), anchor=False)
-anonymous = st.toggle(t("files.anonymous"), key="files_anonymous", help=t("files.anonymous_help"))
-stamp = dt.date.today().isoformat()
-code = lang()
-
-
-def summary():  # type: ignore[no-untyped-def]
-    from emotions.export.summary import build_summary
-
-    return build_summary(wb, code, anonymous=anonymous)
-
-
-def markdown_bytes() -> bytes:
-    from emotions.export.markdown import to_markdown
-
-    return to_markdown(summary()).encode("utf-8")
-
-
-def html_bytes() -> bytes:
-    from emotions.export.html import to_html
-
-    return to_html(summary()).encode("utf-8")
-
-
-def pdf_bytes() -> bytes:
-    from emotions.export.pdf import to_pdf
-
-    return to_pdf(summary())
-
-
-def csv_bytes() -> bytes:
-    from emotions.export.csv_tables import csv_zip
-
-    return csv_zip(wb, code, anonymous=anonymous)
-
-
-def json_bytes() -> bytes:
-    return dump_workbook(wb).encode("utf-8")
-
-
-# Each file is built only when its button is pressed (a callable), never on a rerun.
-downloads = [
-    ("pdf", pdf_bytes, "pdf", "application/pdf"),
-    ("html", html_bytes, "html", "text/html"),
-    ("markdown", markdown_bytes, "md", "text/markdown"),
-    ("csv", csv_bytes, "zip", "application/zip"),
-]
-columns = st.columns(len(downloads))
-for column, (kind, build, ext, mime) in zip(columns, downloads, strict=True):
-    column.download_button(
-        t(f"files.format_{kind}"),
-        data=build,
-        file_name=f"emotional-needs-{stamp}-{code}.{ext}",
-        mime=mime,
-        key=f"download_{kind}",
-        on_click="ignore",
-        width="stretch",
-    )
-st.caption(t("files.formats_help"))
-
-st.subheader(t("files.keep_heading"), anchor=False)
-st.markdown(t("files.keep_help"))
-st.download_button(
-    t("files.format_json"),
-    data=json_bytes,
-    file_name=f"emotional-needs-{stamp}.json",
-    mime="application/json",
-    key="download_json",
-    on_click="ignore",
-    type="primary",
-)
-
-# --- Resume -------------------------------------------------------------------------------
-st.header(t("files.resume_heading"), anchor=False)
-st.markdown(t("files.resume_help"))
-uploaded = st.file_uploader(t("files.resume_label"), type=["json"], key="resume_upload")
-st.caption(t("files.size_note"))
-PENDING_RESUME = "_pending_resume"
-if new_upload(uploaded):
-    try:
-        loaded = load_workbook(uploaded.getvalue())
-    except WorkbookError as error:
-        show_problems(error)
-    else:
-        if combining.workbook_is_blank(workbook()):
-            replace_workbook(loaded, t("files.resumed"))
-        # Answers on screen are only replaced once the user says so.
-        st.session_state[PENDING_RESUME] = loaded
-if PENDING_RESUME in st.session_state:
-    st.warning(t("files.resume_confirm"))
-    replace, keep = st.columns(2)
-    if replace.button(t("files.resume_replace"), key="resume_replace", type="primary"):
-        replace_workbook(st.session_state.pop(PENDING_RESUME), t("files.resumed"))
-    if keep.button(t("files.resume_keep"), key="resume_keep"):
-        del st.session_state[PENDING_RESUME]
-        st.rerun()
-
-# --- Separate halves ----------------------------------------------------------------------
-st.header(t("files.separate_heading"), anchor=False)
-st.markdown(t("files.separate_help"))
-pid = choice(t("files.partner_file_who"), {p: name(p) for p in PARTNER_IDS}, "files_partner")
-st.download_button(
-    t("files.partner_file", name=name(pid)),
-    data=lambda: dump_workbook(combining.partner_file(wb, pid)).encode("utf-8"),
-    file_name=f"emotional-needs-{stamp}-partner-{pid}.json",
-    mime="application/json",
-    key="download_partner",
-    on_click="ignore",
-)
-
-incoming_files = st.file_uploader(
-    t("files.combine_label"), type=["json"], accept_multiple_files=True, key="combine_upload"
-)
-# While a choice is pending, further files wait (they are processed after it).
-for incoming_file in [] if PENDING in st.session_state else incoming_files or []:
-    if not new_upload(incoming_file):
-        continue
-    try:
-        incoming = load_workbook(incoming_file.getvalue())
-    except WorkbookError as error:
-        show_problems(error)
-        continue
+def combine_in(incoming: Workbook) -> None:
+    """Combine a file into the workbook, or keep it pending until the user settles conflicts."""
     result = combining.combine(workbook(), incoming)
     if result.conflicts:
         # Keep the file until the user has chosen; nothing changes before that.
         st.session_state[PENDING] = incoming
-        break
-    replace_workbook(result.workbook, t("files.combined", count=len(result.added)))
+        return
+    replace_workbook(result.workbook, combined_message(len(result.added)))
 
-pending = st.session_state.get(PENDING)
-if pending is not None:
-    conflicts = combining.combine(workbook(), pending).conflicts
-    st.warning(t("files.conflict_intro"))
-    sides = {"current": t("files.keep_current"), "incoming": t("files.keep_incoming")}
-    with st.form("combine_form"):
-        for conflict in conflicts:
-            who = t("files.conflict_shared") if conflict == "shared" else name(conflict)
-            st.radio(
-                t("files.conflict_which", who=who),
-                list(sides),
-                format_func=sides.__getitem__,
-                key=f"combine_choice__{conflict}",
-                horizontal=True,
-            )
-        apply, cancel = st.columns(2)
-        if apply.form_submit_button(t("files.combine_apply"), type="primary"):
-            choices = {c: st.session_state[f"combine_choice__{c}"] for c in conflicts}
-            del st.session_state[PENDING]
-            combined = combining.combine(workbook(), pending, choices).workbook
-            replace_workbook(combined, t("files.combined", count=len(conflicts)))
-        if cancel.form_submit_button(t("files.combine_cancel")):
-            del st.session_state[PENDING]
+
+def combined_message(count: int) -> str:
+    return t("files.combined", count=count) if count else t("files.combined_nothing")
+
+
+def downloads() -> None:
+    """Summaries in four formats and the workbook file to keep, each built when asked for."""
+    st.header(t("files.download_heading"), anchor=False)
+    anonymous = st.toggle(
+        t("files.anonymous"), key="files_anonymous", help=t("files.anonymous_help")
+    )
+
+    def summary():  # type: ignore[no-untyped-def]
+        from emotions.export.summary import build_summary
+
+        return build_summary(wb, code, anonymous=anonymous)
+
+    def markdown_bytes() -> bytes:
+        from emotions.export.markdown import to_markdown
+
+        return to_markdown(summary()).encode("utf-8")
+
+    def html_bytes() -> bytes:
+        from emotions.export.html import to_html
+
+        return to_html(summary()).encode("utf-8")
+
+    def pdf_bytes() -> bytes:
+        from emotions.export.pdf import to_pdf
+
+        return to_pdf(summary())
+
+    def csv_bytes() -> bytes:
+        from emotions.export.csv_tables import csv_zip
+
+        return csv_zip(wb, code, anonymous=anonymous)
+
+    def json_bytes() -> bytes:
+        return dump_workbook(wb).encode("utf-8")
+
+    # Each file is built only when its button is pressed (a callable), never on a rerun.
+    formats = [
+        ("pdf", pdf_bytes, "pdf", "application/pdf"),
+        ("html", html_bytes, "html", "text/html"),
+        ("markdown", markdown_bytes, "md", "text/markdown"),
+        ("csv", csv_bytes, "zip", "application/zip"),
+    ]
+    columns = st.columns(len(formats))
+    for column, (kind, build, ext, mime) in zip(columns, formats, strict=True):
+        column.download_button(
+            t(f"files.format_{kind}"),
+            data=build,
+            file_name=f"emotional-needs-{stamp}-{code}.{ext}",
+            mime=mime,
+            key=f"download_{kind}",
+            on_click="ignore",
+            width="stretch",
+        )
+    st.caption(t("files.formats_help"))
+
+    st.subheader(t("files.keep_heading"), anchor=False)
+    st.markdown(t("files.keep_help"))
+    st.download_button(
+        t("files.format_json"),
+        data=json_bytes,
+        file_name=f"emotional-needs-{stamp}.json",
+        mime="application/json",
+        key="download_json",
+        on_click="ignore",
+        type="primary",
+    )
+
+
+def resume() -> None:
+    """Resume from a workbook file; answers on screen are replaced only once the user agrees."""
+    st.header(t("files.resume_heading"), anchor=False)
+    st.markdown(t("files.resume_help"))
+    # No type filter: a wrong file gets our message, in the user's language, not the browser's.
+    uploaded = st.file_uploader(t("files.resume_label"), key="resume_upload")
+    st.caption(t("files.size_note"))
+    if new_upload(uploaded):
+        try:
+            loaded = load_workbook(uploaded.getvalue())
+        except WorkbookError as error:
+            show_problems(error, uploaded.name)
+        else:
+            if len(loaded.partners) == 1:
+                # A partner file holds one half: it joins the answers instead of replacing them.
+                combine_in(loaded)
+            elif combining.workbook_is_blank(workbook()):
+                replace_workbook(loaded, t("files.resumed"))
+            # Answers on screen are only replaced once the user says so.
+            st.session_state[PENDING_RESUME] = loaded
+    if PENDING_RESUME in st.session_state:
+        st.warning(t("files.resume_confirm"))
+        replace, keep = st.columns(2)
+        if replace.button(t("files.resume_replace"), key="resume_replace", type="primary"):
+            replace_workbook(st.session_state.pop(PENDING_RESUME), t("files.resumed"))
+        if keep.button(t("files.resume_keep"), key="resume_keep"):
+            del st.session_state[PENDING_RESUME]
             st.rerun()
+
+
+def separate_halves() -> None:
+    """A partner's own file, and combining partner files (asking on conflicts)."""
+    st.header(t("files.separate_heading"), anchor=False)
+    st.markdown(t("files.separate_help"))
+    pid = choice(t("files.partner_file_who"), {p: name(p) for p in PARTNER_IDS}, "files_partner")
+    st.download_button(
+        t("files.partner_file", name=name(pid)),
+        data=lambda: dump_workbook(combining.partner_file(wb, pid)).encode("utf-8"),
+        file_name=f"emotional-needs-{stamp}-partner-{pid}.json",
+        mime="application/json",
+        key="download_partner",
+        on_click="ignore",
+    )
+
+    incoming_files = st.file_uploader(
+        t("files.combine_label"), accept_multiple_files=True, key="combine_upload"
+    )
+    # While a choice is pending, further files wait (they are processed after it).
+    for incoming_file in [] if PENDING in st.session_state else incoming_files or []:
+        if not new_upload(incoming_file):
+            continue
+        try:
+            incoming = load_workbook(incoming_file.getvalue())
+        except WorkbookError as error:
+            show_problems(error, incoming_file.name)
+            continue
+        combine_in(incoming)
+        if PENDING in st.session_state:
+            break
+
+    pending = st.session_state.get(PENDING)
+    if pending is not None:
+        conflicts = combining.combine(workbook(), pending).conflicts
+        st.warning(t("files.conflict_intro"))
+        sides = {"current": t("files.keep_current"), "incoming": t("files.keep_incoming")}
+        with st.form("combine_form"):
+            for conflict in conflicts:
+                who = t("files.conflict_shared") if conflict == "shared" else name(conflict)
+                st.radio(
+                    t("files.conflict_which", who=who),
+                    list(sides),
+                    format_func=sides.__getitem__,
+                    key=f"combine_choice__{conflict}",
+                    horizontal=True,
+                )
+            apply, cancel = st.columns(2)
+            if apply.form_submit_button(t("files.combine_apply"), type="primary"):
+                choices = {c: st.session_state[f"combine_choice__{c}"] for c in conflicts}
+                del st.session_state[PENDING]
+                combined = combining.combine(workbook(), pending, choices)
+                taken = len(combined.added) + list(choices.values()).count("incoming")
+                replace_workbook(combined.workbook, combined_message(taken))
+            if cancel.form_submit_button(t("files.combine_cancel")):
+                del st.session_state[PENDING]
+                st.rerun()
+
+
+wb = workbook()
+stamp = dt.date.today().isoformat()
+code = lang()
+st.title(t("files.heading"), anchor=False)
+if editing():
+    st.markdown(t("files.intro"))
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH))
+# Rejections from the run before a rerun (e.g. one bad file among good ones) are shown once.
+st.session_state[PROBLEMS] = []
+for carried in st.session_state.pop(CARRIED, []):
+    st.error(carried)
+if editing():
+    downloads()
+    resume()
+    separate_halves()
+else:
+    # A shared screen: no file of the couple's answers is offered, and none is taken in.
+    st.info(t("present_b.files_hidden"))

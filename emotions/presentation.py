@@ -7,7 +7,61 @@ never from the workbook itself; edits still go to the real workbook.
 
 from __future__ import annotations
 
-from emotions.model import Workbook
+import re
+from collections.abc import Callable
+
+from emotions import texts
+from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
+
+Redact = Callable[[str], str]
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a pattern: any run of spaces inside it matches any other, and a Latin name
+    only matches as a whole word ("Ren" is not found inside "children")."""
+    body = r"\s+".join(re.escape(part) for part in name.split())
+    before = r"(?<![A-Za-z0-9])" if _ASCII_WORD.match(name[0]) else ""
+    after = r"(?![A-Za-z0-9])" if _ASCII_WORD.match(name[-1]) else ""
+    return before + body + after
+
+
+def name_redactor(wb: Workbook, lang: Language, *, anonymous: bool) -> Redact:
+    """A function that takes the partners' names out of a piece of the couple's own text.
+
+    Without ``anonymous`` it changes nothing. With it, every occurrence of a partner's name (any
+    case; a Latin name as a whole word) becomes that partner's neutral label, so notes keep their
+    words but reveal no name. Both names are replaced in one pass: a label is never searched again.
+    """
+    if not anonymous:
+        return _identity
+    labels = texts.plain_names(wb, lang, anonymous=True)
+    found = {
+        pid: partner.name.strip()
+        for pid, partner in wb.partners.items()
+        if partner.name.strip() and pid in PARTNER_IDS
+    }
+    if not found:
+        return _identity
+    # The longer name first, so that "Anna" inside "Annabel" does not win over "Annabel".
+    order = sorted(found, key=lambda pid: -len(found[pid]))
+    pattern = re.compile(
+        "|".join(f"(?P<{pid}>{_name_pattern(found[pid])})" for pid in order), re.IGNORECASE
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        pid: PartnerId = "a" if match.lastgroup == "a" else "b"
+        return labels.of(pid)
+
+    def redact(text: str) -> str:
+        return pattern.sub(replace, text)
+
+    return redact
 
 
 def presentation_view(wb: Workbook, *, show_notes: bool = False) -> Workbook:
@@ -18,6 +72,26 @@ def presentation_view(wb: Workbook, *, show_notes: bool = False) -> Workbook:
     check-in notes, area notes and next steps. Choices and numbers stay: they carry no words.
     """
     view = wb.model_copy(deep=True)
+    if show_notes:
+        # The couple's own words may name them: those names become Partner A / B as well.
+        redact = name_redactor(wb, wb.language, anonymous=True)
+        for partner in view.partners.values():
+            partner.reflections = {k: redact(v) for k, v in partner.reflections.items()}
+            for statement in partner.need_statements:
+                statement.text = redact(statement.text)
+            for rw in partner.rewrites:
+                for field in ("complaint", "situation", "feeling", "need", "request"):
+                    setattr(rw, field, redact(getattr(rw, field)))
+            for note in partner.triggers:
+                for field in ("trigger", "reaction", "belief", "response"):
+                    setattr(note, field, redact(getattr(note, field)))
+        if view.vulnerable_moment is not None:
+            view.vulnerable_moment.what = redact(view.vulnerable_moment.what)
+        for checkin in view.checkins:
+            checkin.reliability = redact(checkin.reliability)
+            checkin.adjustment = redact(checkin.adjustment)
+        view.area_notes = {k: redact(v) for k, v in view.area_notes.items()}
+        view.next_steps = redact(view.next_steps)
     for partner in view.partners.values():
         partner.name = ""
         if not show_notes:

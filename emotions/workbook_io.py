@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from emotions.i18n import t
 from emotions.model import SCHEMA_VERSION, Language, Workbook
 
-MAX_BYTES = 1_000_000
-"""Largest workbook file accepted (a full workbook is a few tens of kilobytes)."""
+MAX_BYTES = 500_000
+"""Largest workbook file accepted (a full workbook is about 15 KB). Kept under the server's 1 MB
+upload limit on purpose, so that a too-large file gets our message in the user's language."""
 MAX_PROBLEMS = 8
 """At most this many problems are reported; the rest are summarised in one line."""
 

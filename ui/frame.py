@@ -8,9 +8,21 @@ import streamlit as st
 
 from emotions.dimensions import SECTION_IDS
 from emotions.i18n import t as translate
-from emotions.model import PARTNER_IDS, Language, PartnerId
+from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import holds_notes
-from ui.state import PRESENTING_KEY, SHOW_NOTES_KEY, lang, presenting, t, workbook
+from ui.samples import sample_banner, sample_picker
+from ui.state import (
+    EXITED_KEY,
+    PRESENTING_KEY,
+    SHOW_NOTES_KEY,
+    TURN_KEY,
+    WORKBOOK_KEY,
+    lang,
+    presenting,
+    private_turn,
+    t,
+    workbook,
+)
 from ui.widgets import bound
 
 LANGUAGES: tuple[Language, ...] = ("en", "ja")
@@ -39,8 +51,11 @@ def sidebar() -> None:
             horizontal=True,
             **bound("ui_lang", wb.language, _set_language),
         )
-        if presenting():
-            return  # names are not shown, let alone edited, on a shared screen
+        sample_picker()
+        if presenting() or private_turn():
+            # Names are not shown, let alone edited, on a shared screen; nor, while one partner
+            # answers alone, may they touch what belongs to the other.
+            return
         with st.expander(t("names.heading")):
             for pid in PARTNER_IDS:
                 st.text_input(
@@ -120,9 +135,125 @@ def progress() -> None:
         st.progress(explored / len(SECTION_IDS), text=t("frame.progress", count=explored))
 
 
+# --- Safety: quick exit, the safety page one click away, start over ---------------------------
+
+# The navigation sits above everything else in the sidebar; with every section listed it would
+# push the quick exit below the fold. Capped, it scrolls on its own and the exit stays in view.
+# Our own constant stylesheet, never user text.
+_SIDEBAR_CSS = """<style>
+[data-testid="stSidebarNavItems"] { max-height: 45vh; overflow-y: auto; }
+.st-key-safety_bar [data-testid="stPageLink-NavLink"] * {
+  white-space: normal; overflow: visible; text-overflow: clip;
+}
+</style>"""
+
+
+def _quick_exit() -> None:
+    language = workbook().language  # the blank screen speaks the language the user was reading
+    # Everything goes: the workbook, every widget's value, the view state.
+    st.session_state.clear()
+    st.session_state[EXITED_KEY] = language
+
+
+def safety_bar(safety_page: Any) -> None:
+    """The quick exit and the link to the safety page, at the top of the sidebar of every page."""
+    with st.sidebar.container(key="safety_bar"):
+        st.html(_SIDEBAR_CSS)
+        st.button(
+            t("exit.button"),
+            key="quick_exit",
+            help=t("exit.help"),
+            type="primary",
+            icon="🚪",
+            width="stretch",
+            on_click=_quick_exit,
+        )
+        st.page_link(safety_page, label=t("frame.safety_link"), icon="🛟")
+
+
+def neutral_screen(known_paths: list[str]) -> None:
+    """After a quick exit: a blank page with a neutral title, no navigation, no trace of the
+    workbook, whatever address the browser asks for (``known_paths``: the app's url paths, so
+    that none of them brings up a "page not found" message naming it)."""
+    language: Language = st.session_state.get(EXITED_KEY, "en")
+    title = translate("exit.blank_title", language)
+    st.set_page_config(
+        page_title=title, page_icon="📄", layout="centered", initial_sidebar_state="collapsed"
+    )
+    # Issue 6 hook: the workbook will also be kept in the browser's own storage. Erase it here,
+    # on every run of the neutral screen (e.g. with the storage component: remove the key),
+    # before anything else is drawn, so that a quick exit leaves nothing behind in the browser.
+
+    def blank() -> None:
+        st.caption(translate("exit.blank_note", language))
+
+    home = st.Page(blank, title=title, url_path="new-tab", default=True)
+    aliases = [
+        st.Page(blank, title=title, url_path=path, visibility="hidden") for path in known_paths
+    ]
+    current = st.navigation([home, *aliases], position="hidden")
+    if current is not home:
+        st.switch_page(home)  # the address bar goes back to "/", naming no page of the app
+    current.run()
+
+
+_START_OVER_ASKED = "_start_over_asked"
+_START_OVER_DONE = "_start_over_done"
+
+
+def _ask_start_over() -> None:
+    st.session_state[_START_OVER_ASKED] = True
+
+
+def _cancel_start_over() -> None:
+    st.session_state.pop(_START_OVER_ASKED, None)
+
+
+def _clear_answers() -> None:
+    # A fresh workbook in the language being read; view state that belongs to answers goes too.
+    st.session_state[WORKBOOK_KEY] = Workbook(language=workbook().language)
+    for key in (_START_OVER_ASKED, TURN_KEY):
+        st.session_state.pop(key, None)
+    st.session_state[_START_OVER_DONE] = True
+
+
+def start_over() -> None:
+    """Clear every answer, after a confirmation (sidebar). Not offered on a shared screen or
+    while one partner answers alone: neither should be able to wipe the couple's answers."""
+    if presenting() or private_turn():
+        return
+    with st.sidebar.expander(t("start_over.heading")):
+        if st.session_state.pop(_START_OVER_DONE, False):
+            st.success(t("start_over.done"))
+        st.caption(t("start_over.explain"))
+        if not st.session_state.get(_START_OVER_ASKED):
+            st.button(t("start_over.button"), key="start_over", on_click=_ask_start_over)
+            return
+        st.warning(t("start_over.question"))
+        st.button(
+            t("start_over.confirm"),
+            key="start_over_confirm",
+            type="primary",
+            on_click=_clear_answers,
+        )
+        st.button(t("start_over.cancel"), key="start_over_cancel", on_click=_cancel_start_over)
+
+
 def notice() -> None:
     """The not-therapy notice and the privacy line, at the top of every page."""
     st.caption(f"{t('frame.notice')}  \n{t('frame.privacy')}")
+    sample_banner()
 
 
-__all__ = ["lang", "mark_visited", "notice", "presentation", "progress", "sidebar", "step_buttons"]
+__all__ = [
+    "lang",
+    "mark_visited",
+    "neutral_screen",
+    "notice",
+    "presentation",
+    "progress",
+    "safety_bar",
+    "sidebar",
+    "start_over",
+    "step_buttons",
+]

@@ -7,11 +7,16 @@ import streamlit as st
 from emotions import i18n
 from emotions.escape import markdown_escape
 from emotions.model import Language, PartnerId, Workbook
+from emotions.turns import STAGES, Stage, is_private, turn_view
 
 WORKBOOK_KEY = "workbook"
 PRESENTING_KEY = "_presenting"
 """View state, not an answer: kept across pages, never in the workbook or its files."""
 SHOW_NOTES_KEY = "_presenting_show_notes"
+TURN_KEY = "_turns_stage"
+"""View state of pass-and-play: absent outside the flow, else a ``emotions.turns.Stage``."""
+EXITED_KEY = "_exited"
+"""Set by the quick exit (to the language to say nothing in): only a neutral screen is drawn."""
 
 
 def workbook() -> Workbook:
@@ -33,10 +38,29 @@ def editing() -> bool:
     return not presenting()
 
 
+def turn_stage() -> Stage | None:
+    """Where pass-and-play stands, or None outside the flow."""
+    stage = st.session_state.get(TURN_KEY)
+    return stage if stage in STAGES else None
+
+
+def private_turn() -> bool:
+    """Whether one partner is answering alone (or the device is being handed over): the
+    other partner's answers must not appear anywhere until the reveal."""
+    return is_private(turn_stage())
+
+
+def exited() -> bool:
+    """Whether the quick exit was used in this session."""
+    return EXITED_KEY in st.session_state
+
+
 def view() -> Workbook:
-    """What the page may show: the workbook itself, or in presentation mode a copy without
-    names and, until the notes are shown on this page, without the couple's own words."""
-    wb = workbook()
+    """What the page may show: the workbook itself; during a private pass-and-play turn a copy
+    in which the partner not answering is blank (``emotions.turns.turn_view``: reset to
+    defaults, not dropped); in presentation mode a copy without names and, until the notes are
+    shown on this page, without the couple's own words."""
+    wb = turn_view(workbook(), turn_stage())
     if not presenting():
         return wb
     from emotions.presentation import presentation_view

@@ -27,7 +27,6 @@ import pandas as pd  # type: ignore[import-untyped]
 from emotions import analysis, texts
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import channels, meta_emotion, safety
-from emotions.export.summary import name_redactor
 from emotions.i18n import t
 from emotions.model import (
     BELIEFS,
@@ -38,6 +37,7 @@ from emotions.model import (
     PartnerId,
     Workbook,
 )
+from emotions.presentation import name_redactor
 
 ENCODING = "utf-8-sig"
 FORMULA_STARTS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")

@@ -11,9 +11,6 @@ and table, and also inside the couple's own words (notes, statements, check-ins)
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from emotions import analysis, texts
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS, SectionId
 from emotions.exercises import (
@@ -33,6 +30,7 @@ from emotions.exercises import (
 from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language, PartnerId, Rewrite, Workbook
+from emotions.presentation import Redact, name_redactor
 from emotions.texts import Names
 
 UNANSWERED = meta_emotion.UNANSWERED
@@ -40,56 +38,6 @@ UNANSWERED = meta_emotion.UNANSWERED
 LIST_SEPARATOR: dict[Language, str] = {"en": ", ", "ja": "、"}
 TOP_AREAS = journey.TOP_AREAS
 """How many of the ranked areas get their direction-aware texts in the summary."""
-
-Redact = Callable[[str], str]
-
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-
-
-def _identity(text: str) -> str:
-    return text
-
-
-def _name_pattern(name: str) -> str:
-    """A name as a pattern: any run of spaces inside it matches any other, and a Latin name
-    only matches as a whole word ("Ren" is not found inside "children")."""
-    body = r"\s+".join(re.escape(part) for part in name.split())
-    before = r"(?<![A-Za-z0-9])" if _ASCII_WORD.match(name[0]) else ""
-    after = r"(?![A-Za-z0-9])" if _ASCII_WORD.match(name[-1]) else ""
-    return before + body + after
-
-
-def name_redactor(wb: Workbook, lang: Language, *, anonymous: bool) -> Redact:
-    """A function that takes the partners' names out of a piece of the couple's own text.
-
-    Without ``anonymous`` it changes nothing. With it, every occurrence of a partner's name (any
-    case; a Latin name as a whole word) becomes that partner's neutral label, so notes keep their
-    words but reveal no name. Both names are replaced in one pass: a label is never searched again.
-    """
-    if not anonymous:
-        return _identity
-    labels = texts.plain_names(wb, lang, anonymous=True)
-    found = {
-        pid: partner.name.strip()
-        for pid, partner in wb.partners.items()
-        if partner.name.strip() and pid in PARTNER_IDS
-    }
-    if not found:
-        return _identity
-    # The longer name first, so that "Anna" inside "Annabel" does not win over "Annabel".
-    order = sorted(found, key=lambda pid: -len(found[pid]))
-    pattern = re.compile(
-        "|".join(f"(?P<{pid}>{_name_pattern(found[pid])})" for pid in order), re.IGNORECASE
-    )
-
-    def replace(match: re.Match[str]) -> str:
-        pid: PartnerId = "a" if match.lastgroup == "a" else "b"
-        return labels.of(pid)
-
-    def redact(text: str) -> str:
-        return pattern.sub(replace, text)
-
-    return redact
 
 
 def _table(rows: list[dict[str, object]] | list[dict[str, str]]) -> Table:

@@ -23,7 +23,7 @@ def text(at: AppTest) -> str:
 
 def test_an_answer_is_stored_and_a_flag_with_its_repairs_appears() -> None:
     at = intimacy_page()
-    assert [s.key for s in at.selectbox] == [
+    assert [s.key for s in at.main.selectbox] == [
         f"safety__a__{f}" for f in ("worry", "hurt", "sadness", "joy", "anger", "shame")
     ]
     assert "When you have answered the check above" in text(at)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from emotions.combine import partner_file
+from emotions.escape import markdown_escape
 from emotions.workbook_io import dump_workbook
 from tests.apptest.conftest import go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -98,3 +99,32 @@ def test_resuming_over_existing_answers_asks_first() -> None:
     at.button(key="resume_replace").click().run()
     assert at.session_state["workbook"].partners == other.partners
     assert "Your workbook is back" in text(at)
+
+
+def test_a_bad_file_among_good_ones_is_still_reported_by_name() -> None:
+    couple = talker_and_processor()
+    good = dump_workbook(partner_file(couple, "a")).encode()
+    at = upload(files_page(), "combine_upload", ("bad.json", b"{oops"), ("good.json", good))
+    errors = " ".join(e.value for e in at.error)
+    assert f"“{markdown_escape('bad.json')}” could not be opened" in errors
+    assert at.session_state["workbook"].partners["a"] == couple.partners["a"]
+
+
+def test_keeping_the_current_answers_says_nothing_changed() -> None:
+    at = with_workbook(files_page(), talker_and_processor())
+    other = dump_workbook(partner_file(reassurance_and_independence(), "a")).encode()
+    at = upload(at, "combine_upload", ("other-a.json", other))
+    at.button(key="FormSubmitter:combine_form-Combine").click().run()
+    assert "Nothing was changed" in text(at)
+
+
+def test_a_partner_file_given_to_resume_joins_instead_of_replacing() -> None:
+    couple = talker_and_processor()
+    at = with_workbook(files_page(), couple)
+    at.session_state["workbook"].partners["b"] = type(couple.partners["b"])()  # B not answered
+    at.run()
+    half = dump_workbook(partner_file(reassurance_and_independence(), "b")).encode()
+    at = upload(at, "resume_upload", ("b.json", half))
+    wb = at.session_state["workbook"]
+    assert wb.partners["a"] == couple.partners["a"]
+    assert wb.partners["b"].name == "Sam"

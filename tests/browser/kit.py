@@ -197,3 +197,17 @@ def full_page_screenshot(page: Page, path: Path) -> None:
     wait_idle(page)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
+
+
+def set_name(page: Page, pid: str, text: str) -> None:
+    """Type a partner's name in the sidebar (opening the names expander if it is closed)."""
+    field = page.locator(f".st-key-name__{pid} input")
+    # The sidebar has more than one expander: open the one holding the names.
+    expander = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]').filter(
+        has=page.locator(f".st-key-name__{pid}")
+    )
+    if not field.is_visible():
+        expander.locator("summary").click()
+    field.fill(text)
+    field.press("Enter")
+    wait_idle(page)

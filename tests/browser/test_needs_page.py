@@ -13,6 +13,7 @@ from tests.browser.kit import (
     StreamlitServer,
     full_page_screenshot,
     open_app,
+    set_name,
     wait_idle,
 )
 
@@ -131,12 +132,8 @@ def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> N
 
 
 def set_names(page: Page, a: str, b: str) -> None:
-    page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary').click()
-    for key, text in (("name__a", a), ("name__b", b)):
-        field = page.locator(f".st-key-{key} input")
-        field.fill(text)
-        field.press("Enter")
-        wait_idle(page)
+    set_name(page, "a", a)
+    set_name(page, "b", b)
 
 
 def shown(locator_text: str) -> str:

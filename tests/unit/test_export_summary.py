@@ -22,7 +22,7 @@ from emotions.exercises import (
     styles,
 )
 from emotions.export.document import Block, Summary
-from emotions.export.summary import UNANSWERED, build_summary, name_redactor
+from emotions.export.summary import UNANSWERED, build_summary
 from emotions.i18n import catalog, t
 from emotions.model import (
     Language,
@@ -31,6 +31,7 @@ from emotions.model import (
     VulnerableMoment,
     Workbook,
 )
+from emotions.presentation import name_redactor
 from tests.couples import full_workbook, reassurance_and_independence, talker_and_processor
 
 ROOT = Path(__file__).resolve().parents[2]

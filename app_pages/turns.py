@@ -1,0 +1,120 @@
+"""Pass and play: each partner answers the needs questions alone on this device, the device is
+handed over with nothing of the first answers on screen, then both answers are revealed together.
+
+While a turn is private the entrypoint offers only this page and the safety page, and every
+value drawn here comes from ``view()``, which holds the answering partner's answers only.
+"""
+
+import streamlit as st
+
+from emotions import charts
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
+from emotions.turns import NEXT_STAGE, Stage, answering
+from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
+from ui.widgets import bound
+
+
+def go_to(stage: Stage | None) -> None:
+    """Move the flow on (None leaves it); the entrypoint redraws the navigation to match."""
+    if stage is None:
+        st.session_state.pop(TURN_KEY, None)
+    else:
+        st.session_state[TURN_KEY] = stage
+
+
+def begin() -> None:
+    # Answering needs the sliders, which a shared screen hides: presentation mode goes off.
+    st.session_state[PRESENTING_KEY] = False
+    go_to("a")
+
+
+def stop_button() -> None:
+    st.button(
+        t("turns.stop"), key="turns_stop", help=t("turns.stop_help"), on_click=go_to, args=(None,)
+    )
+
+
+def answers(pid: PartnerId) -> None:
+    """The eight needs and how much each matters, for ``pid`` alone."""
+    partner = view().partner(pid)  # a copy during a turn: a missing partner is not added
+    importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
+    for dim in DIMENSION_IDS:
+        rating = partner.ratings[dim]
+
+        def set_need(value: int, dim=dim) -> None:  # type: ignore[no-untyped-def]
+            # Look the rating up when the change arrives: the workbook may have been replaced.
+            workbook().partner(pid).ratings[dim].need = value
+
+        def set_importance(value: Importance, dim=dim) -> None:  # type: ignore[no-untyped-def]
+            workbook().partner(pid).ratings[dim].importance = value
+
+        need_cell, importance_cell = st.columns([3, 2], vertical_alignment="bottom")
+        need_cell.slider(
+            t(f"dim.{dim}.name"),
+            NEED_MIN,
+            NEED_MAX,
+            **bound(f"turns__{pid}__{dim}", rating.need, set_need),
+        )
+        need_cell.caption(
+            t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
+        )
+        importance_cell.select_slider(
+            t("turns.importance_label"),
+            IMPORTANCE_LEVELS,
+            format_func=importance_labels.__getitem__,
+            **bound(f"turns_importance__{pid}__{dim}", rating.importance, set_importance),
+        )
+
+
+stage = turn_stage()
+st.title(t("turns.heading"), anchor=False)
+
+if stage is None:
+    st.markdown(t("turns.intro"))
+    st.markdown(t("turns.steps"))
+    st.caption(t("turns.names_hint"))
+    st.button(t("turns.start", name=name("a")), key="turns_start", type="primary", on_click=begin)
+
+elif stage in ("a", "b"):
+    pid = answering(stage)
+    assert pid is not None
+    st.caption(t("turns.private_caption"))
+    st.header(t("turns.turn_heading", name=name(pid)), anchor=False)
+    st.markdown(t("turns.turn_intro"))
+    answers(pid)
+    st.button(
+        t("turns.done_a" if stage == "a" else "turns.done_b"),
+        key=f"turns_done_{stage}",
+        type="primary",
+        on_click=go_to,
+        args=(NEXT_STAGE[stage],),
+    )
+    stop_button()
+
+elif stage == "handover":
+    # Nothing of the first answers: only whom to give the device to.
+    st.caption(t("turns.private_caption"))
+    st.header(t("turns.handover_heading", name=name("b")), anchor=False)
+    st.markdown(t("turns.handover_body"))
+    st.button(
+        t("turns.handover_start", name=name("b")),
+        key="turns_start_b",
+        type="primary",
+        on_click=go_to,
+        args=("b",),
+    )
+    stop_button()
+
+else:  # the reveal
+    st.header(t("turns.reveal_heading"), anchor=False)
+    st.markdown(t("turns.reveal_intro"))
+    st.plotly_chart(
+        charts.radar_figure(view(), lang(), anonymous=presenting()),
+        key="turns_radar",
+        config={"displayModeBar": False},
+        width="stretch",
+    )
+    st.caption(t("needs.radar_caption"))
+    st.page_link("app_pages/what_it_means.py", label=t("turns.reveal_link"), icon="🧭")
+    st.button(t("turns.finish"), key="turns_finish", on_click=go_to, args=(None,))
