@@ -70,8 +70,8 @@ if editing():
         placeholder=t("journey.next_placeholder"),
         **bound("journey_next_steps", wb.next_steps, set_next_steps),
     )
-    # TODO(lead): link the download page here once it exists (issue 4).
     st.caption(t("journey.downloads_note"))
+    st.page_link("app_pages/workbook.py", label=t("nav.workbook"), icon="💾")
 elif wb.next_steps.strip():
     st.subheader(t("journey.next_heading"), anchor=False)
     st.markdown(f"**{t('journey.next_label')}**")

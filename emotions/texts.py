@@ -55,6 +55,7 @@ def area_line(area: Area, names: Names, lang: Language) -> str:
         band=t(f"band.{area.band}", lang),
         difference=area.difference,
         higher=names.of(area.higher),
+        lower=names.of(other(area.higher)),
         pole=t(f"dim.{area.dimension}.high", lang),
     )
 

@@ -67,13 +67,6 @@ def reflection(section_id: SectionId) -> None:
         )
 
 
-def placeholder_page(section_id: SectionId) -> None:
-    """A section whose exercise is still to come: explanation and reflection notes."""
-    header(section_id)
-    st.info(t("section.exercise_later"))
-    reflection(section_id)
-
-
 def safe_names() -> texts.Names:
     """The partners' display names, escaped for Markdown."""
     names = texts.plain_names(workbook(), lang(), anonymous=presenting())
@@ -81,7 +74,12 @@ def safe_names() -> texts.Names:
 
 
 def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS) -> None:
-    """'What this means for you two': the direction-aware texts of the given areas."""
+    """'What this means for you two': the direction-aware texts of the given areas.
+
+    Areas in the "close" band are left out: a difference of one or two points is no ground for
+    saying how one partner may misread the other.
+    """
+    areas = [area for area in areas if area.band != "close"]
     st.subheader(t("you_two.heading"), anchor=False)
     if not areas:
         st.markdown(t("you_two.empty"))

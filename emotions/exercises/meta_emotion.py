@@ -261,10 +261,23 @@ def _heatmap(
             lang,
             height=300,
             margin={"l": 10, "r": 10, "t": 10, "b": 10},
-            xaxis={"side": "top", "fixedrange": True, "automargin": True, "tickfont": {"size": 12}},
+            # Fixed category axes: an unanswered grid still shows its rows and columns.
+            xaxis={
+                "side": "top",
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": x,
+                "range": [-0.5, len(x) - 0.5],
+                "fixedrange": True,
+                "automargin": True,
+                "tickfont": {"size": 12},
+            },
             # Emotions read top to bottom in the registry order.
             yaxis={
-                "autorange": "reversed",
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": y,
+                "range": [len(y) - 0.5, -0.5],
                 "fixedrange": True,
                 "automargin": True,
                 "tickfont": {"size": 12},
@@ -284,7 +297,8 @@ def grid_figure(
         matrix(partner),
         lang,
         [[0.0, "#F4F1EA"], [1.0, colour]],
-        AGREEMENT_MIN,
+        # One step below the scale, so that an answer of 1 is visibly tinted, not background.
+        AGREEMENT_MIN - 1,
         AGREEMENT_MAX,
         "%{y} · %{x}: %{z}<extra>" + label + "</extra>",
     )

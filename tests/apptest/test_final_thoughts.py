@@ -29,7 +29,7 @@ def test_the_journey_follows_the_couple() -> None:
     mia_ren.partners["b"].need_statements = [NeedStatement(text="I need *time* first", spoken=True)]
     at = page("final_thoughts", wb=mia_ren)
     text = shown(at)
-    assert "1. Pace under tension: Far apart (difference 9); Mia leans" in text
+    assert "1. Pace under tension: Far apart (difference 9); Mia is nearer" in text
     chosen = adjustments.adjustment_text("conflict_pace-higher-1", "en", "Ren")
     assert f"Mia chose: {chosen}" in text
     assert "Mia: 1 chosen that this version of the workbook cannot describe." in text
@@ -37,7 +37,7 @@ def test_the_journey_follows_the_couple() -> None:
     assert f"Ren: “{markdown_escape('I need *time* first')}” (said aloud)" in text
     kai_sam = page("final_thoughts", wb=reassurance_and_independence())
     text = shown(kai_sam)
-    assert "1. Reassurance: Far apart (difference 8); Sam leans" in text
+    assert "1. Reassurance: Far apart (difference 8); Sam is nearer" in text
     assert "Pace under tension: Far apart" not in text
 
 

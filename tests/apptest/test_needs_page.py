@@ -22,8 +22,8 @@ def test_moving_a_slider_changes_the_radar_and_the_ranked_areas() -> None:
     assert at.session_state["workbook"].partners["a"].ratings["expression"].need == 9
     areas = [m.value for m in at.markdown if m.value.startswith("1. ")]
     assert areas == [
-        "1. Talking about feelings: Different (difference 4); Partner A leans towards "
-        "“Talk about feelings often”."
+        "1. Talking about feelings: Different (difference 4); Partner A is nearer "
+        "“Talk about feelings often” than Partner B."
     ]
 
 

@@ -88,13 +88,13 @@ def test_position_line_puts_the_reader_first_with_their_own_pole() -> None:
     area = top_areas(wb, 1)[0]
     names = plain_names(wb, "en")
     assert adj.position_line(area, "a", names, "en") == (
-        "**Reassurance** (Far apart): Kai leans towards “Rarely need to hear we're OK”, "
-        "Sam towards “Need to hear often that we're OK”."
+        "**Reassurance** (Far apart): Kai is nearer “Rarely need to hear we're OK”, "
+        "Sam nearer “Need to hear often that we're OK”."
     )
     assert adj.position_line(area, "b", names, "en").startswith(
-        "**Reassurance** (Far apart): Sam leans towards “Need to hear often that we're OK”"
+        "**Reassurance** (Far apart): Sam is nearer “Need to hear often that we're OK”"
     )
-    assert "Kaiは「「大丈夫だよ」はたまに聞ければ十分」寄り" in adj.position_line(
+    assert "Kaiは「「大丈夫だよ」はたまに聞ければ十分」に" in adj.position_line(
         area, "a", plain_names(wb, "ja"), "ja"
     )
 

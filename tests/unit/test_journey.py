@@ -34,8 +34,8 @@ def test_top_areas_follow_the_couple() -> None:
         reassurance_and_independence(), plain_names(reassurance_and_independence(), "en"), "en"
     )
     assert len(mia_ren) == len(kai_sam) == 3
-    assert mia_ren[0].startswith("Pace under tension: Far apart (difference 9); Mia leans")
-    assert kai_sam[0].startswith("Reassurance: Far apart (difference 8); Sam leans")
+    assert mia_ren[0].startswith("Pace under tension: Far apart (difference 9); Mia is nearer")
+    assert kai_sam[0].startswith("Reassurance: Far apart (difference 8); Sam is nearer")
     assert journey.top_area_lines(Workbook(), plain_names(Workbook(), "en"), "en") == []
 
 

@@ -180,7 +180,7 @@ def test_grid_figure_uses_the_partner_colour_and_leaves_gaps() -> None:
     fig = meta.grid_figure(wb, "b", "en")
     heat = fig["data"][0]
     assert heat["colorscale"][-1][1] == PARTNER_COLOURS["b"]
-    assert (heat["zmin"], heat["zmax"]) == (1, 5)
+    assert (heat["zmin"], heat["zmax"]) == (0, 5)  # 1 sits one step above the background
     assert heat["z"][0] == [None, 2, None, 4]
     assert heat["text"][0] == ["", "2", "", "4"]
     assert heat["y"][0] == "Sadness" and heat["x"][3] == "weak"
@@ -207,3 +207,11 @@ def test_difference_figure_is_one_hue_and_steps_at_two() -> None:
 
     assert colour_at(0) == colour_at(1) != colour_at(2)
     go.Figure(meta.difference_figure(wb, "en"))
+
+
+def test_an_unanswered_grid_still_has_its_rows_and_columns() -> None:
+    fig = meta.grid_figure(Workbook(), "a", "en")
+    layout = fig["layout"]
+    assert len(layout["xaxis"]["categoryarray"]) == 4
+    assert len(layout["yaxis"]["categoryarray"]) == 5
+    assert layout["xaxis"]["type"] == layout["yaxis"]["type"] == "category"

@@ -131,15 +131,16 @@ def test_area_and_unmet_sentences_follow_the_answers() -> None:
     wb.partners["a"].ratings["closeness"].met = 3
     names = plain_names(wb, "en")
     assert area_lines(wb, names, "en") == [
-        "Closeness: Far apart (difference 7); Mia leans towards “A lot of togetherness”."
+        "Closeness: Far apart (difference 7); Mia is nearer “A lot of togetherness” than Partner B."
     ]
     assert area_lines(wb, plain_names(wb, "ja"), "ja") == [
-        "近さ：大きく離れている（差 7）。Miaは「一緒に過ごす時間がたっぷりほしい」寄りです。"
+        "近さ：大きく離れている（差 7）。MiaのほうがパートナーBより"
+        "「一緒に過ごす時間がたっぷりほしい」に近い位置です。"
     ]
     assert unmet_lines(wb, names, "en") == ["Mia: Closeness (need 9, met 3)"]
     wb.partners["b"].ratings["closeness"].need = 9
     wb.partners["a"].ratings["closeness"].need = 2
-    assert "Partner B leans" in area_lines(wb, plain_names(wb, "en"), "en")[0]
+    assert "Partner B is nearer" in area_lines(wb, plain_names(wb, "en"), "en")[0]
 
 
 def test_names_fall_back_to_neutral_labels_and_never_collide() -> None:
