@@ -60,8 +60,10 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
         "data": traces,
         "layout": base_layout(
             lang,
-            height=460,
+            height=520,
             showlegend=True,
+            # The axis labels need room at the sides; little is needed above and below.
+            margin={"l": 80, "r": 80, "t": 56, "b": 48},
             polar={
                 "radialaxis": {
                     "range": [NEED_MIN, NEED_MAX],

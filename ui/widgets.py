@@ -26,7 +26,10 @@ def bound(key: str, current: Any, setter: Callable[[Any], None]) -> dict[str, An
 
     Use as ``st.slider(label, 0, 10, **bound(key, value, setter))``.
     """
-    st.session_state[key] = current
+    # Only when it differs: rewriting an equal value would send it back to the browser and could
+    # undo key presses that are still arriving (a slider moved with the arrow keys).
+    if key not in st.session_state or st.session_state[key] != current:
+        st.session_state[key] = current
     return {"key": key, "on_change": _apply, "args": (key, setter)}
 
 
