@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from emotions.dimensions import SECTION_GROUPS, SECTION_IDS
-from ui import frame
+from ui import frame, keep
 from ui.state import exited, private_turn, t, workbook
 
 TOOL_PATHS = ["workbook", "turns", "about"]
@@ -46,8 +46,10 @@ if private_turn():
         st.switch_page(turns)
     frame.safety_bar(safety)
     frame.sidebar()
+    keep.panel()
     frame.notice()
     current.run()
+    keep.store()
     st.stop()
 
 pages = {
@@ -70,10 +72,14 @@ frame.mark_visited(url_path)
 frame.safety_bar(safety)
 frame.progress()
 frame.sidebar()
+keep.panel()
 frame.presentation(url_path)
 frame.start_over()
+keep.restore_prompt()
 frame.notice()
 current.run()
 frame.step_buttons(
     [page for group in pages.values() for page in group][: len(SECTION_IDS)], current
 )
+# Last, so that the copy kept in the browser holds every change made in this run.
+keep.store()

@@ -10,6 +10,7 @@ from emotions.dimensions import SECTION_IDS
 from emotions.i18n import t as translate
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import holds_notes
+from ui import keep
 from ui.samples import sample_banner, sample_picker
 from ui.state import (
     EXITED_KEY,
@@ -77,6 +78,8 @@ _PRESENTATION_CSS = """<style>
 [data-testid="stMain"] h1 { font-size: 2.9rem; }
 [data-testid="stMain"] h2 { font-size: 2.1rem; }
 [data-testid="stMain"] h3 { font-size: 1.7rem; }
+[data-testid="stMain"] label, [data-testid="stMain"] td, [data-testid="stMain"] th,
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
 </style>"""
 
 
@@ -145,6 +148,7 @@ _SIDEBAR_CSS = """<style>
 .st-key-safety_bar [data-testid="stPageLink-NavLink"] * {
   white-space: normal; overflow: visible; text-overflow: clip;
 }
+.st-key-keep_store { display: none; }
 </style>"""
 
 
@@ -180,9 +184,9 @@ def neutral_screen(known_paths: list[str]) -> None:
     st.set_page_config(
         page_title=title, page_icon="📄", layout="centered", initial_sidebar_state="collapsed"
     )
-    # Issue 6 hook: the workbook will also be kept in the browser's own storage. Erase it here,
-    # on every run of the neutral screen (e.g. with the storage component: remove the key),
-    # before anything else is drawn, so that a quick exit leaves nothing behind in the browser.
+    # A copy kept in the browser goes too: erased on every run of the neutral screen, before
+    # anything else is drawn (the browser also erased it on the click itself: ui/keep.py).
+    keep.erase_now()
 
     def blank() -> None:
         st.caption(translate("exit.blank_note", language))
@@ -214,6 +218,7 @@ def _clear_answers() -> None:
     st.session_state[WORKBOOK_KEY] = Workbook(language=workbook().language)
     for key in (_START_OVER_ASKED, TURN_KEY):
         st.session_state.pop(key, None)
+    keep.forget()  # the copy kept in the browser goes with the answers
     st.session_state[_START_OVER_DONE] = True
 
 
