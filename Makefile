@@ -26,12 +26,13 @@ run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 # Debian's Chromium drives the browser tests (never `playwright install`); the fonts make
-# Japanese and emoji render in screenshots instead of boxes; strace watches the server's connections.
+# Japanese and emoji render in screenshots instead of boxes; strace watches the server's connections;
+# PostgreSQL's binaries run a private test server for the workshop rooms (tests/pg.py).
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v strace >/dev/null || missing="$$missing strace"; \
-	for p in fonts-noto-cjk fonts-noto-color-emoji; do \
+	for p in fonts-noto-cjk fonts-noto-color-emoji postgresql; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \

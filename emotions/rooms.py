@@ -1,0 +1,446 @@
+"""Workshop rooms: anonymous need positions pooled per room, stored in SQLite or PostgreSQL.
+
+A facilitator creates a room and gets a short code to share plus a private key; participants
+contribute their eight need positions under a random per-session token. Nothing that identifies
+anyone is stored: a contribution row holds the room code, a hash of the token (salted with the
+room code, so one session's rows in two rooms cannot be linked), the eight numbers and a time.
+The facilitator key is stored only as a hash too. A room lives ``ROOM_LIFETIME``; expired rooms
+are deleted (``purge_expired``), and ``close`` erases a room and its contributions at once.
+
+One schema (SQLAlchemy Core) serves both databases; the URL comes from ``WORKBOOK_ROOMS_URL`` or
+defaults to a SQLite file under ``<repo>/.rooms/``. Streamlit runs sessions in threads: engines
+are shared per URL (they hold no user data) and every call is one short transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection, Engine
+
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+
+MIN_SHOWN = 5
+"""Nothing of a room is shown below five contributions, so no single answer can be read off."""
+ROOM_LIFETIME = timedelta(hours=4)
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""No 0/O, 1/I/L or U/V pairs to confuse when typing a code off a projector."""
+CODE_LENGTH = 8
+"""30**8 ≈ 6.6e11 codes (≈ 39 bits): with rate-limited joins, far too many to try."""
+KEY_BYTES = 24
+"""The facilitator key carries 192 bits."""
+TOKEN_MIN_LENGTH = 16
+"""A participant token shorter than this is rejected as too easy to guess."""
+TOKEN_MAX_LENGTH = 200
+
+RoomErrorCode = Literal["not_found", "closed", "bad_key", "invalid", "rate_limited"]
+
+
+class RoomError(Exception):
+    """A room operation refused; ``code`` says why (the UI words it)."""
+
+    code: RoomErrorCode
+
+    def __init__(self, code: RoomErrorCode) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class NewRoom:
+    code: str
+    facilitator_key: str
+
+
+@dataclass(frozen=True)
+class RoomPicture:
+    contributions: int
+    shown: bool
+    counts: dict[DimensionId, list[int]]
+    """11 bins (positions 0..10) per dimension; empty lists when not shown."""
+
+
+def default_url() -> str:
+    """The configured database URL: ``WORKBOOK_ROOMS_URL``, else a SQLite file in the repo."""
+    configured = os.environ.get("WORKBOOK_ROOMS_URL", "").strip()
+    if configured:
+        return configured
+    path = Path(__file__).resolve().parents[1] / ".rooms" / "rooms.db"
+    return f"sqlite:///{path}"
+
+
+def normalise_code(text: str) -> str:
+    """A typed code as stored: upper case, without spaces or dashes."""
+    return "".join(ch for ch in text.upper() if ch not in " -\t\n")
+
+
+def new_token() -> str:
+    """A participant token: a random secret for one session, kept in its session state only."""
+    return secrets.token_urlsafe(24)
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _hash_key(key: str) -> str:
+    # The key is a 192-bit random secret: a plain SHA-256 cannot be reversed or brute-forced.
+    return hashlib.sha256(b"facilitator\x00" + key.encode()).hexdigest()
+
+
+def _hash_token(code: str, token: str) -> str:
+    return hashlib.sha256(f"participant\x00{code}\x00{token}".encode()).hexdigest()
+
+
+def _utc(moment: datetime | None) -> datetime:
+    """An aware UTC time (naive values, as SQLite returns them, are taken as UTC)."""
+    if moment is None:
+        return datetime.now(UTC)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+metadata = sa.MetaData()
+
+rooms_table = sa.Table(
+    "rooms",
+    metadata,
+    sa.Column("code", sa.String(16), primary_key=True),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("closed", sa.Boolean, nullable=False, default=False),
+)
+
+contributions_table = sa.Table(
+    "contributions",
+    metadata,
+    sa.Column(
+        "room_code",
+        sa.String(16),
+        sa.ForeignKey("rooms.code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    *(
+        sa.Column(
+            dim,
+            sa.SmallInteger,
+            sa.CheckConstraint(f"{dim} BETWEEN {NEED_MIN} AND {NEED_MAX}"),
+            nullable=False,
+        )
+        for dim in DIMENSION_IDS
+    ),
+    sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
+)
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Transactions are begun by hand (see _sqlite_on_begin); cascades need foreign keys on;
+    # WAL lets the room view read while participants write.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # A writing transaction takes the write lock at once (BEGIN IMMEDIATE), so two writers wait
+    # for each other (busy timeout) instead of failing on a read-to-write upgrade.
+    readonly = conn.get_execution_options().get("workbook_readonly", False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def _engine_for(url: str) -> Engine:
+    with _engines_lock:
+        engine = _engines.get(url)
+        if engine is not None:
+            return engine
+        parsed = sa.make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+            sa.event.listen(engine, "connect", _sqlite_on_connect)
+            sa.event.listen(engine, "begin", _sqlite_on_begin)
+        else:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+        metadata.create_all(engine)
+        _engines[url] = engine
+        return engine
+
+
+def dispose(url: str) -> None:
+    """Close the pooled connections to ``url`` (tests, shutdown); the next use reconnects."""
+    with _engines_lock:
+        engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+
+
+def _validated_needs(needs: object) -> dict[DimensionId, int]:
+    if not isinstance(needs, Mapping) or set(needs) != set(DIMENSION_IDS):
+        raise RoomError("invalid")
+    checked: dict[DimensionId, int] = {}
+    for dim in DIMENSION_IDS:
+        value = needs[dim]
+        if type(value) is not int or not NEED_MIN <= value <= NEED_MAX:
+            raise RoomError("invalid")
+        checked[dim] = value
+    return checked
+
+
+def _validated_token(token: object) -> str:
+    if not isinstance(token, str) or not TOKEN_MIN_LENGTH <= len(token) <= TOKEN_MAX_LENGTH:
+        raise RoomError("invalid")
+    return token
+
+
+def _validated_code(code: object) -> str:
+    """A well-formed code, or not_found (a malformed code is just a code that does not exist)."""
+    if not isinstance(code, str):
+        raise RoomError("not_found")
+    normal = normalise_code(code)
+    if len(normal) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in normal):
+        raise RoomError("not_found")
+    return normal
+
+
+class Rooms:
+    """The rooms stored at one database URL. Cheap to create: engines are shared per URL."""
+
+    def __init__(self, url: str, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.url = url
+        self._engine = _engine_for(url)
+        self._clock = clock
+
+    def _now(self, now: datetime | None = None) -> datetime:
+        if now is not None:
+            return _utc(now)
+        return _utc(self._clock() if self._clock is not None else None)
+
+    def _open_room(self, conn: Connection, code: str) -> None:
+        """Raise unless ``code`` names a room that is open and not expired."""
+        row = conn.execute(
+            sa.select(rooms_table.c.expires, rooms_table.c.closed).where(rooms_table.c.code == code)
+        ).first()
+        if row is None:
+            raise RoomError("not_found")
+        if row.closed or _utc(row.expires) <= self._now():
+            raise RoomError("closed")
+
+    def create(self, now: datetime | None = None) -> NewRoom:
+        """A new room with a fresh code and facilitator key; expired rooms are purged first."""
+        moment = self._now(now)
+        self.purge_expired(moment)
+        key = secrets.token_urlsafe(KEY_BYTES)
+        for _ in range(10):
+            code = _new_code()
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(
+                        rooms_table.insert().values(
+                            code=code,
+                            key_hash=_hash_key(key),
+                            created=moment,
+                            expires=moment + ROOM_LIFETIME,
+                            closed=False,
+                        )
+                    )
+            except sa.exc.IntegrityError:
+                continue  # the code is taken: draw another
+            return NewRoom(code=code, facilitator_key=key)
+        raise RuntimeError("could not draw a free room code")  # pragma: no cover
+
+    def exists(self, code: str) -> bool:
+        """Whether ``code`` names a room that is open and not expired."""
+        try:
+            normal = _validated_code(code)
+            with self._reading() as conn:
+                self._open_room(conn, normal)
+        except RoomError:
+            return False
+        return True
+
+    def contribute(self, code: str, token: str, needs: dict[DimensionId, int]) -> None:
+        """Add or replace this participant's eight positions in the room."""
+        normal = _validated_code(code)
+        values = _validated_needs(needs)
+        token_hash = _hash_token(normal, _validated_token(token))
+        row: dict[str, Any] = {
+            "room_code": normal,
+            "token_hash": token_hash,
+            **{dim: values[dim] for dim in DIMENSION_IDS},
+            "updated": self._now(),
+        }
+        changes = {
+            key: value for key, value in row.items() if key not in ("room_code", "token_hash")
+        }
+        with self._engine.begin() as conn:
+            self._open_room(conn, normal)
+            if conn.dialect.name == "postgresql":
+                pg_insert = pg_dialect.insert(contributions_table).values(row)
+                conn.execute(
+                    pg_insert.on_conflict_do_update(
+                        index_elements=["room_code", "token_hash"], set_=changes
+                    )
+                )
+            elif conn.dialect.name == "sqlite":
+                lite_insert = sqlite_dialect.insert(contributions_table).values(row)
+                conn.execute(
+                    lite_insert.on_conflict_do_update(
+                        index_elements=["room_code", "token_hash"], set_=changes
+                    )
+                )
+            else:  # pragma: no cover - another database: replace by hand in the transaction
+                conn.execute(self._own_rows(normal, token_hash, contributions_table.delete()))
+                conn.execute(contributions_table.insert().values(row))
+
+    def withdraw(self, code: str, token: str) -> None:
+        """Delete this participant's contribution (nothing happens when there is none)."""
+        normal = _validated_code(code)
+        token_hash = _hash_token(normal, _validated_token(token))
+        with self._engine.begin() as conn:
+            self._open_room(conn, normal)
+            conn.execute(self._own_rows(normal, token_hash, contributions_table.delete()))
+
+    def picture(self, code: str) -> RoomPicture:
+        """How the room spreads on each dimension; counts only from ``MIN_SHOWN`` contributions."""
+        normal = _validated_code(code)
+        columns = [contributions_table.c[dim] for dim in DIMENSION_IDS]
+        with self._reading() as conn:
+            self._open_room(conn, normal)
+            rows = conn.execute(
+                sa.select(*columns).where(contributions_table.c.room_code == normal)
+            ).all()
+        if len(rows) < MIN_SHOWN:
+            return RoomPicture(len(rows), False, {dim: [] for dim in DIMENSION_IDS})
+        counts: dict[DimensionId, list[int]] = {
+            dim: [0] * (NEED_MAX - NEED_MIN + 1) for dim in DIMENSION_IDS
+        }
+        for row in rows:
+            for dim, value in zip(DIMENSION_IDS, row, strict=True):
+                counts[dim][int(value) - NEED_MIN] += 1
+        return RoomPicture(len(rows), True, counts)
+
+    def position_of(self, code: str, token: str) -> dict[DimensionId, int] | None:
+        """This participant's own positions in the room, or None when they have not contributed."""
+        normal = _validated_code(code)
+        token_hash = _hash_token(normal, _validated_token(token))
+        columns = [contributions_table.c[dim] for dim in DIMENSION_IDS]
+        with self._reading() as conn:
+            self._open_room(conn, normal)
+            row = conn.execute(self._own_rows(normal, token_hash, sa.select(*columns))).first()
+        if row is None:
+            return None
+        return {dim: int(value) for dim, value in zip(DIMENSION_IDS, row, strict=True)}
+
+    def close(self, code: str, facilitator_key: str) -> None:
+        """Erase the room and every contribution to it; needs the facilitator key."""
+        normal = _validated_code(code)
+        if not isinstance(facilitator_key, str):
+            raise RoomError("bad_key")
+        offered = _hash_key(facilitator_key)
+        with self._engine.begin() as conn:
+            stored = conn.execute(
+                sa.select(rooms_table.c.key_hash).where(rooms_table.c.code == normal)
+            ).scalar_one_or_none()
+            if stored is None:
+                raise RoomError("not_found")
+            if not hmac.compare_digest(str(stored).encode(), offered.encode()):
+                raise RoomError("bad_key")
+            conn.execute(
+                contributions_table.delete().where(contributions_table.c.room_code == normal)
+            )
+            conn.execute(rooms_table.delete().where(rooms_table.c.code == normal))
+
+    def purge_expired(self, now: datetime | None = None) -> int:
+        """Delete every expired room with its contributions; returns how many rooms went."""
+        moment = self._now(now)
+        expired = sa.select(rooms_table.c.code).where(rooms_table.c.expires <= moment)
+        with self._engine.begin() as conn:
+            conn.execute(
+                contributions_table.delete().where(contributions_table.c.room_code.in_(expired))
+            )
+            result = conn.execute(rooms_table.delete().where(rooms_table.c.expires <= moment))
+        return int(result.rowcount)
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A read-only transaction (on SQLite a plain BEGIN: it does not wait for writers)."""
+        with self._engine.connect() as conn:
+            conn.execution_options(workbook_readonly=True)
+            with conn.begin():
+                yield conn
+
+    @staticmethod
+    def _own_rows(code: str, token_hash: str, statement: Any) -> Any:
+        return statement.where(
+            contributions_table.c.room_code == code,
+            contributions_table.c.token_hash == token_hash,
+        )
+
+
+@dataclass
+class JoinLimiter:
+    """At most ``max_failures`` failed joins per session within ``window`` (in memory, per process).
+
+    Keyed by the Streamlit session, never by an IP address or anything else that identifies.
+    """
+
+    max_failures: int = 10
+    window: timedelta = timedelta(minutes=1)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    _failures: dict[str, deque[datetime]] = field(default_factory=dict, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def _recent(self, session_key: str, now: datetime) -> deque[datetime] | None:
+        times = self._failures.get(session_key)
+        if times is None:
+            return None
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        if not times:
+            del self._failures[session_key]
+            return None
+        return times
+
+    def allow(self, session_key: str) -> bool:
+        """Whether this session may try another code now."""
+        with self._lock:
+            times = self._recent(session_key, self.clock())
+            return times is None or len(times) < self.max_failures
+
+    def record_failure(self, session_key: str) -> None:
+        """Note a failed join (a code that named no open room)."""
+        with self._lock:
+            now = self.clock()
+            if len(self._failures) > 10_000:  # forget sessions that have gone quiet
+                for key in list(self._failures):
+                    self._recent(key, now)
+            times = self._recent(session_key, now)
+            if times is None:
+                times = self._failures[session_key] = deque()
+            times.append(now)

@@ -1,0 +1,414 @@
+"""Workshop rooms storage, against SQLite always and a real PostgreSQL server (see tests/pg.py)."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from emotions import rooms
+from emotions.dimensions import DIMENSION_IDS, DimensionId
+from emotions.rooms import (
+    MIN_SHOWN,
+    ROOM_LIFETIME,
+    JoinLimiter,
+    NewRoom,
+    RoomError,
+    RoomPicture,
+    Rooms,
+)
+from tests.pg import postgres_url
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    with postgres_url() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty rooms database. WORKBOOK_TEST_PG_URL, when set, must name a scratch database."""
+    if request.param == "sqlite":
+        db_url = f"sqlite:///{tmp_path / 'not-yet' / 'rooms.db'}"
+    else:
+        db_url = request.getfixturevalue("pg_server")
+        _drop_tables(db_url)
+    yield db_url
+    rooms.dispose(db_url)
+    if request.param == "postgresql":
+        _drop_tables(db_url)
+
+
+def _drop_tables(db_url: str) -> None:
+    engine = sa.create_engine(db_url)
+    rooms.metadata.drop_all(engine)
+    engine.dispose()
+
+
+def _rows(db_url: str, table: sa.Table, room_code: str | None = None) -> list[Any]:
+    """The table's rows read straight from the database (optionally one room's)."""
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            query = sa.select(table)
+            if room_code is not None:
+                column = table.c.code if table is rooms.rooms_table else table.c.room_code
+                query = query.where(column == room_code)
+            return list(conn.execute(query).all())
+    finally:
+        engine.dispose()
+
+
+def needs(value: int = 5, **overrides: int) -> dict[DimensionId, int]:
+    positions: dict[DimensionId, int] = dict.fromkeys(DIMENSION_IDS, value)
+    positions.update(overrides)  # type: ignore[arg-type]
+    return positions
+
+
+def token(n: int) -> str:
+    return f"participant-token-{n:04d}-xxxxxxxx"
+
+
+# --- rooms and codes -----------------------------------------------------------------------------
+
+
+def test_a_new_room_exists_with_a_short_code_and_a_long_key(url: str) -> None:
+    store = Rooms(url)
+    room = store.create()
+    assert isinstance(room, NewRoom)
+    assert len(room.code) == rooms.CODE_LENGTH
+    assert set(room.code) <= set(rooms.CODE_ALPHABET)
+    assert len(room.facilitator_key) * 6 >= 128  # url-safe base64: 6 bits a character
+    assert store.exists(room.code)
+    # Typed loosely off a projector: lower case, a dash, spaces.
+    assert store.exists(f" {room.code[:4].lower()}-{room.code[4:]} ")
+    assert not store.exists("ZZZZZZZZ") or room.code == "ZZZZZZZZ"
+    assert not store.exists("")
+    assert not store.exists("O0I1L")
+    assert not store.exists(room.code + "2")
+
+
+def test_the_sqlite_folder_is_created_on_first_use(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "rooms.db"
+    db_url = f"sqlite:///{path}"
+    try:
+        Rooms(db_url).create()
+        assert path.is_file()
+    finally:
+        rooms.dispose(db_url)
+
+
+def test_the_database_url_comes_from_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORKBOOK_ROOMS_URL", raising=False)
+    repo = Path(rooms.__file__).resolve().parents[1]
+    assert rooms.default_url() == f"sqlite:///{repo / '.rooms' / 'rooms.db'}"
+    monkeypatch.setenv("WORKBOOK_ROOMS_URL", "postgresql+psycopg://u:p@db/rooms")
+    assert rooms.default_url() == "postgresql+psycopg://u:p@db/rooms"
+
+
+def test_codes_are_unique_and_not_guessable(url: str) -> None:
+    store = Rooms(url)
+    codes = [store.create().code for _ in range(1000)]
+    assert len(set(codes)) == 1000
+    assert len(_rows(url, rooms.rooms_table)) == 1000
+    # ~39 bits a code, drawn from an alphabet without look-alike characters.
+    assert math.log2(len(rooms.CODE_ALPHABET)) * rooms.CODE_LENGTH >= 39
+    assert not set(rooms.CODE_ALPHABET) & set("01ILOU")
+    # Every character of the alphabet turns up (8,000 draws of 30): the draw is not skewed.
+    assert set("".join(codes)) == set(rooms.CODE_ALPHABET)
+
+
+def test_keys_and_tokens_are_stored_only_as_hashes(url: str) -> None:
+    store = Rooms(url)
+    room = store.create()
+    secret_token = "a-very-secret-participant-token"
+    store.contribute(room.code, secret_token, needs(3))
+    dump = repr(_rows(url, rooms.rooms_table)) + repr(_rows(url, rooms.contributions_table))
+    assert room.code in dump
+    assert room.facilitator_key not in dump
+    assert secret_token not in dump
+    if url.startswith("sqlite"):
+        rooms.dispose(url)  # checkpoint the write-ahead log into the file
+        raw = b"".join(p.read_bytes() for p in Path(url[len("sqlite:///") :]).parent.iterdir())
+        assert room.code.encode() in raw
+        assert room.facilitator_key.encode() not in raw
+        assert secret_token.encode() not in raw
+
+
+def test_contributions_hold_no_identifying_columns() -> None:
+    assert set(rooms.contributions_table.c.keys()) == {
+        "room_code",
+        "token_hash",
+        *DIMENSION_IDS,
+        "updated",
+    }
+
+
+# --- contributing and the picture ----------------------------------------------------------------
+
+
+def test_nothing_is_shown_below_five_and_the_spread_from_five(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    empty = store.picture(code)
+    assert empty == RoomPicture(0, False, {dim: [] for dim in DIMENSION_IDS})
+    for n in range(MIN_SHOWN - 1):
+        store.contribute(code, token(n), needs(n, closeness=10))
+    four = store.picture(code)
+    assert (four.contributions, four.shown) == (4, False)
+    assert four.counts == {dim: [] for dim in DIMENSION_IDS}
+    store.contribute(code, token(99), needs(0, closeness=10))
+    five = store.picture(code)
+    assert (five.contributions, five.shown) == (5, True)
+    assert set(five.counts) == set(DIMENSION_IDS)
+    assert all(len(bins) == 11 and sum(bins) == 5 for bins in five.counts.values())
+    assert five.counts["expression"] == [2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert five.counts["closeness"] == [0] * 10 + [5]
+
+
+def test_a_withdrawal_leaves_the_picture_and_the_database(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    for n in range(MIN_SHOWN):
+        store.contribute(code, token(n), needs(n))
+    assert store.picture(code).shown
+    store.withdraw(code, token(2))
+    after = store.picture(code)
+    assert (after.contributions, after.shown, after.counts["support"]) == (4, False, [])
+    assert len(_rows(url, rooms.contributions_table, code)) == 4
+    assert store.position_of(code, token(2)) is None
+    store.withdraw(code, token(2))  # withdrawing twice is harmless
+    store.withdraw(code, token(77))  # as is withdrawing without having contributed
+
+
+def test_contributing_again_replaces_the_contribution(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    store.contribute(code, token(1), needs(2))
+    store.contribute(code, token(1), needs(7, intensity=0))
+    assert store.position_of(code, token(1)) == needs(7, intensity=0)
+    assert store.picture(code).contributions == 1
+    assert len(_rows(url, rooms.contributions_table, code)) == 1
+
+
+def test_a_participant_reads_only_their_own_position(url: str) -> None:
+    store = Rooms(url)
+    first, second = store.create().code, store.create().code
+    store.contribute(first, token(1), needs(1))
+    store.contribute(first, token(2), needs(9))
+    assert store.position_of(first, token(1)) == needs(1)
+    assert store.position_of(first, token(2)) == needs(9)
+    assert store.position_of(first, token(3)) is None
+    # The same session token in another room finds nothing there.
+    assert store.position_of(second, token(1)) is None
+
+
+BAD_NEEDS: list[tuple[str, object]] = [
+    ("above ten", needs(5, support=11)),
+    ("below zero", needs(5, support=-1)),
+    ("missing one", {d: 5 for d in DIMENSION_IDS if d != "intensity"}),
+    ("an extra key", {"name": 3, **{str(d): 5 for d in DIMENSION_IDS}}),
+    ("a string", needs(5) | {"support": "5"}),
+    ("a float", needs(5) | {"support": 5.0}),
+    ("a boolean", needs(5) | {"support": True}),
+    ("none", needs(5) | {"support": None}),
+    ("not a mapping", [5] * 8),
+    ("empty", dict[str, int]()),
+]
+
+
+@pytest.mark.parametrize(("why", "bad"), BAD_NEEDS, ids=[why for why, _ in BAD_NEEDS])
+def test_malformed_needs_are_rejected(url: str, why: str, bad: Any) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    with pytest.raises(RoomError) as caught:
+        store.contribute(code, token(1), bad)
+    assert caught.value.code == "invalid"
+    assert _rows(url, rooms.contributions_table) == []
+
+
+def test_malformed_tokens_are_rejected(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    for bad in ("", "short", "x" * 201, None, 12345678901234567890):
+        with pytest.raises(RoomError) as caught:
+            store.contribute(code, bad, needs())  # type: ignore[arg-type]
+        assert caught.value.code == "invalid"
+    assert _rows(url, rooms.contributions_table) == []
+
+
+def test_unknown_rooms_are_refused(url: str) -> None:
+    store = Rooms(url)
+    for call in (
+        lambda: store.contribute("ABCDEFGH", token(1), needs()),
+        lambda: store.withdraw("ABCDEFGH", token(1)),
+        lambda: store.picture("ABCDEFGH"),
+        lambda: store.position_of("ABCDEFGH", token(1)),
+        lambda: store.close("ABCDEFGH", "key"),
+        lambda: store.picture("not a code at all"),
+    ):
+        with pytest.raises(RoomError) as caught:
+            call()
+        assert caught.value.code == "not_found"
+
+
+# --- closing and expiry --------------------------------------------------------------------------
+
+
+def test_closing_needs_the_key_and_erases_the_room(url: str) -> None:
+    store = Rooms(url)
+    room = store.create()
+    other = store.create()
+    for n in range(6):
+        store.contribute(room.code, token(n), needs(n))
+        store.contribute(other.code, token(n), needs(n))
+    for wrong in ("", room.facilitator_key[:-1], other.facilitator_key, None):
+        with pytest.raises(RoomError) as caught:
+            store.close(room.code, wrong)  # type: ignore[arg-type]
+        assert caught.value.code == "bad_key"
+    assert store.picture(room.code).contributions == 6
+
+    store.close(room.code, room.facilitator_key)
+    assert not store.exists(room.code)
+    assert _rows(url, rooms.rooms_table, room.code) == []
+    assert _rows(url, rooms.contributions_table, room.code) == []
+    for call in (
+        lambda: store.contribute(room.code, token(1), needs()),
+        lambda: store.withdraw(room.code, token(1)),
+        lambda: store.picture(room.code),
+        lambda: store.position_of(room.code, token(1)),
+        lambda: store.close(room.code, room.facilitator_key),
+    ):
+        with pytest.raises(RoomError):
+            call()
+    assert _rows(url, rooms.contributions_table, room.code) == []
+    # The other room is untouched.
+    assert store.picture(other.code).contributions == 6
+    assert len(_rows(url, rooms.contributions_table, other.code)) == 6
+
+
+def test_an_expired_room_refuses_everything_and_is_purged(url: str) -> None:
+    clock = [datetime(2026, 5, 1, 9, 0, tzinfo=UTC)]
+    store = Rooms(url, clock=lambda: clock[0])
+    room = store.create()
+    for n in range(6):
+        store.contribute(room.code, token(n), needs(n))
+    clock[0] += ROOM_LIFETIME - timedelta(seconds=1)
+    assert store.exists(room.code)
+    assert store.purge_expired() == 0
+    clock[0] += timedelta(seconds=1)
+    fresh = store.create(now=clock[0])  # creating also purges the expired room...
+    assert fresh.code != room.code
+    assert _rows(url, rooms.rooms_table, room.code) == []
+    assert _rows(url, rooms.contributions_table, room.code) == []
+    assert store.exists(fresh.code)
+
+
+def test_an_expired_room_is_closed_until_purged(url: str) -> None:
+    store = Rooms(url)
+    now = datetime.now(UTC)
+    current = store.create(now=now)
+    # (Created in this order: creating a room purges the rooms expired by then.)
+    old = store.create(now=now - ROOM_LIFETIME - timedelta(minutes=1))
+    assert not store.exists(old.code)
+    for call in (
+        lambda: store.contribute(old.code, token(1), needs()),
+        lambda: store.withdraw(old.code, token(1)),
+        lambda: store.picture(old.code),
+        lambda: store.position_of(old.code, token(1)),
+    ):
+        with pytest.raises(RoomError) as caught:
+            call()
+        assert caught.value.code == "closed"
+    store.contribute(current.code, token(1), needs())
+    assert len(_rows(url, rooms.rooms_table)) == 2  # hidden is not enough: purge deletes
+    assert store.purge_expired(now) == 1
+    assert _rows(url, rooms.rooms_table, old.code) == []
+    assert store.purge_expired(now + ROOM_LIFETIME - timedelta(seconds=1)) == 0
+    assert len(_rows(url, rooms.rooms_table)) == 1
+    assert store.purge_expired(now + ROOM_LIFETIME) == 1
+    assert _rows(url, rooms.rooms_table) == []
+    assert _rows(url, rooms.contributions_table) == []
+
+
+def test_times_naive_or_in_another_zone_mean_the_same_moment(url: str) -> None:
+    store = Rooms(url)
+    tokyo = datetime.now(UTC).astimezone(timezone(timedelta(hours=9)))
+    room = store.create(now=tokyo)
+    assert store.exists(room.code)
+    assert store.purge_expired(datetime.now(UTC).replace(tzinfo=None)) == 0
+    assert store.purge_expired(tokyo + ROOM_LIFETIME) == 1
+
+
+# --- many sessions at once -----------------------------------------------------------------------
+
+
+def test_thirty_participants_at_once_all_land(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(30)
+
+    def participant(n: int) -> None:
+        try:
+            own = Rooms(url)  # a session builds its own Rooms; the engine is shared
+            barrier.wait()
+            own.contribute(code, token(n), needs(n % 11))
+            own.picture(code)
+            own.contribute(code, token(n), needs(10 - n % 11))
+            assert own.position_of(code, token(n)) == needs(10 - n % 11)
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=participant, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    picture = store.picture(code)
+    assert picture.contributions == 30
+    assert picture.counts["reassurance"] == [
+        sum(1 for n in range(30) if 10 - n % 11 == v) for v in range(11)
+    ]
+
+
+# --- the join limiter ----------------------------------------------------------------------------
+
+
+def test_the_join_limiter_blocks_after_ten_failures_and_recovers() -> None:
+    clock = [datetime(2026, 5, 1, 9, 0, tzinfo=UTC)]
+    limiter = JoinLimiter(max_failures=10, window=timedelta(minutes=1), clock=lambda: clock[0])
+    for _ in range(10):
+        assert limiter.allow("session-a")
+        limiter.record_failure("session-a")
+        clock[0] += timedelta(seconds=1)
+    assert not limiter.allow("session-a")
+    assert limiter.allow("session-b")  # keyed by session
+    clock[0] += timedelta(seconds=50)  # the first failure is now a minute old
+    assert limiter.allow("session-a")
+    limiter.record_failure("session-a")
+    assert not limiter.allow("session-a")
+    clock[0] += timedelta(minutes=1)
+    assert limiter.allow("session-a")
+
+
+def test_the_join_limiter_defaults() -> None:
+    limiter = JoinLimiter()
+    assert (limiter.max_failures, limiter.window) == (10, timedelta(minutes=1))
+    for _ in range(10):
+        limiter.record_failure("s")
+    assert not limiter.allow("s")
+
+
+def test_a_room_error_carries_its_code() -> None:
+    error = RoomError("bad_key")
+    assert error.code == "bad_key"
+    assert isinstance(error, Exception)
