@@ -8,7 +8,7 @@ from emotions.dimensions import SECTION_GROUPS, SECTION_IDS
 from ui import frame, keep
 from ui.state import exited, private_turn, t, workbook
 
-TOOL_PATHS = ["workbook", "turns", "about"]
+TOOL_PATHS = ["workbook", "turns", "about", "room", "join"]
 
 if exited():
     # After a quick exit only a blank page is drawn, before anything could recreate a workbook.
@@ -62,6 +62,8 @@ pages = {
 pages[t("nav.group.tools")] = [
     st.Page("app_pages/workbook.py", title=t("nav.workbook"), url_path="workbook", icon="💾"),
     turns,
+    st.Page("app_pages/room_host.py", title=t("rooms.nav_host"), url_path="room", icon="👥"),
+    st.Page("app_pages/room_join.py", title=t("rooms.nav_join"), url_path="join", icon="🙋"),
     safety,
 ]
 

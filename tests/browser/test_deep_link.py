@@ -20,7 +20,7 @@ from tests.browser.kit import REPO, StreamlitServer, wait_idle
 
 pytestmark = pytest.mark.browser
 
-URL_PATHS = {*SECTION_IDS, "workbook", "turns", "about"}
+URL_PATHS = {*SECTION_IDS, "workbook", "turns", "room", "join", "about"}
 
 
 @pytest.mark.parametrize("section", ["meta-emotion", "rebuilding"])

@@ -1,0 +1,241 @@
+"""The workshop-room pages through the real entrypoint, in both languages, with the real store on
+a temporary SQLite file."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from emotions.dimensions import DIMENSION_IDS
+from emotions.i18n import catalog
+from tests.apptest.conftest import english_left_over, go, open_app
+from ui import rooms as ui_rooms
+from ui.rooms import Rooms
+
+LOCALES = ["en-US", "ja-JP"]
+
+
+def lang_of(locale: str) -> str:
+    return "ja" if locale.startswith("ja") else "en"
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    value = f"sqlite:///{tmp_path / 'rooms.db'}"
+    monkeypatch.setenv(ui_rooms.URL_ENV, value)
+    ui_rooms.limiter.clear()  # a fresh join limiter for each test
+    return value
+
+
+def texts(at: AppTest) -> str:
+    out = []
+    for kind in ("markdown", "caption", "info", "warning", "success", "title", "subheader"):
+        out += [e.value for e in at.main.get(kind)]
+    return "\n".join(out)
+
+
+def charts(at: AppTest) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def open_room(locale: str) -> tuple[AppTest, str]:
+    at = go(open_app(locale), "room_host")
+    at.button(key="room_open").click().run()
+    assert not at.exception, at.exception
+    code, _key = at.session_state[ui_rooms.HOST_KEY]
+    return at, code
+
+
+def needs(value: int) -> dict:  # type: ignore[type-arg]
+    return {dim: value for dim in DIMENSION_IDS}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_host_page_opens_a_room_with_code_qr_and_key(url: str, locale: str) -> None:
+    lang = lang_of(locale)
+    at = go(open_app(locale), "room_host")
+    assert at.title[0].value == catalog(lang)["rooms.host_title"]
+    at.button(key="room_open").click().run()
+    code, key = at.session_state[ui_rooms.HOST_KEY]
+    shown = texts(at)
+    assert f"{code[:4]}&nbsp;{code[4:]}" in shown  # projector-sized, in two groups
+    assert f"/join?code={code}" in shown
+    assert len(at.main.get("image")) == 1  # the QR code, drawn locally
+    assert [c.value for c in at.code] == [key]  # the facilitator key, shown once
+    assert Rooms(url).exists(code)
+    assert catalog(lang)["rooms.waiting"].format(n=5) in shown
+    assert charts(at) == []
+    if lang == "ja":
+        assert english_left_over(at) == []
+    at.button(key="room_key_hide").click().run()
+    assert len(at.code) == 0  # not shown again
+    assert code in texts(at)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_view_is_hidden_below_five_and_shown_from_five(url: str, locale: str) -> None:
+    at, code = open_room(locale)
+    store = Rooms(url)
+    for i in range(4):
+        store.contribute(code, secrets.token_urlsafe(16), needs(i))
+    at.run()
+    assert charts(at) == []
+    assert catalog(lang_of(locale))["rooms.waiting"].format(n=1) in texts(at)
+    store.contribute(code, secrets.token_urlsafe(16), needs(9))
+    at.run()
+    figures = charts(at)
+    assert len(figures) == len(DIMENSION_IDS)
+    assert figures[0]["data"][0]["y"] == [1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
+    assert catalog(lang_of(locale))["rooms.contributions"].format(n=5) in texts(at)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_closing_asks_first_then_erases_the_room(url: str, locale: str) -> None:
+    at, code = open_room(locale)
+    store = Rooms(url)
+    store.contribute(code, secrets.token_urlsafe(16), needs(3))
+    at.button(key="room_close").click().run()
+    assert Rooms(url).exists(code)  # only asked so far
+    at.button(key="room_close_no").click().run()
+    assert Rooms(url).exists(code)
+    at.button(key="room_close").click().run()
+    at.button(key="room_close_yes").click().run()
+    assert not at.exception
+    assert not Rooms(url).exists(code)
+    assert catalog(lang_of(locale))["rooms.closed_done"] in texts(at)
+    assert at.button(key="room_open")  # ready to open another
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_join_with_a_wrong_code_says_so(url: str, locale: str) -> None:
+    lang = lang_of(locale)
+    at = go(open_app(locale), "room_join")
+    assert at.title[0].value == catalog(lang)["rooms.join_title"]
+    assert catalog(lang)["rooms.privacy"] in texts(at)
+    at.text_input(key="room_join_code").input("ZZZZZZZZ")
+    _submit(at)
+    assert catalog(lang)["rooms.error_not_found"] in texts(at)
+    assert ui_rooms.JOINED_KEY not in at.session_state
+    if lang == "ja":
+        assert english_left_over(at) == []
+
+
+def _submit(at: AppTest) -> None:
+    # The form's submit button is the only button before joining.
+    [button] = [b for b in at.main.button if b.proto.is_form_submitter]
+    button.click().run()
+    assert not at.exception, at.exception
+
+
+def test_wrong_codes_are_rate_limited(url: str) -> None:
+    at = go(open_app(), "room_join")
+    for _ in range(10):
+        at.text_input(key="room_join_code").input("ZZZZZZZZ")
+        _submit(at)
+    assert catalog("en")["rooms.error_not_found"] in texts(at)
+    code = Rooms(url).create().code
+    at.text_input(key="room_join_code").input(code)
+    _submit(at)  # even a right code waits now
+    assert catalog("en")["rooms.error_rate_limited"] in texts(at)
+    assert ui_rooms.JOINED_KEY not in at.session_state
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
+    lang = lang_of(locale)
+    store = Rooms(url)
+    code = store.create().code
+    at = go(open_app(locale), "room_join")
+    at.text_input(key="room_join_code").input(code.lower())
+    _submit(at)
+    assert at.session_state[ui_rooms.JOINED_KEY] == code
+    assert len(at.slider) == len(DIMENSION_IDS)
+    assert at.slider(key="room_need__closeness").label == catalog(lang)["dim.closeness.name"]
+    at.slider(key="room_need__closeness").set_value(8)
+    at.button(key="room_send").click().run()
+    token = at.session_state[ui_rooms.TOKEN_KEY]
+    mine = store.position_of(code, token)
+    assert mine is not None and mine["closeness"] == 8 and mine["support"] == 5
+    assert catalog(lang)["rooms.sent"] in texts(at)
+    assert catalog(lang)["rooms.waiting"].format(n=4) in texts(at)
+    assert charts(at) == []
+    # Four more people: the participant now sees the room with their own mark.
+    for i in range(4):
+        store.contribute(code, secrets.token_urlsafe(16), needs(i))
+    at.run()
+    figures = charts(at)
+    assert len(figures) == len(DIMENSION_IDS)
+    closeness = figures[DIMENSION_IDS.index("closeness")]
+    assert closeness["data"][1]["x"] == [8]  # own position, marked
+    assert sum(closeness["data"][0]["y"]) == 5  # counts only: no one else's single answer
+    # Change it later.
+    at.slider(key="room_need__closeness").set_value(2)
+    at.button(key="room_send").click().run()
+    assert store.position_of(code, token)["closeness"] == 2  # type: ignore[index]
+    assert store.picture(code).contributions == 5
+    # Withdraw.
+    at.button(key="room_withdraw").click().run()
+    assert store.position_of(code, token) is None
+    assert store.picture(code).contributions == 4
+    assert catalog(lang)["rooms.withdrawn"] in texts(at)
+    assert charts(at) == []
+    if lang == "ja":
+        assert english_left_over(at) == []
+
+
+def test_the_code_in_the_address_fills_the_field(url: str) -> None:
+    code = Rooms(url).create().code
+    at = open_app()
+    at.query_params["code"] = code
+    at.switch_page("app_pages/room_join.py")
+    at.run()
+    assert at.text_input(key="room_join_code").value == code
+
+
+def test_a_closed_room_sends_the_participant_back(url: str) -> None:
+    store = Rooms(url)
+    room = store.create()
+    at = go(open_app(), "room_join")
+    at.text_input(key="room_join_code").input(room.code)
+    _submit(at)
+    at.button(key="room_send").click().run()
+    store.close(room.code, room.facilitator_key)
+    at.run()
+    assert catalog("en")["rooms.room_closed"] in texts(at)
+    assert ui_rooms.JOINED_KEY not in at.session_state
+
+
+def test_the_join_page_never_shows_the_workbook() -> None:
+    """Nothing of the couple's workbook (names, notes) is drawn on the join page."""
+    at = open_app()
+    at.session_state["workbook"].partner("a").name = "Zanzibar"
+    go(at, "room_join")
+    assert "Zanzibar" not in texts(at)
+
+
+def test_a_room_can_be_closed_from_another_device_with_its_key(url: str) -> None:
+    room = Rooms(url).create()
+    at = go(open_app(), "room_host")
+    at.text_input(key="room_other_code").input(room.code)
+    at.text_input(key="room_other_key").input("not-the-key")
+    at.button(key="room_other_close").click().run()
+    assert catalog("en")["rooms.error_bad_key"] in texts(at)
+    assert Rooms(url).exists(room.code)
+    at.text_input(key="room_other_key").input(room.facilitator_key)
+    at.button(key="room_other_close").click().run()
+    assert catalog("en")["rooms.closed_done"] in texts(at)
+    assert not Rooms(url).exists(room.code)
+
+
+def test_the_host_page_works_in_presentation_mode(url: str) -> None:
+    at = open_app()
+    at.session_state["_presenting"] = True
+    go(at, "room_host")
+    at.button(key="room_open").click().run()
+    assert not at.exception
+    code, _key = at.session_state[ui_rooms.HOST_KEY]
+    assert f"{code[:4]}&nbsp;{code[4:]}" in texts(at)

@@ -1,0 +1,242 @@
+"""Workshop rooms in the UI: the one shared ``Rooms`` store (from configuration), the join rate
+limiter, the participant's random token and the room's spread as plotly figures.
+
+Nothing here holds a user's data across sessions: the store is shared by every session (it only
+talks to the database), the limiter counts failed codes per session id, and the participant's
+token and the facilitator's key live in the session's own state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import streamlit as st
+
+from emotions.charts import base_layout
+from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
+from emotions.model import Language
+from emotions.palette import FONT_FAMILIES, GRID_COLOUR, PARTNER_COLOURS
+from emotions.rooms import (
+    MIN_SHOWN,
+    JoinLimiter,
+    RoomError,
+    RoomPicture,
+    Rooms,
+    default_url,
+    new_token,
+    normalise_code,
+)
+from ui.state import t
+
+__all__ = ["MIN_SHOWN", "JoinLimiter", "RoomError", "RoomPicture", "Rooms"]
+
+URL_ENV = "WORKBOOK_ROOMS_URL"
+TOKEN_KEY = "_room_token"
+"""The participant's random secret: in this session's state only, never stored with a name."""
+JOINED_KEY = "_room_joined"
+"""The code of the room this session has joined as a participant."""
+HOST_KEY = "_room_host"
+"""``(code, facilitator_key)`` of the room this session opened."""
+
+BAR_COLOUR = PARTNER_COLOURS["a"]  # Okabe-Ito blue
+OWN_COLOUR = PARTNER_COLOURS["b"]  # Okabe-Ito vermillion, with its own marker shape
+
+
+def rooms_url() -> str:
+    """The database URL from configuration (``WORKBOOK_ROOMS_URL``, else a SQLite file in the
+    repository), read on every call so that a changed setting is picked up."""
+    return default_url()
+
+
+@st.cache_resource(show_spinner=False)
+def _rooms_for(url: str) -> Rooms:
+    return Rooms(url)  # creates the SQLite file and the tables on first use
+
+
+def rooms() -> Rooms:
+    """The shared store for the configured URL (one per URL and process)."""
+    return _rooms_for(rooms_url())
+
+
+@st.cache_resource(show_spinner=False)
+def limiter() -> JoinLimiter:
+    """The process's join limiter (failed codes counted per session, in memory)."""
+    return JoinLimiter()
+
+
+def session_id() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "no-session"
+
+
+def token() -> str:
+    """This session's participant token (random, made on first use)."""
+    value = st.session_state.get(TOKEN_KEY)
+    if not isinstance(value, str):
+        value = new_token()
+        st.session_state[TOKEN_KEY] = value
+    return value
+
+
+def clean_code(text: str) -> str:
+    """What was typed, as a code: no spaces or dashes, upper case."""
+    return normalise_code(text)
+
+
+def join_url(code: str) -> str:
+    """The participant page's address with the code, on the host this page was served from."""
+    base = ""
+    try:
+        base = st.context.url or ""
+    except Exception:  # no context outside a server (AppTest): fall back below
+        base = ""
+    parts = urlsplit(base)
+    if parts.scheme and parts.netloc:
+        path = parts.path.rstrip("/")
+        # The facilitator's page is served at <base path>/room: the join page sits beside it.
+        prefix = path[: -len("/room")] if path.endswith("/room") else ""
+        return urlunsplit((parts.scheme, parts.netloc, f"{prefix}/join", f"code={code}", ""))
+    host = st.context.headers.get("Host") or "localhost:8501"
+    return f"http://{host}/join?code={code}"
+
+
+def qr_png(text: str) -> bytes:
+    """A QR code of ``text`` as PNG bytes, drawn locally."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=12, border=2)
+    return buffer.getvalue()
+
+
+def spread_figure(
+    dim: DimensionId,
+    counts: list[int],
+    lang: Language,
+    *,
+    own: int | None = None,
+    height: int = 320,
+    top: int | None = None,
+) -> dict[str, Any]:
+    """One dimension of the room: how many people sit at each point 0-10 (bars), and, for a
+    participant, their own position (a marked line with a diamond, not colour alone)."""
+    values = list(range(NEED_MIN, NEED_MAX + 1))
+    label = t("rooms.people")
+    data: list[dict[str, Any]] = [
+        {
+            "type": "bar",
+            "x": values,
+            "y": counts,
+            "marker": {"color": BAR_COLOUR, "line": {"color": "#004B75", "width": 1}},
+            "hovertemplate": "%{x}: %{y} " + label + "<extra></extra>",
+            "name": label,
+        }
+    ]
+    # One scale for every dimension of the room (``top``), so that the charts compare at a glance.
+    top = max(top or 0, *counts, 1)
+    shapes: list[dict[str, Any]] = []
+    if own is not None:
+        data.append(
+            {
+                "type": "scatter",
+                "x": [own],
+                "y": [top * 1.12],
+                "mode": "markers+text",
+                "marker": {"symbol": "diamond", "size": 16, "color": OWN_COLOUR},
+                "text": [t("rooms.you")],
+                "textposition": "top center",
+                "textfont": {"color": OWN_COLOUR, "size": 14},
+                "hoverinfo": "skip",
+                "name": t("rooms.you"),
+            }
+        )
+        shapes.append(
+            {
+                "type": "line",
+                "x0": own,
+                "x1": own,
+                "y0": 0,
+                "y1": top * 1.12,
+                "line": {"color": OWN_COLOUR, "width": 3, "dash": "dash"},
+            }
+        )
+    low, high = t(f"dim.{dim}.low"), t(f"dim.{dim}.high")
+    # The poles under the axis, one a line (left and right), so that long ones are never cut off.
+    poles = [
+        {
+            "text": text,
+            "xref": "paper",
+            "yref": "paper",
+            "x": x,
+            "xanchor": anchor,
+            "y": y,
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"family": FONT_FAMILIES[lang], "size": 13, "color": "#555555"},
+        }
+        for text, x, anchor, y in ((f"← {low}", 0, "left", -0.16), (f"{high} →", 1, "right", -0.27))
+    ]
+    return {
+        "data": data,
+        "layout": base_layout(
+            lang,
+            height=height,
+            showlegend=False,
+            bargap=0.15,
+            font={"family": FONT_FAMILIES[lang], "size": 18},
+            title={"text": t(f"dim.{dim}.name"), "font": {"size": 22}, "x": 0, "xanchor": "left"},
+            margin={"l": 40, "r": 20, "t": 56, "b": 84},
+            shapes=shapes,
+            annotations=poles,
+            xaxis={
+                "range": [NEED_MIN - 0.5, NEED_MAX + 0.5],
+                "tickvals": values,
+                "fixedrange": True,
+            },
+            yaxis={
+                "range": [0, top * 1.35],
+                "gridcolor": GRID_COLOUR,
+                "dtick": max(1, round(top / 4)),
+                "fixedrange": True,
+            },
+        ),
+    }
+
+
+def draw_spread(
+    picture: RoomPicture,
+    lang: Language,
+    *,
+    own: dict[DimensionId, int] | None = None,
+    key: str,
+    height: int = 320,
+) -> None:
+    """Every dimension's spread, two a row (one a row on a phone)."""
+    dims = list(picture.counts)
+    top = max((max(c, default=0) for c in picture.counts.values()), default=0)
+    for start in range(0, len(dims), 2):
+        cells = st.columns(2)
+        for cell, dim in zip(cells, dims[start : start + 2], strict=False):
+            figure = spread_figure(
+                dim,
+                picture.counts[dim],
+                lang,
+                own=own.get(dim) if own else None,
+                height=height,
+                top=top,
+            )
+            cell.plotly_chart(
+                figure, key=f"{key}__{dim}", config={"displayModeBar": False}, width="stretch"
+            )
+
+
+def error_text(error: RoomError) -> str:
+    """The message for a room error, in the current language."""
+    code = getattr(error, "code", "invalid")
+    known = {"not_found", "closed", "bad_key", "invalid", "rate_limited"}
+    return t(f"rooms.error_{code if code in known else 'invalid'}")
