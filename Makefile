@@ -59,6 +59,7 @@ browser: $(VENV)/.dev system-deps
 bench: $(VENV)/.dev
 	$(BIN)/python bench/rerun_cost.py
 	$(BIN)/python bench/export_time.py
+	$(BIN)/python bench/rooms_load.py --seconds 20
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
