@@ -115,7 +115,8 @@ class Download:
 
 def download(page: Page, key: str) -> Download:
     """Press the download button ``key`` and return the file the browser saved."""
-    with page.expect_download(timeout=20_000) as info:
+    # Generous: a PDF is built on the click, and a busy 2-core CI machine can be slow to start it.
+    with page.expect_download(timeout=60_000) as info:
         page.locator(f".st-key-{key} button").click()
     saved = info.value
     path = saved.path()
@@ -301,6 +302,7 @@ def test_every_format_in_both_languages(filled: Session) -> None:
 def test_resume_in_a_fresh_session_shows_the_same_radar(
     filled: Session, browser: Browser, server: StreamlitServer
 ) -> None:
+    choose_language(filled.page, LANG_LABEL["en"])  # whatever a failed test before left behind
     go(filled.page, FILES)
     saved = download(filled.page, "download_json")
 
@@ -320,6 +322,7 @@ def test_resume_in_a_fresh_session_shows_the_same_radar(
 
 def test_broken_file_changes_nothing(filled: Session) -> None:
     page = filled.page
+    choose_language(page, LANG_LABEL["en"])  # whatever a failed test before left behind
     go(page, FILES)
     good = download(page, "download_json").data
 
