@@ -8,6 +8,8 @@ token and the facilitator's key live in the session's own state.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -49,9 +51,24 @@ def rooms_url() -> str:
     return default_url()
 
 
+PURGE_EVERY_S = 600
+"""How often a server process deletes expired rooms, even when no one opens a new one."""
+
+
 @st.cache_resource(show_spinner=False)
 def _rooms_for(url: str) -> Rooms:
-    return Rooms(url)  # creates the SQLite file and the tables on first use
+    store = Rooms(url)  # creates the SQLite file and the tables on first use
+    # Expired rooms are deleted, not hidden: a daemon thread purges them every ten minutes, so
+    # their anonymous positions do not wait for the next room to be opened.
+    stop = threading.Event()
+
+    def purge_loop() -> None:
+        while not stop.wait(PURGE_EVERY_S):
+            with contextlib.suppress(Exception):  # a database hiccup must not end the loop
+                store.purge_expired()
+
+    threading.Thread(target=purge_loop, name="rooms-purge", daemon=True).start()
+    return store
 
 
 def rooms() -> Rooms:
