@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from tests.browser.kit import (
     ARTIFACTS,
@@ -20,6 +27,10 @@ from tests.browser.kit import (
     StreamlitServer,
     start_server,
 )
+
+# Assertions wait up to 20 s (Playwright's default is 5 s): on a busy 2-core CI machine a rerun
+# after a reload can take longer than 5 s, and a wait that is too short fails a correct app.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
