@@ -81,7 +81,13 @@ export default function (component) {{
   if (!data) return;
   if (data.mode === "erase") {{ eraseAll(); return; }}
   const store = storage();
-  if (data.nonce && keep.reported !== data.nonce) {{
+  // Report what the browser holds until the server has heard it: a trigger sent while runs are
+  // being replaced can be lost, and the offer to restore must not depend on the first one landing.
+  // At most a few times per session, so that nothing can turn into a loop of reruns.
+  keep.attempts = keep.attempts || {{}};
+  const tries = keep.attempts[data.nonce] || 0;
+  if (data.nonce && !data.heard && tries < 5) {{
+    keep.attempts[data.nonce] = tries + 1;
     keep.reported = data.nonce;
     let found = {{ nonce: data.nonce, on: false, text: null }};
     try {{
@@ -164,6 +170,8 @@ def store() -> None:
         key=COMPONENT_KEY,
         data={
             "nonce": _nonce(),
+            # The browser reports what it holds until the server has heard it (KEEP_ON is set).
+            "heard": KEEP_ON in st.session_state,
             "mode": current,
             "text": text,
             "digest": keeping.answers_digest(wb),

@@ -60,6 +60,7 @@ def test_switched_on_the_workbook_is_handed_to_the_browser_and_off_erases() -> N
     at.toggle(key=keep.TOGGLE_KEY).set_value(False).run()
     assert told(at) | {"digest": None} == {
         "nonce": at.session_state[keep.NONCE],
+        "heard": True,  # the browser has reported: it stops reporting
         "mode": "off",
         "text": None,
         "digest": None,
@@ -204,3 +205,10 @@ def test_the_unsaved_line_follows_the_last_download(locale: str) -> None:
 def test_a_blank_workbook_digest_matches_the_component_data() -> None:
     at = open_app()
     assert told(at)["digest"] == keeping.answers_digest(Workbook())
+
+
+def test_the_browser_is_asked_to_report_until_the_server_has_heard_it() -> None:
+    at = open_app()
+    assert told(at)["heard"] is False  # nothing heard yet: the browser (re)sends its report
+    at = reported(at, on=False)
+    assert told(at)["heard"] is True

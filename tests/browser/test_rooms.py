@@ -72,6 +72,10 @@ def join_and_send(page: Page, presses: int) -> None:
     wait_idle(page)
     if presses:
         nudge(page, "room_need__closeness", presses)
+        # The slider hands its new value to the app after a short pause; a click on "send"
+        # faster than any person would could still carry the old one.
+        page.wait_for_timeout(600)
+        wait_idle(page)
     page.locator(".st-key-room_send button").click()
     expect(page.locator(".st-key-room_withdraw")).to_be_visible()
     wait_idle(page)
