@@ -269,12 +269,14 @@ def test_start_over_and_quick_exit_erase_the_copy(page: Page, server: StreamlitS
 def test_a_broken_stored_copy_gives_a_message_and_the_app_works(
     page: Page, server: StreamlitServer, junk: str, problem: str
 ) -> None:
-    open_app(page, server.url)
+    # Plant the copy from a page of the same origin that runs no app session: a session of the
+    # app with keeping off would (rightly) erase the browser's copy on its next run.
+    page.goto(f"{server.url}/_stcore/health")
     page.evaluate(
         "([k, v, on]) => { localStorage.setItem(k, v); localStorage.setItem(on, '1'); }",
         [STORED_ENTRY, junk, ON_ENTRY],
     )
-    reload(page)
+    open_app(page, server.url)
     offer = key(page, "keep_offer")
     expect(offer).to_contain_text(t("keep.broken", "en"))
     if problem.startswith("io."):
