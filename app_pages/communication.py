@@ -11,7 +11,7 @@ from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.model import PARTNER_IDS, Partner, PartnerId, Rewrite
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import bound, choice, item_field_setter
 
 MAX_REWRITES = max_length(Partner, "rewrites")
 # View state, not a widget: which rewrite each partner is editing, kept across page switches.
@@ -45,16 +45,6 @@ def _edit(pid: PartnerId, index: int) -> None:
     st.session_state[EDITING + pid] = index
 
 
-def _field_setter(pid: PartnerId, index: int, field: str):  # type: ignore[no-untyped-def]
-    def set_field(value: str) -> None:
-        # Look the rewrite up when the change arrives: the workbook may have been replaced.
-        rewrites = workbook().partner(pid).rewrites
-        if index < len(rewrites):
-            setattr(rewrites[index], field, value.strip())
-
-    return set_field
-
-
 def _feeling_pick_setter(pid: PartnerId, index: int):  # type: ignore[no-untyped-def]
     def set_feeling(value: str | None) -> None:
         rewrites = workbook().partner(pid).rewrites
@@ -82,7 +72,11 @@ def editor(pid: PartnerId, rewrites: list[Rewrite]) -> None:
                     label,
                     max_chars=SHORT_TEXT_MAX,
                     help=hint,
-                    **bound(key + field, getattr(current, field), _field_setter(pid, index, field)),
+                    **bound(
+                        key + field,
+                        getattr(current, field),
+                        item_field_setter(pid, "rewrites", index, field),
+                    ),
                 )
 
             part_input("complaint", t("talk.complaint"), t("talk.complaint_help"))
@@ -107,7 +101,7 @@ def editor(pid: PartnerId, rewrites: list[Rewrite]) -> None:
                 **bound(
                     key + "feeling_own",
                     "" if listed else current.feeling,
-                    _field_setter(pid, index, "feeling"),
+                    item_field_setter(pid, "rewrites", index, "feeling"),
                 ),
             )
             part_input("need", t("talk.need"), t("talk.need_help"))

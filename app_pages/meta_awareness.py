@@ -14,7 +14,7 @@ from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import bound, choice, item_field_setter
 
 FIELD_KEYS = {
     "trigger": ("aware.step_trigger", "aware.ph_trigger"),
@@ -49,15 +49,6 @@ def remove_note(pid: PartnerId, index: int) -> None:
         del notes[index]
         workbook().touch()
     st.session_state.pop(f"aware_edit__{pid}", None)
-
-
-def set_note_field(pid: PartnerId, index: int, field: str):  # type: ignore[no-untyped-def]
-    def setter(value: str) -> None:
-        notes = workbook().partner(pid).triggers
-        if index < len(notes):
-            setattr(notes[index], field, value.strip())
-
-    return setter
 
 
 def set_guess(pid: PartnerId, dim: str):  # type: ignore[no-untyped-def]
@@ -102,7 +93,7 @@ def edit_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
                     **bound(
                         f"aware_note__{pid}__{index}__{field}",
                         getattr(notes[index], field),
-                        set_note_field(pid, index, field),
+                        item_field_setter(pid, "triggers", index, field),
                     ),
                 )
             st.button(

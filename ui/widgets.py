@@ -54,3 +54,18 @@ def choice(label: str, options: dict[Any, str], key: str) -> Any:
         horizontal=True,
         on_change=keep,
     )
+
+
+def item_field_setter(pid: str, collection: str, index: int, field: str) -> Callable[[str], None]:
+    """A setter for one text field of one item in a partner's list (rewrites, trigger notes).
+
+    The list is looked up when the change arrives (the workbook may have been replaced), and an
+    item removed meanwhile is left alone.
+    """
+
+    def set_field(value: str) -> None:
+        items = getattr(workbook().partner(pid), collection)  # type: ignore[arg-type]
+        if index < len(items):
+            setattr(items[index], field, value.strip())
+
+    return set_field
