@@ -9,6 +9,7 @@ import streamlit as st
 from emotions import analysis, texts
 from emotions.dimensions import DimensionId
 from emotions.exercises import difference_map
+from ui.charts import plotly_chart
 from ui.section import header, reflection, safe_names, show_text
 from ui.state import editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
@@ -31,12 +32,7 @@ st.info(t("diffmap.no_score"))
 
 st.subheader(t("diffmap.map_heading"), anchor=False)
 plain = texts.plain_names(wb, lang())
-st.plotly_chart(
-    difference_map.map_figure(wb, plain, lang()),
-    key="diffmap_chart",
-    config={"displayModeBar": False},
-    width="stretch",
-)
+plotly_chart(difference_map.map_figure(wb, plain, lang()), key="diffmap_chart")
 st.caption(t("diffmap.chart_caption"))
 if st.toggle(t("diffmap.table_toggle"), key="diffmap_table"):
     st.table(texts.needs_table(wb, plain, lang()))

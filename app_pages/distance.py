@@ -8,6 +8,7 @@ import streamlit as st
 from emotions.escape import markdown_escape
 from emotions.exercises import distance
 from emotions.model import PARTNER_IDS, PartnerId
+from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound
@@ -95,12 +96,7 @@ repair = right.slider(
     help=t("distance.rate_help"),
     key="distance__repair",
 )
-st.plotly_chart(
-    distance.illustration_figure(miss / 100, repair / 100, lang()),
-    key="distance_chart",
-    config={"displayModeBar": False},
-    width="stretch",
-)
+plotly_chart(distance.illustration_figure(miss / 100, repair / 100, lang()), key="distance_chart")
 st.caption(distance.illustration_caption(lang()))
 if st.toggle(t("distance.table_toggle"), key="distance__table"):
     st.table(distance.illustration_table(miss / 100, repair / 100, lang()))

@@ -8,6 +8,7 @@ from emotions import texts
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import styles
 from emotions.model import PARTNER_IDS
+from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
@@ -41,12 +42,7 @@ else:
 names = safe_names()
 with chart:
     st.subheader(t("styles.map_heading"), anchor=False)
-    st.plotly_chart(
-        styles.style_map_figure(wb, lang()),
-        key="styles_map",
-        config={"displayModeBar": False},
-        width="stretch",
-    )
+    plotly_chart(styles.style_map_figure(wb, lang()), key="styles_map")
     st.caption(styles.map_caption(lang()))
     st.markdown(
         "\n".join(f"- {styles.position_line(p, names, lang())}" for p in styles.positions(wb))

@@ -9,6 +9,7 @@ from emotions import texts
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import channels
 from emotions.model import CHANNELS, PARTNER_IDS
+from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
@@ -54,12 +55,7 @@ if editing():
 plain = texts.plain_names(wb, lang())
 names = safe_names()
 st.subheader(t("channels.chart_heading"), anchor=False)
-st.plotly_chart(
-    channels.channels_figure(wb, lang()),
-    key="channels_chart",
-    config={"displayModeBar": False},
-    width="stretch",
-)
+plotly_chart(channels.channels_figure(wb, lang()), key="channels_chart")
 st.caption(t("channels.chart_caption"))
 if st.toggle(t("channels.table_toggle"), key="channels_table"):
     # A table is not Markdown: it gets the names as typed (none from the view when presenting).

@@ -12,6 +12,7 @@ from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote
+from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice, item_field_setter
@@ -181,12 +182,10 @@ elif revealed and not awareness.any_guesses(wb):
 elif revealed:
     plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
     for about, column in zip(PARTNER_IDS, st.columns(2), strict=True):
-        column.plotly_chart(
-            awareness.perception_figure(wb, about, plain, lang()),
-            key=f"aware_chart__{about}",
-            config={"displayModeBar": False},
-            width="stretch",
-        )
+        with column:
+            plotly_chart(
+                awareness.perception_figure(wb, about, plain, lang()), key=f"aware_chart__{about}"
+            )
     st.caption(t("aware.chart_caption"))
     if st.toggle(t("aware.table_toggle"), key="aware_table"):
         for about in PARTNER_IDS:

@@ -7,6 +7,7 @@ import streamlit as st
 from emotions import texts
 from emotions.exercises import meta_emotion as meta
 from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS
+from ui.charts import plotly_chart
 from ui.section import header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
@@ -60,12 +61,7 @@ columns = st.columns(len(wb.partners)) if wb.partners else []
 for grid_pid, column in zip(wb.partners, columns, strict=True):
     with column:
         st.markdown(f"**{names.of(grid_pid)}**")
-        st.plotly_chart(
-            meta.grid_figure(wb, grid_pid, lang()),
-            key=f"meta_grid_{grid_pid}",
-            config={"displayModeBar": False},
-            width="stretch",
-        )
+        plotly_chart(meta.grid_figure(wb, grid_pid, lang()), key=f"meta_grid_{grid_pid}")
         if show_tables:
             st.table(meta.grid_table(wb, grid_pid, lang()))
 st.caption(t("meta.grids_caption"))
@@ -76,12 +72,7 @@ if len(wb.partners) < len(PARTNER_IDS):
 elif not meta.cell_differences(wb):
     st.markdown(t("meta.not_yet"))
 else:
-    st.plotly_chart(
-        meta.difference_figure(wb, lang()),
-        key="meta_difference",
-        config={"displayModeBar": False},
-        width="stretch",
-    )
+    plotly_chart(meta.difference_figure(wb, lang()), key="meta_difference")
     st.caption(t("meta.diff_caption"))
     cells = meta.disagreements(wb)
     if cells:

@@ -8,6 +8,7 @@ import streamlit as st
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.exercises import persisting
 from emotions.model import PARTNER_IDS, PartnerId
+from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
@@ -72,12 +73,7 @@ if editing():
 else:
     chart = st.container()
 with chart:
-    st.plotly_chart(
-        persisting.need_met_figure(wb, pid, lang()),
-        key="persist_chart",
-        config={"displayModeBar": False},
-        width="stretch",
-    )
+    plotly_chart(persisting.need_met_figure(wb, pid, lang()), key="persist_chart")
     st.caption(t("persist.chart_caption"))
     if st.toggle(t("persist.table_toggle"), key="persist__table"):
         st.table(persisting.need_met_table(wb, pid, lang()))

@@ -12,6 +12,7 @@ from emotions import analysis, texts
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import checkins
 from emotions.model import PARTNER_IDS
+from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, presenting, t, view, workbook
 
@@ -87,12 +88,7 @@ if not wb.checkins:
     st.info(t("checkin.no_checkins"))
 else:
     plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
-    st.plotly_chart(
-        checkins.trend_figure(wb, plain, lang()),
-        key="checkin_chart",
-        config={"displayModeBar": False},
-        width="stretch",
-    )
+    plotly_chart(checkins.trend_figure(wb, plain, lang()), key="checkin_chart")
     st.caption(t("checkin.chart_caption"))
     st.markdown("\n".join(f"- {line}" for line in checkins.trend_lines(wb, safe_names(), lang())))
     if checkins.has_trend(wb):

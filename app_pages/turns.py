@@ -11,6 +11,7 @@ from emotions import charts
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
 from emotions.turns import NEXT_STAGE, Stage, answering
+from ui.charts import plotly_chart
 from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
 from ui.widgets import bound
 
@@ -109,12 +110,7 @@ elif stage == "handover":
 else:  # the reveal
     st.header(t("turns.reveal_heading"), anchor=False)
     st.markdown(t("turns.reveal_intro"))
-    st.plotly_chart(
-        charts.radar_figure(view(), lang(), anonymous=presenting()),
-        key="turns_radar",
-        config={"displayModeBar": False},
-        width="stretch",
-    )
+    plotly_chart(charts.radar_figure(view(), lang(), anonymous=presenting()), key="turns_radar")
     st.caption(t("needs.radar_caption"))
     st.page_link("app_pages/what_it_means.py", label=t("turns.reveal_link"), icon="🧭")
     st.button(t("turns.finish"), key="turns_finish", on_click=go_to, args=(None,))

@@ -1,30 +1,44 @@
 """Section 2: the needs profile. Sliders for one partner and one question at a time, the radar of
 both partners always beside them, then the areas to understand ranked.
 
-In presentation mode the sliders are not drawn and the radar takes the whole width."""
+Moving a slider reruns only the fragment below (sliders, radar and the texts that follow the
+answers), not the navigation and sidebar around it: that is what keeps a slider move cheap on a
+server that many people share (bench/rerun_cost.py, docs/performance.md). Choosing whose answers
+or which question reruns the whole page. In presentation mode the sliders are not drawn and the
+radar takes the whole width."""
 
 import streamlit as st
 
 from emotions import analysis, charts, texts
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
-from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS
-from ui.section import for_you_two, header, reflection, safe_names
+from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
+from ui import keep
+from ui.charts import plotly_chart
+from ui.section import for_you_two, header, reflection, safe_names, small_print
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 RATING_KINDS = ("need", "importance", "met", "guess")
 
 
-def answer_controls() -> None:
-    """Whose answers and which question, then one slider per dimension."""
+def choose_answers() -> tuple[PartnerId, str]:
+    """Whose answers and which question the sliders show (view state, not answers)."""
     st.markdown(t("needs.how_to"))
-    pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
-    kind = choice(t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind")
+    who, which = st.columns([2, 3])
+    with who:
+        pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
+    with which:
+        kind = choice(
+            t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind"
+        )
+    return pid, kind
+
+
+def sliders(pid: PartnerId, kind: str) -> None:
+    """One slider per dimension, each with its two ends spelled out in its label."""
     partner = workbook().partner(pid)
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
-    # Two sliders a row keeps all eight beside the radar; rows keep the order on a phone.
-    cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
-    for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
+    for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
         label = t(f"dim.{dim}.name")
         poles = t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
@@ -35,7 +49,7 @@ def answer_controls() -> None:
 
         key = f"{kind}__{pid}__{dim}"
         if kind == "importance":
-            cell.select_slider(
+            st.select_slider(
                 label,
                 IMPORTANCE_LEVELS,
                 format_func=importance_labels.__getitem__,
@@ -46,48 +60,63 @@ def answer_controls() -> None:
         value = getattr(rating, kind)
         if value is None:
             label = f"{label} · _{t('needs.not_rated')}_"
-        cell.slider(
-            label,
+        # The two ends go into the label, in grey: a caption under each slider would cost one
+        # more message to the browser per slider on every move.
+        current = value if value is not None else 5
+        st.slider(
+            f"{label}  \n:gray[{poles}]",
             NEED_MIN,
             NEED_MAX,
-            **bound(key, value if value is not None else 5, set_value),
+            # The value in session state (bound) is what counts; given here as well, Streamlit
+            # need not scan the whole session state to find out what kind of slider this is.
+            value=current,
+            **bound(key, current, set_value),
         )
-        cell.caption(poles)
 
 
-wb = view()
+@st.fragment
+def needs_profile(pid: PartnerId, kind: str) -> None:
+    """Everything that follows the answers. A slider moved reruns only this function."""
+    wb = view()
+    if editing():
+        controls, chart = st.columns([1, 1], gap="large")
+        with controls:
+            sliders(pid, kind)
+    else:
+        chart = st.container()
+
+    names = safe_names()
+    with chart:
+        st.subheader(t("needs.radar_heading"), anchor=False)
+        plotly_chart(charts.radar_figure(wb, lang()), key="needs_radar")
+        st.caption(t("needs.radar_caption"))
+        if st.toggle(t("needs.table_toggle"), key="needs_table"):
+            # Table headings and cells are rendered as Markdown too: names go in escaped.
+            st.table(texts.needs_table(wb, names, lang()))
+
+    lines = texts.area_lines(wb, names, lang())
+    unmet = texts.unmet_lines(wb, names, lang())
+    # Each heading and its text in one element: every element costs a message on every move.
+    st.markdown(
+        f"### {t('needs.areas_heading')}\n\n{small_print(t('needs.areas_caption'))}\n\n"
+        + ("\n".join(f"1. {line}" for line in lines) if lines else t("needs.no_areas")),
+        anchors=False,
+    )
+    st.markdown(
+        f"### {t('needs.unmet_heading')}\n\n"
+        + ("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet")),
+        anchors=False,
+    )
+
+    for_you_two(analysis.top_areas(wb, 2))
+    # The sidebar's "saved?" line and the copy kept in the browser are drawn by the whole run.
+    keep.refresh_frame_if_stale()
+
+
 header("what-it-means")
 st.caption(t("needs.not_a_test"))
-
 if editing():
-    controls, chart = st.columns([1, 1], gap="large")
-    with controls:
-        answer_controls()
+    needs_profile(*choose_answers())
 else:
-    chart = st.container()
-
-with chart:
-    st.subheader(t("needs.radar_heading"), anchor=False)
-    st.plotly_chart(
-        charts.radar_figure(wb, lang()),
-        key="needs_radar",
-        config={"displayModeBar": False},
-        width="stretch",
-    )
-    st.caption(t("needs.radar_caption"))
-    # Table headings and cells are rendered as Markdown too: names go in escaped.
-    names = safe_names()
-    if st.toggle(t("needs.table_toggle"), key="needs_table"):
-        st.table(texts.needs_table(wb, names, lang()))
-
-st.subheader(t("needs.areas_heading"), anchor=False)
-st.caption(t("needs.areas_caption"))
-lines = texts.area_lines(wb, names, lang())
-st.markdown("\n".join(f"1. {line}" for line in lines) if lines else t("needs.no_areas"))
-
-st.subheader(t("needs.unmet_heading"), anchor=False)
-unmet = texts.unmet_lines(wb, names, lang())
-st.markdown("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet"))
-
-for_you_two(analysis.top_areas(wb, 2))
+    needs_profile("a", "need")
 reflection("what-it-means")

@@ -28,8 +28,9 @@ import streamlit as st
 from emotions import keep as keeping
 from emotions.combine import workbook_is_blank
 from emotions.escape import markdown_escape
+from emotions.model import Workbook
 from emotions.workbook_io import WorkbookError, problem_messages
-from ui.state import WORKBOOK_KEY, lang, presenting, private_turn, t, workbook
+from ui.state import WORKBOOK_KEY, fragment_run, lang, presenting, private_turn, t, workbook
 
 STORED_ENTRY = "emotional-needs-workbook.copy"
 ON_ENTRY = "emotional-needs-workbook.keep"
@@ -44,6 +45,10 @@ OFFER = "_keep_offer"
 DOWNLOADED = "_keep_downloaded"
 """``answers_digest`` of the workbook file last downloaded in this session."""
 FLASH = "_keep_flash"
+DRAWN_LINE = "_keep_drawn_line"
+"""The sidebar's "saved?" line as the last whole run drew it."""
+DRAWN_COPY = "_keep_drawn_copy"
+"""The digest of the answers the last whole run handed to the browser to keep (None: none)."""
 
 # Trusted constant code (never user text): the workbook travels as data, never as markup.
 _JS = f"""
@@ -166,6 +171,8 @@ def store() -> None:
     wb = workbook()
     current = mode()
     text = keeping.stored_text(wb) if current == "keep" and keeping.worth_keeping(wb) else None
+    digest = keeping.answers_digest(wb)
+    st.session_state[DRAWN_COPY] = digest if current == "keep" else None
     _keeper(
         key=COMPONENT_KEY,
         data={
@@ -174,7 +181,7 @@ def store() -> None:
             "heard": KEEP_ON in st.session_state,
             "mode": current,
             "text": text,
-            "digest": keeping.answers_digest(wb),
+            "digest": digest,
         },
         on_found_change=_on_found,
         on_downloaded_change=_on_downloaded,
@@ -217,11 +224,30 @@ def panel() -> None:
         st.session_state[TOGGLE_KEY] = keep_on()
         st.toggle(t("keep.toggle"), key=TOGGLE_KEY, on_change=_toggled)
         st.caption(t("keep.explain"))
-        wb = workbook()
-        if keeping.unsaved(wb, st.session_state.get(DOWNLOADED)):
-            st.caption(t("keep.unsaved"))
-        elif DOWNLOADED in st.session_state:
-            st.caption(t("keep.saved"))
+        line = st.session_state[DRAWN_LINE] = _saved_line(workbook())
+        if line is not None:
+            st.caption(t(line))
+
+
+def _saved_line(wb: Workbook) -> str | None:
+    """The sidebar's line on whether the answers are all in the last downloaded file."""
+    if keeping.unsaved(wb, st.session_state.get(DOWNLOADED)):
+        return "keep.unsaved"
+    return "keep.saved" if DOWNLOADED in st.session_state else None
+
+
+def refresh_frame_if_stale() -> None:
+    """At the end of a fragment that holds answer widgets. A change there reruns the fragment
+    alone; when it changed what the whole run draws around it (the "saved?" line, the copy
+    kept in the browser), ask for a whole run so that neither is left behind."""
+    if not fragment_run():
+        return
+    wb = workbook()
+    stale_line = DRAWN_LINE in st.session_state and st.session_state[DRAWN_LINE] != _saved_line(wb)
+    copy = st.session_state.get(DRAWN_COPY)
+    stale_copy = copy is not None and copy != keeping.answers_digest(wb)
+    if stale_line or stale_copy:
+        st.rerun(scope="app")
 
 
 # --- the offer to restore ------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from emotions.rooms import (
     new_token,
     normalise_code,
 )
+from ui.charts import plotly_chart
 from ui.state import t
 
 __all__ = ["MIN_SHOWN", "JoinLimiter", "RoomError", "RoomPicture", "Rooms"]
@@ -247,9 +248,8 @@ def draw_spread(
                 height=height,
                 top=top,
             )
-            cell.plotly_chart(
-                figure, key=f"{key}__{dim}", config={"displayModeBar": False}, width="stretch"
-            )
+            with cell:
+                plotly_chart(figure, key=f"{key}__{dim}")
 
 
 def error_text(error: RoomError) -> str:

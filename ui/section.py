@@ -85,8 +85,15 @@ def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS)
         st.markdown(t("you_two.empty"))
         return
     names = safe_names()
+    blocks = []
     for area in areas:
         title = texts.area_title(area, lang())
         lines = texts.directions(area, names, lang())
-        st.markdown(f"**{title}**\n\n" + "\n".join(f"- {lines[key]}" for key in keys))
-    st.caption(t("you_two.caption"))
+        blocks.append(f"**{title}**\n\n" + "\n".join(f"- {lines[key]}" for key in keys))
+    # One element for all of it: every element costs a message to the browser on every rerun.
+    st.markdown("\n\n".join([*blocks, small_print(t("you_two.caption"))]))
+
+
+def small_print(text: str) -> str:
+    """Catalog text as a caption inside a larger Markdown element (small and grey)."""
+    return f":small[:gray[{text.replace(']', chr(92) + ']')}]]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from emotions import i18n
 from emotions.escape import markdown_escape
@@ -66,6 +67,12 @@ def view() -> Workbook:
     from emotions.presentation import presentation_view
 
     return presentation_view(wb, show_notes=bool(st.session_state.get(SHOW_NOTES_KEY)))
+
+
+def fragment_run() -> bool:
+    """Whether this run reruns a fragment alone (a widget inside it changed), not the app."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def lang() -> Language:

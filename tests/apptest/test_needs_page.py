@@ -20,7 +20,8 @@ def test_moving_a_slider_changes_the_radar_and_the_ranked_areas() -> None:
     assert after["data"][0]["r"][0] == after["data"][0]["r"][-1] == 9
     assert after["data"][1]["r"][0] == 5
     assert at.session_state["workbook"].partners["a"].ratings["expression"].need == 9
-    areas = [m.value for m in at.markdown if m.value.startswith("1. ")]
+    block = next(m.value for m in at.markdown if m.value.startswith("### Areas to understand"))
+    areas = [line for line in block.splitlines() if line.startswith("1. ")]
     assert areas == [
         "1. Talking about feelings: Different (difference 4); Partner A is nearer "
         "“Talk about feelings often” than Partner B."

@@ -309,3 +309,45 @@ def test_unsaved_changes_are_shown_until_the_workbook_file_is_downloaded(
     expect(panel).not_to_contain_text(t("keep.unsaved", "en"))
     set_name(page, "b", "Marlo")
     expect(panel).to_contain_text(t("keep.unsaved", "en"))
+
+
+def kept_need(page: Page) -> int | None:
+    """Partner A's need on the first dimension in the copy kept in the browser (None: no copy)."""
+    if STORED_ENTRY not in storage(page):
+        return None
+    return stored_copy(page).partners["a"].ratings["expression"].need  # type: ignore[no-any-return]
+
+
+def test_a_slider_moved_on_the_needs_page_reaches_the_copy_and_the_saved_line(
+    page: Page, server: StreamlitServer
+) -> None:
+    """A needs slider reruns only its fragment of the page; what the whole page draws from the
+    answers (the browser's copy, the sidebar's "saved?" line) must follow all the same."""
+    open_app(page, server.url)
+    switch_keep(page, True)
+    go(page, NEEDS)
+    value = nudge(page, SLIDER, 2)
+    deadline = time.monotonic() + 20
+    while kept_need(page) != value and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert kept_need(page) == value
+    panel = key(page, "keep_panel")
+    expect(panel).to_contain_text(t("keep.unsaved", "en"))
+
+    go(page, "workbook")
+    with page.expect_download(timeout=20_000) as info:
+        key(page, "download_json").locator("button").first.click()
+    assert (
+        load_workbook(Path(info.value.path()).read_bytes()).partners["a"].ratings["expression"].need
+        == value
+    )
+    wait_idle(page, settle_ms=500)
+    expect(panel).to_contain_text(t("keep.saved", "en"))
+
+    go(page, NEEDS)
+    moved = nudge(page, SLIDER, 1)
+    expect(panel).to_contain_text(t("keep.unsaved", "en"))
+    deadline = time.monotonic() + 20
+    while kept_need(page) != moved and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert kept_need(page) == moved

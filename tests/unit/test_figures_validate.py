@@ -1,0 +1,97 @@
+"""Every figure the pages draw is valid Plotly, for every sample couple, a blank and a full
+workbook, in both languages, named and anonymous. The pages hand these dicts to the browser
+without Plotly re-validating them on each rerun (ui/charts.py); this is where they are checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import plotly.graph_objects as go
+import pytest
+
+from emotions import charts, i18n, samples, texts
+from emotions.dimensions import DIMENSION_IDS
+from emotions.exercises import (
+    awareness,
+    channels,
+    checkins,
+    difference_map,
+    distance,
+    meta_emotion,
+    persisting,
+    styles,
+)
+from emotions.model import Language, Workbook
+from tests.couples import full_workbook
+
+Builder = Callable[[Workbook, Language, bool], list[dict[str, Any]]]
+
+
+def names(wb: Workbook, lang: Language, anonymous: bool) -> texts.Names:
+    return texts.plain_names(wb, lang, anonymous=anonymous)
+
+
+BUILDERS: dict[str, Builder] = {
+    "radar": lambda wb, lang, anon: [charts.radar_figure(wb, lang, anonymous=anon)],
+    "styles": lambda wb, lang, anon: [styles.style_map_figure(wb, lang, anonymous=anon)],
+    "channels": lambda wb, lang, anon: [channels.channels_figure(wb, lang, anonymous=anon)],
+    "meta grids": lambda wb, lang, anon: [
+        meta_emotion.grid_figure(wb, pid, lang, anonymous=anon) for pid in ("a", "b")
+    ],
+    "meta difference": lambda wb, lang, anon: [meta_emotion.difference_figure(wb, lang)],
+    "need and met": lambda wb, lang, anon: [
+        persisting.need_met_figure(wb, pid, lang, anonymous=anon) for pid in ("a", "b")
+    ],
+    "perception": lambda wb, lang, anon: [
+        awareness.perception_figure(wb, pid, names(wb, lang, anon), lang) for pid in ("a", "b")
+    ],
+    "difference map": lambda wb, lang, anon: [
+        difference_map.map_figure(wb, names(wb, lang, anon), lang)
+    ],
+    "check-ins": lambda wb, lang, anon: [checkins.trend_figure(wb, names(wb, lang, anon), lang)],
+    "distance": lambda wb, lang, anon: [
+        distance.illustration_figure(miss, repair, lang)
+        for miss, repair in ((0.0, 0.0), (0.3, 0.5), (1.0, 1.0))
+    ],
+}
+
+WORKBOOKS: dict[str, Callable[[Language], Workbook]] = {
+    "blank": lambda lang: Workbook(language=lang),
+    "full": lambda lang: full_workbook(),
+    **{
+        f"sample {sid}": (lambda lang, sid=sid: samples.load_sample(sid, lang))
+        for sid in samples.SAMPLE_IDS
+    },
+}
+
+
+@pytest.mark.parametrize("builder", sorted(BUILDERS))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_figure_is_valid_plotly(builder: str, lang: Language) -> None:
+    checked = 0
+    for make in WORKBOOKS.values():
+        for anonymous in (False, True):
+            for figure in BUILDERS[builder](make(lang), lang, anonymous):
+                # Plotly raises on any property it does not know or a value of the wrong kind.
+                go.Figure(figure)
+                checked += 1
+    assert checked >= len(WORKBOOKS) * 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_room_chart_is_valid_plotly(lang: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.rooms
+
+    monkeypatch.setattr(ui.rooms, "t", lambda key, **values: i18n.t(key, lang, **values))
+    for dim in DIMENSION_IDS:
+        for own in (None, 0, 7, 10):
+            for counts in ([0] * 11, [1] * 11, [0, 3, 9, 0, 0, 1, 0, 0, 0, 2, 40]):
+                go.Figure(ui.rooms.spread_figure(dim, counts, lang, own=own, top=12))
+
+
+def test_the_check_can_fail() -> None:
+    figure = charts.radar_figure(Workbook(), "en")
+    figure["data"][0]["linee"] = {"color": "red"}  # a misspelt property
+    with pytest.raises(ValueError):
+        go.Figure(figure)

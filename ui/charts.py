@@ -1,0 +1,36 @@
+"""Charts on the page: our figure dicts go to the browser without Plotly re-validating them.
+
+``st.plotly_chart`` turns a dict into a ``plotly.graph_objects.Figure`` on every rerun to
+validate it, and that costs about 1.5 ms a chart (measured: bench/rerun_cost.py), more than an
+empty Streamlit rerun. Our figures are plain dicts built by ``emotions`` and the same on every
+rerun in their shape; ``tests/unit/test_figures_validate.py`` validates every one of them with
+Plotly, for every sample couple in both languages. Here they are handed over as already checked:
+Streamlit treats a ``BaseFigure`` as validated and only asks it for its dict.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from plotly.basedatatypes import BaseFigure
+
+
+class _CheckedFigure(BaseFigure):  # type: ignore[misc]
+    """A figure dict that was validated by the tests, wrapped so that Streamlit sends it as is."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:  # no BaseFigure.__init__: no validation
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec  # type: ignore[no-any-return]
+
+
+def plotly_chart(figure: dict[str, Any], key: str, **options: Any) -> None:
+    """Draw one of our figures: full width, no Plotly toolbar (nothing of it is needed)."""
+    options.setdefault("config", {"displayModeBar": False})
+    options.setdefault("width", "stretch")
+    st.plotly_chart(_CheckedFigure(figure), key=key, **options)
+
+
+__all__ = ["plotly_chart"]
