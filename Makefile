@@ -8,7 +8,7 @@ PORT   ?= 8501
 # apt-get needs root; use sudo when we are not root and sudo exists.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run test lint unit apptest browser bench system-deps clean
+.PHONY: run test lint unit apptest browser bench system-deps clean replicas replicas-down replicas-status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -27,16 +27,23 @@ run: $(VENV)/.runtime
 
 # Debian's Chromium drives the browser tests (never `playwright install`); the fonts make
 # Japanese and emoji render in screenshots instead of boxes; strace watches the server's connections;
-# PostgreSQL's binaries run a private test server for the workshop rooms (tests/pg.py).
+# PostgreSQL's binaries run a private test server for the workshop rooms (tests/pg.py); nginx is the
+# load balancer of deploy/local.sh (tests/deploy). Debian starts a freshly installed nginx as a
+# system service on port 80: we run our own, unprivileged, on loopback, so that service is stopped
+# and disabled again (only when this target installed it).
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v strace >/dev/null || missing="$$missing strace"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	for p in fonts-noto-cjk fonts-noto-color-emoji postgresql; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  case "$$missing " in *" nginx "*) \
+	    if [ -d /run/systemd/system ]; then $(SUDO) systemctl disable --now nginx >/dev/null 2>&1 || true; fi;; \
+	  esac; \
 	fi
 
 lint: $(VENV)/.dev
@@ -60,6 +67,18 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/rerun_cost.py
 	$(BIN)/python bench/export_time.py
 	$(BIN)/python bench/rooms_load.py --seconds 20
+
+# Several replicas behind nginx on loopback (deploy/README.md): http://127.0.0.1:$(PROXY_PORT)
+REPLICAS   ?= 2
+PROXY_PORT ?= 8600
+replicas: $(VENV)/.runtime system-deps
+	sh deploy/local.sh up --replicas $(REPLICAS) --port $(PROXY_PORT)
+
+replicas-down:
+	sh deploy/local.sh down
+
+replicas-status:
+	sh deploy/local.sh status
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -16,7 +16,6 @@ from playwright.sync_api import (
     Page,
     Playwright,
     expect,
-    sync_playwright,
 )
 
 from tests.browser.kit import (
@@ -57,12 +56,6 @@ def fresh_server() -> Iterator[Callable[..., StreamlitServer]]:
 
 
 # --------------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as pw:
-        yield pw
 
 
 @pytest.fixture(scope="session")
