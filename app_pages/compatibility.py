@@ -10,7 +10,7 @@ from emotions import analysis, texts
 from emotions.dimensions import DimensionId
 from emotions.exercises import difference_map
 from ui.charts import plotly_chart
-from ui.section import header, reflection, safe_names, show_text
+from ui.section import header, reflection, safe_names, show_text, table
 from ui.state import editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
 
@@ -35,7 +35,7 @@ plain = texts.plain_names(wb, lang())
 plotly_chart(difference_map.map_figure(wb, plain, lang()), key="diffmap_chart")
 st.caption(t("diffmap.chart_caption"))
 if st.toggle(t("diffmap.table_toggle"), key="diffmap_table"):
-    st.table(texts.needs_table(wb, plain, lang()))
+    table(texts.needs_table(wb, plain, lang()))
 
 st.subheader(t("diffmap.navigate_heading"), anchor=False)
 areas = analysis.areas_to_understand(wb)

@@ -9,7 +9,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import distance
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound
 
@@ -99,7 +99,7 @@ repair = right.slider(
 plotly_chart(distance.illustration_figure(miss / 100, repair / 100, lang()), key="distance_chart")
 st.caption(distance.illustration_caption(lang()))
 if st.toggle(t("distance.table_toggle"), key="distance__table"):
-    st.table(distance.illustration_table(miss / 100, repair / 100, lang()))
+    table(distance.illustration_table(miss / 100, repair / 100, lang()))
 
 for_you_two(distance.distance_areas(wb))
 reflection("distance")

@@ -9,7 +9,7 @@ from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import styles
 from emotions.model import PARTNER_IDS
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -48,8 +48,8 @@ with chart:
         "\n".join(f"- {styles.position_line(p, names, lang())}" for p in styles.positions(wb))
     )
     if st.toggle(t("styles.table_toggle"), key="styles_table"):
-        # A table is not Markdown: it gets the names as typed (none from the view when presenting).
-        st.table(styles.position_table(wb, texts.plain_names(wb, lang()), lang()))
+        # Names as typed (none from the view when presenting): table() escapes them.
+        table(styles.position_table(wb, texts.plain_names(wb, lang()), lang()))
 
 st.subheader(t("styles.misreadings_heading"), anchor=False)
 misreadings = styles.misreadings(wb, names, lang())

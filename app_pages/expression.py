@@ -10,7 +10,7 @@ from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import channels
 from emotions.model import CHANNELS, PARTNER_IDS
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -59,14 +59,14 @@ plotly_chart(channels.channels_figure(wb, lang()), key="channels_chart")
 st.caption(t("channels.chart_caption"))
 if st.toggle(t("channels.table_toggle"), key="channels_table"):
     # A table is not Markdown: it gets the names as typed (none from the view when presenting).
-    st.table(channels.ratings_table(wb, plain, lang()))
+    table(channels.ratings_table(wb, plain, lang()))
 
 st.subheader(t("channels.grid_heading"), anchor=False)
 st.markdown(channels.rule_text(lang()))
 if len(wb.partners) < len(PARTNER_IDS):
     st.markdown(t("channels.one_partner"))
 else:
-    st.table(channels.misreading_grid(wb, plain, lang()))
+    table(channels.misreading_grid(wb, plain, lang()))
     decoded = channels.decoding(wb, names, lang())
     if decoded.most:
         st.markdown(decoded.most)

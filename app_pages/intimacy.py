@@ -4,10 +4,11 @@ In presentation mode the answers are not editable; the overview and what it mean
 
 import streamlit as st
 
+from emotions import texts
 from emotions.analysis import other
 from emotions.exercises import safety
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -55,7 +56,7 @@ if editing():
 names = safe_names()
 if safety.all_answers(wb):
     st.subheader(t("safety.overview_heading"), anchor=False)
-    st.table(safety.overview_table(wb, names, lang()))
+    table(safety.overview_table(wb, texts.plain_names(wb, lang()), lang()))
     st.caption(t("safety.overview_caption"))
 
 st.subheader(t("safety.flags_heading"), anchor=False)

@@ -13,7 +13,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice, item_field_setter
 
@@ -189,7 +189,7 @@ elif revealed:
     st.caption(t("aware.chart_caption"))
     if st.toggle(t("aware.table_toggle"), key="aware_table"):
         for about in PARTNER_IDS:
-            st.table(awareness.perception_table(wb, about, plain, lang()))
+            table(awareness.perception_table(wb, about, plain, lang()))
     st.markdown(f"**{t('aware.surprises_heading')}**")
     lines = awareness.surprise_lines(wb, safe_names(), lang())
     st.markdown("\n".join(f"- {line}" for line in lines))

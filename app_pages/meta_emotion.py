@@ -8,7 +8,7 @@ from emotions import texts
 from emotions.exercises import meta_emotion as meta
 from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS
 from ui.charts import plotly_chart
-from ui.section import header, reflection, safe_names
+from ui.section import header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -63,7 +63,7 @@ for grid_pid, column in zip(wb.partners, columns, strict=True):
         st.markdown(f"**{names.of(grid_pid)}**")
         plotly_chart(meta.grid_figure(wb, grid_pid, lang()), key=f"meta_grid_{grid_pid}")
         if show_tables:
-            st.table(meta.grid_table(wb, grid_pid, lang()))
+            table(meta.grid_table(wb, grid_pid, lang()))
 st.caption(t("meta.grids_caption"))
 
 st.subheader(t("meta.diff_heading"), anchor=False)
@@ -79,7 +79,7 @@ else:
         lines = [meta.disagreement_line(c, names, lang()) for c in cells]
         st.markdown(t("meta.diff_list") + "\n\n" + "\n".join(f"- {line}" for line in lines))
         if show_tables:
-            st.table(meta.disagreement_table(wb, plain, lang()))
+            table(meta.disagreement_table(wb, plain, lang()))
     else:
         st.markdown(t("meta.no_diff"))
 

@@ -9,7 +9,7 @@ from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.exercises import persisting
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -76,7 +76,7 @@ with chart:
     plotly_chart(persisting.need_met_figure(wb, pid, lang()), key="persist_chart")
     st.caption(t("persist.chart_caption"))
     if st.toggle(t("persist.table_toggle"), key="persist__table"):
-        st.table(persisting.need_met_table(wb, pid, lang()))
+        table(persisting.need_met_table(wb, pid, lang()))
 
 st.subheader(t("persist.strain_heading"), anchor=False)
 st.caption(t("persist.strain_caption"))

@@ -13,7 +13,7 @@ from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import checkins
 from emotions.model import PARTNER_IDS
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, presenting, t, view, workbook
 
 FORM_DATE = "checkin_new_date"
@@ -95,14 +95,14 @@ else:
         st.caption(t("checkin.trend_caption"))
 
     st.subheader(t("checkin.list_heading"), anchor=False)
-    # A table shows names and notes as plain text: nothing in them is rendered.
+    # A table renders Markdown: table() escapes the names and notes in it.
     rows = checkins.checkin_table(wb, plain, lang())
     if presenting():
         # Folded notes are blank in the view: leave out a column of words with nothing in it.
         words = (t("checkin.col_reliability"), t("checkin.col_adjustment"))
         blank = {col for col in words if not any(row.get(col) for row in rows)}
         rows = [{k: v for k, v in row.items() if k not in blank} for row in rows]
-    st.table(rows)
+    table(rows)
     if editing():
         labels = {
             index: checkins.checkin_label(checkin, plain, lang())

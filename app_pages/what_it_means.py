@@ -14,7 +14,7 @@ from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names, small_print
+from ui.section import for_you_two, header, reflection, safe_names, small_print, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -91,8 +91,8 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
         plotly_chart(charts.radar_figure(wb, lang()), key="needs_radar")
         st.caption(t("needs.radar_caption"))
         if st.toggle(t("needs.table_toggle"), key="needs_table"):
-            # Table headings and cells are rendered as Markdown too: names go in escaped.
-            st.table(texts.needs_table(wb, names, lang()))
+            # table() escapes the names in headings and cells (a table renders Markdown).
+            table(texts.needs_table(wb, texts.plain_names(wb, lang()), lang()))
 
     lines = texts.area_lines(wb, names, lang())
     unmet = texts.unmet_lines(wb, names, lang())

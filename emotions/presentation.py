@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from emotions import texts
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
+
+_M = TypeVar("_M", bound=BaseModel)
+_REWRITE_FIELDS = ("complaint", "situation", "feeling", "need", "request")
+_TRIGGER_FIELDS = ("trigger", "reaction", "belief", "response")
 
 Redact = Callable[[str], str]
 
@@ -75,23 +82,30 @@ def presentation_view(wb: Workbook, *, show_notes: bool = False) -> Workbook:
     if show_notes:
         # The couple's own words may name them: those names become Partner A / B as well.
         redact = name_redactor(wb, wb.language, anonymous=True)
-        for partner in view.partners.values():
-            partner.reflections = {k: redact(v) for k, v in partner.reflections.items()}
-            for statement in partner.need_statements:
-                statement.text = redact(statement.text)
-            for rw in partner.rewrites:
-                for field in ("complaint", "situation", "feeling", "need", "request"):
-                    setattr(rw, field, redact(getattr(rw, field)))
-            for note in partner.triggers:
-                for field in ("trigger", "reaction", "belief", "response"):
-                    setattr(note, field, redact(getattr(note, field)))
-        if view.vulnerable_moment is not None:
-            view.vulnerable_moment.what = redact(view.vulnerable_moment.what)
-        for checkin in view.checkins:
-            checkin.reliability = redact(checkin.reliability)
-            checkin.adjustment = redact(checkin.adjustment)
-        view.area_notes = {k: redact(v) for k, v in view.area_notes.items()}
-        view.next_steps = redact(view.next_steps)
+
+        def redacted(model: _M, *fields: str) -> _M:
+            # model_copy(update=...) does not validate: "Ren" spelled out as "Partner B" may
+            # take a full note past its length limit, and this copy is only shown, never stored.
+            return model.model_copy(update={f: redact(getattr(model, f)) for f in fields})
+
+        for pid, partner in view.partners.items():
+            view.partners[pid] = partner.model_copy(
+                update={
+                    "reflections": {k: redact(v) for k, v in partner.reflections.items()},
+                    "need_statements": [redacted(s, "text") for s in partner.need_statements],
+                    "rewrites": [redacted(rw, *_REWRITE_FIELDS) for rw in partner.rewrites],
+                    "triggers": [redacted(note, *_TRIGGER_FIELDS) for note in partner.triggers],
+                }
+            )
+        moment = view.vulnerable_moment
+        view = view.model_copy(
+            update={
+                "vulnerable_moment": None if moment is None else redacted(moment, "what"),
+                "checkins": [redacted(c, "reliability", "adjustment") for c in view.checkins],
+                "area_notes": {k: redact(v) for k, v in view.area_notes.items()},
+                "next_steps": redact(view.next_steps),
+            }
+        )
     for partner in view.partners.values():
         partner.name = ""
         if not show_notes:

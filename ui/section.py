@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import streamlit as st
 
 from emotions import texts
 from emotions.analysis import Area
 from emotions.dimensions import SectionId, section_number
-from emotions.escape import markdown_escape
+from emotions.escape import markdown_escape, markdown_table
 from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.state import editing, lang, name, presenting, t, view, workbook
@@ -36,6 +38,15 @@ def _reflection_setter(section_id: SectionId, pid: PartnerId):  # type: ignore[n
 def show_text(text: str) -> None:
     """The couple's own words, shown exactly as typed (escaped; line breaks kept)."""
     st.markdown("  \n".join(markdown_escape(line) for line in text.splitlines()) or " ")
+
+
+def table(rows: Sequence[Mapping[str, object]]) -> None:
+    """A table of plain texts (names, notes, labels) and numbers, shown exactly as they are.
+
+    ``st.table`` renders Markdown in every heading and cell: pass names and notes as typed
+    (``texts.plain_names``), never already escaped; this escapes each text once.
+    """
+    st.table(markdown_table(rows))
 
 
 def reflection(section_id: SectionId) -> None:

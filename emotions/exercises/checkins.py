@@ -86,7 +86,8 @@ def series(wb: Workbook, pid: PartnerId) -> list[tuple[dt.date, int]]:
 def checkin_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str, str]]:
     """The check-ins as rows, newest first (also the table alternative of the trend chart).
 
-    Names and texts are inserted as typed: a table shows them as plain text.
+    Names and texts are inserted as typed: the page escapes every cell (`ui.section.table`),
+    since `st.table` renders Markdown.
     """
     rows = []
     for _, checkin in newest_first(wb):

@@ -96,3 +96,17 @@ def english_left_over(at: AppTest) -> list[str]:
     english = {v for k, v in en.items() if v != ja[k] and len(v) > 3}
     shown = visible_texts(at)
     return sorted({e for e in english for s in shown if e in s and "{" not in e})
+
+
+def table_as_shown(table: Any) -> Any:
+    """An ``st.table``'s DataFrame as the browser shows it: headings and text cells are sent
+    Markdown-escaped (``ui.section.table``), the browser renders them back to the plain text."""
+    import re
+
+    def plain(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", value).replace("\u200b", "")
+
+    shown = table.rename(columns=plain)
+    return shown.apply(lambda column: column.map(plain))

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from emotions.escape import markdown_escape
 from emotions.i18n import content_table
-from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -110,7 +110,7 @@ def test_the_illustration_follows_its_sliders_and_has_a_table() -> None:
     flat = chart(at)["data"]
     assert flat[0]["y"] == flat[1]["y"]  # no repairs: the two curves are the same
     at.toggle(key="distance__table").set_value(True).run()
-    table = at.table[0].value
+    table = table_as_shown(at.table[0].value)
     assert list(table["Week"]) == [0, 4, 13, 26, 39, 52]
     # The illustration's parameters are view state: nothing about them lands in the workbook.
     assert at.session_state["workbook"].vulnerable_moment is None

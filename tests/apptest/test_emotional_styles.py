@@ -9,7 +9,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from emotions.i18n import content_table, section_text
-from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -95,7 +95,7 @@ def test_a_japanese_couple_reads_japanese() -> None:
     assert "Renが気持ちを整理するために黙りこむと、Miaは" in text
     assert "Mia：気持ちを声に出しながら一緒に考えるほうです（9）" in text
     at.toggle(key="styles_table").set_value(True).run()
-    table = at.table[0].value
+    table = table_as_shown(at.table[0].value)
     assert list(table.columns) == [
         "パートナー",
         "気持ちの整理のしかた（0から10）",

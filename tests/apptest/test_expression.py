@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from emotions.exercises import channels
 from emotions.i18n import section_text
 from emotions.model import Workbook
-from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -62,7 +62,7 @@ def test_moving_sliders_writes_the_workbook_and_flags_a_misreading() -> None:
     at.radio(key="channels_who").set_value("b").run()
     at.slider(key="channels__b__actions__notice").set_value(3).run()
     assert at.session_state["workbook"].partners["b"].channels["actions"].notice == 3
-    grid = at.table[0].value
+    grid = table_as_shown(at.table[0].value)
     assert grid.iloc[1].tolist() == ["Actions", "8 → 3: may go unseen", "not answered yet"]
     assert "The channel most likely misread: Actions. Partner A shows care" in shown(at)
 
@@ -115,7 +115,7 @@ def test_no_misreading_says_what_will_appear() -> None:
     assert "most likely misread" not in text
     assert "Words already carries care between you" in text
     at.toggle(key="channels_table").set_value(True).run()
-    table = at.table[0].value
+    table = table_as_shown(at.table[0].value)
     assert list(table.columns) == [
         "Channel",
         "Partner A shows",

@@ -7,7 +7,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from emotions.i18n import content_table
-from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -40,7 +40,7 @@ def test_an_answer_is_stored_and_a_flag_with_its_repairs_appears() -> None:
     shown = text(at)
     assert "Sharing hurt usually leaves Partner B feeling heard." in shown
     assert "**When sharing feels judged**" in shown
-    table = at.table[0].value
+    table = table_as_shown(at.table[0].value)
     assert list(table.iloc[1]) == ["Hurt", "Dismissed", "Heard"]
 
 

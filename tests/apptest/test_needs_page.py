@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from emotions.escape import markdown_escape
 from emotions.i18n import section_text
-from tests.apptest.conftest import go, open_app, radar
+from tests.apptest.conftest import go, open_app, radar, table_as_shown
 
 
 def needs_page(locale: str = "en-US"):  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_the_table_alternative_lists_both_partners_and_the_band() -> None:
     at = needs_page()
     at.slider(key="need__a__support").set_value(10).run()
     at.toggle(key="needs_table").set_value(True).run()
-    table = at.table[0].value
+    table = table_as_shown(at.table[0].value)
     assert list(table.columns) == [
         "Need",
         "Partner A",

@@ -7,7 +7,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 
@@ -108,7 +108,7 @@ def test_the_japanese_page_and_its_table_alternative() -> None:
     assert "安心の言葉（Sam 10、Kai 2）" in text(at)
     assert chart(at)["data"][0]["name"] == "ニーズ"
     at.toggle(key="persist__table").set_value(True).run()
-    table = at.table[0].value
+    table = table_as_shown(at.table[0].value)
     assert list(table.columns)[:2] == ["ニーズ", "必要としている度合い"]
     assert table.iloc[2]["今の満たされ具合"] == "1"
     assert table.iloc[0]["今の満たされ具合"] == "未回答"
