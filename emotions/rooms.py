@@ -162,6 +162,8 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
+    # Deleted rows are overwritten with zeros, not left in free pages of the file.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 
@@ -375,6 +377,7 @@ class Rooms:
                 contributions_table.delete().where(contributions_table.c.room_code == normal)
             )
             conn.execute(rooms_table.delete().where(rooms_table.c.code == normal))
+        self._forget_old_pages()
 
     def purge_expired(self, now: datetime | None = None) -> int:
         """Delete every expired room with its contributions; returns how many rooms went."""
@@ -385,7 +388,22 @@ class Rooms:
                 contributions_table.delete().where(contributions_table.c.room_code.in_(expired))
             )
             result = conn.execute(rooms_table.delete().where(rooms_table.c.expires <= moment))
+        if result.rowcount:
+            self._forget_old_pages()
         return int(result.rowcount)
+
+    def _forget_old_pages(self) -> None:
+        """SQLite: copy the write-ahead log into the file and empty it, so that no earlier copy of
+        a deleted room's pages is left in the log. Best effort: while another connection reads,
+        part of the log stays until the next checkpoint. (PostgreSQL's storage is the server's.)"""
+        if self._engine.dialect.name != "sqlite":
+            return
+        raw = self._engine.raw_connection()
+        try:
+            # Outside SQLAlchemy's transaction (whose BEGIN IMMEDIATE would lock the tables).
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:

@@ -10,7 +10,7 @@ from emotions.dimensions import SECTION_IDS
 from emotions.i18n import t as translate
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import holds_notes
-from ui import keep
+from ui import keep, rooms
 from ui.samples import sample_banner, sample_picker
 from ui.state import (
     EXITED_KEY,
@@ -154,6 +154,7 @@ _SIDEBAR_CSS = """<style>
 
 def _quick_exit() -> None:
     language = workbook().language  # the blank screen speaks the language the user was reading
+    rooms.leave_quietly()
     # Everything goes: the workbook, every widget's value, the view state.
     st.session_state.clear()
     st.session_state[EXITED_KEY] = language

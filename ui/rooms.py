@@ -99,6 +99,15 @@ def token() -> str:
     return value
 
 
+def leave_quietly() -> None:
+    """Quick exit: take this session's position out of the room it joined, if any. Nothing of
+    the session is kept after a quick exit, its anonymous place in a workshop's chart included."""
+    code, held = st.session_state.get(JOINED_KEY), st.session_state.get(TOKEN_KEY)
+    if isinstance(code, str) and isinstance(held, str):
+        with contextlib.suppress(RoomError):  # the room may be closed or gone already
+            rooms().withdraw(code, held)
+
+
 def clean_code(text: str) -> str:
     """What was typed, as a code: no spaces or dashes, upper case."""
     return normalise_code(text)

@@ -239,3 +239,21 @@ def test_the_host_page_works_in_presentation_mode(url: str) -> None:
     assert not at.exception
     code, _key = at.session_state[ui_rooms.HOST_KEY]
     assert f"{code[:4]}&nbsp;{code[4:]}" in texts(at)
+
+
+def test_a_quick_exit_takes_the_participants_position_out_of_the_room(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    store.contribute(code, secrets.token_urlsafe(16), needs(3))  # someone else stays
+    at = go(open_app(), "room_join")
+    at.text_input(key="room_join_code").input(code)
+    _submit(at)
+    at.slider(key="room_need__closeness").set_value(9)
+    at.button(key="room_send").click().run()
+    token = at.session_state[ui_rooms.TOKEN_KEY]
+    assert store.position_of(code, token) is not None
+    assert store.picture(code).contributions == 2
+    at.button(key="quick_exit").click().run()
+    assert not at.exception, at.exception
+    assert store.position_of(code, token) is None
+    assert store.picture(code).contributions == 1
