@@ -119,7 +119,10 @@ def downloads() -> None:
     st.markdown(t("files.keep_help"))
     st.download_button(
         t("files.format_json"),
-        data=json_bytes,
+        # Built on every run (a few kilobytes, well under a millisecond), not on the click: the
+        # click also tells the session the file was saved (ui/keep.py), and the rerun that starts
+        # could otherwise drop a file still being built for the browser.
+        data=json_bytes(),
         file_name=f"emotional-needs-{stamp}.json",
         mime="application/json",
         key="download_json",
