@@ -11,7 +11,13 @@ import streamlit as st
 from emotions import combine as combining
 from emotions.escape import markdown_escape
 from emotions.model import PARTNER_IDS, Workbook
-from emotions.workbook_io import WorkbookError, dump_workbook, load_workbook, problem_messages
+from emotions.workbook_io import (
+    Upload,
+    WorkbookError,
+    dump_workbook,
+    problem_messages,
+    receive_upload,
+)
 from ui.files import new_upload
 from ui.state import WORKBOOK_KEY, editing, lang, name, t, workbook
 from ui.widgets import choice
@@ -40,20 +46,29 @@ def show_problems(error: WorkbookError, file_name: str) -> None:
     text = (
         t("files.rejected", file=markdown_escape(file_name))
         + "\n\n"
-        + "\n".join(f"- {m}" for m in problem_messages(error, lang()))
+        + "\n".join(f"- {markdown_escape(m)}" for m in problem_messages(error, lang()))
     )
     st.error(text)
     st.session_state.setdefault(PROBLEMS, []).append(text)
 
 
-def combine_in(incoming: Workbook) -> None:
-    """Combine a file into the workbook, or keep it pending until the user settles conflicts."""
-    result = combining.combine(workbook(), incoming)
-    if result.conflicts:
-        # Keep the file until the user has chosen; nothing changes before that.
-        st.session_state[PENDING] = incoming
+def take(received: Upload, file_name: str) -> None:
+    """Do what an uploaded file does (``receive_upload``): nothing but a message when it was
+    rejected; replace or combine; or keep it pending until the user has chosen."""
+    if received.kind == "rejected":
+        assert received.error is not None
+        show_problems(received.error, file_name)
         return
-    replace_workbook(result.workbook, combined_message(len(result.added)))
+    assert received.workbook is not None
+    if received.kind == "replaced":
+        replace_workbook(received.workbook, t("files.resumed"))
+    elif received.kind == "combined":
+        replace_workbook(received.workbook, combined_message(received.added))
+    elif received.kind == "conflicts":
+        # Keep the file until the user has chosen; nothing changes before that.
+        st.session_state[PENDING] = received.workbook
+    else:  # "confirm": answers on screen are only replaced once the user says so
+        st.session_state[PENDING_RESUME] = received.workbook
 
 
 def combined_message(count: int) -> str:
@@ -139,18 +154,8 @@ def resume() -> None:
     uploaded = st.file_uploader(t("files.resume_label"), key="resume_upload")
     st.caption(t("files.size_note"))
     if new_upload(uploaded):
-        try:
-            loaded = load_workbook(uploaded.getvalue())
-        except WorkbookError as error:
-            show_problems(error, uploaded.name)
-        else:
-            if len(loaded.partners) == 1:
-                # A partner file holds one half: it joins the answers instead of replacing them.
-                combine_in(loaded)
-            elif combining.workbook_is_blank(workbook()):
-                replace_workbook(loaded, t("files.resumed"))
-            # Answers on screen are only replaced once the user says so.
-            st.session_state[PENDING_RESUME] = loaded
+        # A partner file holds one half: it joins the answers instead of replacing them.
+        take(receive_upload(uploaded.getvalue(), workbook(), resume=True), uploaded.name)
     if PENDING_RESUME in st.session_state:
         st.warning(t("files.resume_confirm"))
         replace, keep = st.columns(2)
@@ -182,12 +187,7 @@ def separate_halves() -> None:
     for incoming_file in [] if PENDING in st.session_state else incoming_files or []:
         if not new_upload(incoming_file):
             continue
-        try:
-            incoming = load_workbook(incoming_file.getvalue())
-        except WorkbookError as error:
-            show_problems(error, incoming_file.name)
-            continue
-        combine_in(incoming)
+        take(receive_upload(incoming_file.getvalue(), workbook(), resume=False), incoming_file.name)
         if PENDING in st.session_state:
             break
 

@@ -1,0 +1,154 @@
+"""Hostile files and a tampered browser copy, through the real pages (issue 8): a rejected upload
+or copy leaves the workbook and every widget as they were, and the page says why in the user's
+language, in words that stay inert (no link, no image fetched from elsewhere).
+
+AppTest drives ``st.file_uploader`` in Streamlit 1.67 (``set_value``), so these go through the
+files page's own handlers. The copy kept in the browser is simulated the way ``ui.keep`` receives
+it (the offer in session state); ``tests/browser/test_hostile_copy.py`` sends one from Chromium.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from emotions.escape import markdown_escape
+from emotions.i18n import t
+from emotions.model import Language
+from emotions.workbook_io import MAX_BYTES, dump_workbook, receive_upload
+from tests.apptest.conftest import go, open_app, with_workbook
+from tests.couples import full_workbook
+from tests.unit.test_fuzz_upload import LONE_SURROGATE_NAME, MARKDOWN_KEY, _many_checkins
+from ui import keep
+
+WIDGET_KINDS = (
+    "text_input",
+    "text_area",
+    "toggle",
+    "checkbox",
+    "radio",
+    "selectbox",
+    "slider",
+    "select_slider",
+    "multiselect",
+    "number_input",
+    "date_input",
+)
+
+_full = dump_workbook(full_workbook())
+HOSTILE_FILES: dict[str, bytes] = {
+    "lone-surrogate.json": LONE_SURROGATE_NAME.encode(),
+    "![p](http:__127.0.0.1:9_p.png).json": MARKDOWN_KEY.encode(),
+    "too-large.json": (_full + " " * (MAX_BYTES + 1 - len(_full.encode()))).encode(),
+    "utf-16.json": _full.encode("utf-16"),
+    "bomb.json": b'{"schema_version": 1, "partners": ' + b"[" * 200_000 + b"]" * 200_000 + b"}",
+    "rtl-nul.json": _full.replace('"Mia"', '"\\u202e\\u0000' + "M" * 40 + '"').encode(),
+    "nan.json": _full.replace('"need": 9', '"need": NaN', 1).encode(),
+    "newer.json": _full.replace('"schema_version": 1', '"schema_version": 1e400').encode(),
+}
+
+
+def widgets(at: AppTest) -> dict[tuple[str, str], Any]:
+    """Every widget's value on screen (sidebar and page), by kind and key."""
+    return {(kind, w.key or w.id): w.value for kind in WIDGET_KINDS for w in at.get(kind)}
+
+
+def files_page(locale: str) -> AppTest:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    wb = full_workbook()
+    wb.language = lang
+    return with_workbook(go(open_app(locale), "workbook"), wb)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_hostile_files_to_resume_from_change_nothing_and_are_explained(locale: str) -> None:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    at = files_page(locale)
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    for file_name, data in HOSTILE_FILES.items():
+        at.file_uploader(key="resume_upload").set_value((file_name, data, "application/json"))
+        at.run()
+        assert not at.exception, (file_name, at.exception)
+        [error] = [e.value for e in at.main.error]
+        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+        expected = receive_upload(data, at.session_state["workbook"], resume=True)
+        assert expected.kind == "rejected"
+        for message in expected.messages(lang):  # as they are, or escaped once more
+            assert f"- {message}" in error or f"- {markdown_escape(message)}" in error
+        assert "](" not in error
+        assert at.session_state["workbook"].model_dump() == before, file_name
+        assert widgets(at) == shown, file_name
+    at.run()  # the same rejected file is not handled again on the next run
+    assert not at.main.error
+    assert at.session_state["workbook"].model_dump() == before
+
+
+def test_hostile_files_to_combine_are_each_named_and_change_nothing() -> None:
+    at = files_page("ja-JP")
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    at.file_uploader(key="combine_upload").set_value(
+        [(name, data, "application/json") for name, data in HOSTILE_FILES.items()]
+    )
+    at.run()
+    assert not at.exception, at.exception
+    errors = [e.value for e in at.main.error]
+    assert len(errors) == len(HOSTILE_FILES)
+    for error, file_name in zip(errors, HOSTILE_FILES, strict=True):
+        assert t("files.rejected", "ja", file=markdown_escape(file_name)) in error
+    assert at.session_state["workbook"].model_dump() == before
+    assert widgets(at) == shown
+
+
+def test_a_combination_too_large_to_save_again_is_refused_by_the_page() -> None:
+    at = with_workbook(go(open_app(), "workbook"), _many_checkins())
+    before = at.session_state["workbook"].model_dump()
+    other = _many_checkins()
+    for checkin in other.checkins:
+        checkin.date += dt.timedelta(days=400)  # 200 more, none the same
+    at.file_uploader(key="combine_upload").set_value(
+        [("more.json", dump_workbook(other).encode(), "application/json")]
+    )
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["workbook"].model_dump() == before
+    assert len(at.main.error) == 1
+
+
+TAMPERED_COPIES: dict[str, object] = {
+    "lone surrogate": '{"schema_version": 1, "partners": {"a": {"name": "\ud800"}}}',
+    "bare surrogate": "\ud800",
+    "markdown key": MARKDOWN_KEY,
+    "an object, not text": json.loads(dump_workbook(full_workbook())),
+    "oversized": "[" * (MAX_BYTES + 1),
+    "newer": '{"schema_version": 2}',
+}
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_a_tampered_browser_copy_is_refused_in_the_users_language_and_replaces_nothing(
+    locale: str,
+) -> None:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    wb = full_workbook()
+    wb.language = lang
+    at = with_workbook(open_app(locale), wb)
+    at.session_state[keep.KEEP_ON] = True
+    at.run()
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    for name, stored in TAMPERED_COPIES.items():
+        at.session_state[keep.OFFER] = stored  # what ui.keep.receive_report keeps from the browser
+        at.run()
+        assert not at.exception, (name, at.exception)
+        [warning] = [w.value for w in at.main.warning if t("keep.broken", lang) in w.value]
+        assert warning.count("\n- ") >= 1, name
+        assert "](" not in warning, name
+        assert "keep_restore" not in [b.key for b in at.button], name
+        assert at.session_state["workbook"].model_dump() == before, name
+        assert widgets(at) == shown, name
+        at.button(key="keep_discard").click().run()
+        assert keep.OFFER not in at.session_state
+        assert at.session_state["workbook"].model_dump() == before, name
