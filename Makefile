@@ -67,6 +67,8 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/rerun_cost.py
 	$(BIN)/python bench/export_time.py
 	$(BIN)/python bench/rooms_load.py --seconds 20
+	$(BIN)/python bench/load.py --sessions 10,60 --seconds 20
+	$(BIN)/python bench/fuzz_upload.py --cases 1000
 
 # Several replicas behind nginx on loopback (deploy/README.md): http://127.0.0.1:$(PROXY_PORT)
 REPLICAS   ?= 2

@@ -19,17 +19,14 @@ import datetime as dt
 import json
 import os
 import platform
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 # Streamlit reads .streamlit/config.toml from the working directory (runner.postScriptGC etc.).
@@ -39,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 import streamlit  # noqa: E402
 from streamlit import config  # noqa: E402
 
+from bench.stclient import Server, Session  # noqa: E402
 from emotions import i18n  # noqa: E402
 from emotions.dimensions import DIMENSION_IDS, SECTION_GROUPS  # noqa: E402
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, Workbook  # noqa: E402
@@ -123,182 +121,7 @@ class Harness(Protocol):
     def check(self, case: Case) -> None: ...
 
 
-# --- Harness 1: real servers, driven over the websocket ---------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """``streamlit run <script>`` in its own process, with a clock of that process's CPU time."""
-
-    def __init__(self, script: Path, log: Any, cpus: set[int] | None) -> None:
-        self.port = _free_port()
-        pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            preexec_fn=pin,
-        )
-        # Linux: the CPU-time clock of another process (all its threads, also finished ones),
-        # MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED); nanosecond resolution, unlike /proc ticks.
-        self.clock = ((~self.proc.pid) << 3) | 2
-
-    def cpu_ns(self) -> int:
-        return time.clock_gettime_ns(self.clock)
-
-    def check_clock(self) -> None:
-        try:
-            self.cpu_ns()
-        except OSError as e:
-            raise SystemExit(
-                f"cannot read the server's CPU clock ({e}); Linux only: try --harness apptest"
-            ) from e
-
-    def wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        url = f"http://127.0.0.1:{self.port}/_stcore/health"
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"streamlit exited with {self.proc.returncode}")
-            with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-            time.sleep(0.2)
-        raise SystemExit(f"streamlit on port {self.port} not ready after {timeout} s")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
-class Session:
-    """One browser session: a websocket, the page it is on, the elements of its last run."""
-
-    def __init__(self, server: Server) -> None:
-        from websockets.sync.client import connect
-        from websockets.typing import Origin, Subprotocol
-
-        self.server = server
-        url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
-        origin = f"http://127.0.0.1:{server.port}"  # = Host: no origin check, no outside lookup
-        self.ws = connect(
-            url,
-            subprotocols=[cast("Subprotocol", "streamlit")],
-            origin=cast("Origin", origin),
-            max_size=None,
-            ping_interval=None,
-            open_timeout=30,
-        )
-        # Streamlit's socket has no TCP_NODELAY (Nagle): acknowledge at once so the frames of
-        # a run are not held back 40 ms each (wall time only; CPU is the same).
-        self.sock = self.ws.socket
-        self.page_hash = ""
-        self.pages: dict[str, str] = {}
-        self.elements: list[Any] = []
-        self.messages = 0
-
-    def rerun(self, page_hash: str | None = None, widgets: Sequence[Any] = ()) -> float:
-        """Ask for a rerun (optionally of another page, with changed widgets); server CPU ms."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = BackMsg()
-        msg.rerun_script.page_script_hash = self.page_hash if page_hash is None else page_hash
-        msg.rerun_script.widget_states.widgets.extend(widgets)
-        data = msg.SerializeToString()
-        start = self.server.cpu_ns()
-        self.ws.send(data)
-        frames: list[bytes] = []
-        finished = False
-        while True:
-            self._quickack()
-            frame = self.ws.recv(timeout=60)
-            assert isinstance(frame, bytes)
-            frames.append(frame)
-            # Cheap peek at the end of the run: the session's status going back to not running.
-            fm = ForwardMsg()
-            fm.ParseFromString(frame)
-            kind = fm.WhichOneof("type")
-            if kind == "script_finished":
-                finished = True
-            elif (
-                finished
-                and kind == "session_status_changed"
-                and not fm.session_status_changed.script_is_running
-            ):
-                break
-        cost = (self.server.cpu_ns() - start) / 1e6
-        self._parse(frames)
-        return cost
-
-    def _quickack(self) -> None:
-        with contextlib.suppress(OSError, AttributeError):
-            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
-
-    def _parse(self, frames: list[bytes]) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        self.elements = []
-        self.messages = len(frames)
-        for frame in frames:
-            fm = ForwardMsg()
-            fm.ParseFromString(frame)
-            kind = fm.WhichOneof("type")
-            if kind == "navigation":
-                self.page_hash = fm.navigation.page_script_hash
-                self.pages = {p.url_pathname: p.page_script_hash for p in fm.navigation.app_pages}
-            elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-                self.elements.append(fm.delta.new_element)
-
-    def element(self, key: str) -> Any:
-        for el in self.elements:
-            kind = el.WhichOneof("type")
-            if kind and getattr(getattr(el, kind), "id", "").endswith(f"-{key}"):
-                return el
-        raise SystemExit(f"no widget with key {key!r} on this page")
-
-    def set(self, key: str, value: Any, options: tuple[Any, ...] = ()) -> None:
-        """Change one widget as a user would (one rerun)."""
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-        el = self.element(key)
-        kind = el.WhichOneof("type")
-        ws = WidgetState(id=getattr(el, kind).id)
-        if kind == "radio":
-            ws.string_value = el.radio.options[options.index(value)]
-        elif kind == "slider" and el.slider.options:  # select_slider: the option's label
-            ws.string_array_value.data[:] = [el.slider.options[options.index(value)]]
-        elif kind == "slider":
-            ws.double_array_value.data[:] = [value]
-        elif kind == "text_input":
-            ws.string_value = value
-        else:
-            raise SystemExit(f"cannot set a {kind}")
-        self.rerun(widgets=[ws])
-
-    def close(self) -> None:
-        self.ws.close()
+# --- Harness 1: real servers, driven over the websocket (bench/stclient.py) -------------------
 
 
 class ServerHarness:
@@ -315,14 +138,15 @@ class ServerHarness:
             f"servers on CPU {cpus[0]}, client on {cpus[1:]}" if server_cpus else "unpinned"
         )
         self.servers = [
-            Server(EMPTY_APP, self.log, server_cpus),
-            Server(MAIN_APP, self.log, server_cpus),
+            Server(EMPTY_APP, log=self.log, cpus=server_cpus),
+            Server(MAIN_APP, log=self.log, cpus=server_cpus),
         ]
         for s in self.servers:
             s.wait_ready()
             s.check_clock()
-        self.empty = Session(self.servers[0])
-        self.app = Session(self.servers[1])
+        # lean: a rerun sends only the widgets it changes (see "Limits" in bench/README.md).
+        self.empty = Session(self.servers[0].url, cpu_clock=self.servers[0].cpu_ns, lean=True)
+        self.app = Session(self.servers[1].url, cpu_clock=self.servers[1].cpu_ns, lean=True)
         if lang == "ja":
             self.app.rerun()
             self.app.set("ui_lang", "ja", ("en", "ja"))
@@ -335,7 +159,7 @@ class ServerHarness:
         app = self.app
         for pid, name in NAMES.items():
             app.set(f"name__{pid}", name)
-        app.rerun(page_hash=app.pages[NEEDS_PAGE])
+        app.rerun(page=NEEDS_PAGE)
         got = answers()
         for pid in PARTNER_IDS:
             app.set("needs_who", pid, PARTNER_IDS)
@@ -346,20 +170,18 @@ class ServerHarness:
                         app.set(f"{kind}__{pid}__{dim}", got[pid, kind, dim], IMPORTANCE_LEVELS)
         app.set("needs_who", "a", PARTNER_IDS)
         app.set("needs_kind", "need", RATING_KINDS)
-        radar = json.loads(app.element("needs_radar").plotly_chart.spec)
+        radar = app.plotly("needs_radar")
         if [trace["r"] for trace in radar["data"]] != expected_radar():
             raise SystemExit("filling the workbook through the widgets did not reach the radar")
 
     def empty_rerun(self) -> float:
-        return self.empty.rerun()
+        return self.empty.rerun().cpu_ms or 0.0
 
     def app_rerun(self) -> float:
-        return self.app.rerun()
+        return self.app.rerun().cpu_ms or 0.0
 
     def open(self, case: Case) -> None:
-        self.app.rerun(
-            page_hash=self.app.pages[case.url_path if case.url_path in self.app.pages else ""]
-        )
+        self.app.rerun(page=case.url_path if case.url_path in self.app.pages else "")
         if case.kind:
             self.app.set("needs_kind", case.kind, RATING_KINDS)
 
