@@ -88,6 +88,7 @@ class Case:
     url_path: str
     title: str
     kind: str | None = None
+    move: bool = False  # each sample is a slider moved (what a user does), not a plain rerun
     messages: int = 0  # messages the server sends for one rerun (deltas and the rest)
     samples: list[float] = field(default_factory=list)
     baseline: list[float] = field(default_factory=list)
@@ -103,6 +104,9 @@ def cases(lang: str, kinds: bool) -> list[Case]:
         for sid in group.sections:
             title = i18n.section_text(sid, lang)[0]
             if sid == NEEDS_PAGE:
+                # A slider moved: on this page that reruns only its fragment (sliders, radar and
+                # the texts that follow them), not app.py's frame. Server harness only.
+                out.append(Case(f"{sid} [slider move]", sid, title, "need", move=True))
                 for kind in RATING_KINDS if kinds else ("need",):
                     label = f"{sid} [{kind}]" if kinds else sid
                     out.append(Case(label, sid, title, kind))
@@ -153,6 +157,7 @@ class ServerHarness:
         self.empty.rerun()
         self.app.rerun()
         self._fill()
+        self.moving, self.moves, self.moved_messages = False, 0, 0
 
     def _fill(self) -> None:
         """Answer the workbook through the widgets, as a couple would."""
@@ -178,12 +183,22 @@ class ServerHarness:
         return self.empty.rerun().cpu_ms or 0.0
 
     def app_rerun(self) -> float:
+        if self.moving:
+            # Partner A's need on one dimension after another, to a value it does not hold yet.
+            self.moves += 1
+            dim = DIMENSION_IDS[self.moves % len(DIMENSION_IDS)]
+            run = self.app.set(f"need__a__{dim}", (answers()["a", "need", dim] + self.moves) % 11)
+            if run is None or not run.fragment:
+                raise SystemExit("a slider move on the needs page did not rerun a fragment only")
+            self.moved_messages = run.messages
+            return run.cpu_ms or 0.0
         return self.app.rerun().cpu_ms or 0.0
 
     def open(self, case: Case) -> None:
         self.app.rerun(page=case.url_path if case.url_path in self.app.pages else "")
         if case.kind:
             self.app.set("needs_kind", case.kind, RATING_KINDS)
+        self.moving, self.moves = case.move, 0
 
     def check(self, case: Case) -> None:
         kinds = [el.WhichOneof("type") for el in self.app.elements]
@@ -197,7 +212,7 @@ class ServerHarness:
             raise SystemExit(f"{case.label}: expected the title {case.title!r}, got {titles!r}")
         if case.url_path == NEEDS_PAGE and "plotly_chart" not in kinds:
             raise SystemExit(f"{case.label}: the radar was not drawn")
-        case.messages = self.app.messages
+        case.messages = self.moved_messages if case.move else self.app.messages
 
     def close(self) -> None:
         for session in (self.empty, self.app):
@@ -346,6 +361,8 @@ def main() -> None:
     if unreached:
         print(f"warning: not measured (not a section): {', '.join(unreached)}", file=sys.stderr)
     todo = [c for c in all_cases if not args.only or args.only in c.label]
+    if args.harness == "apptest":  # AppTest has no fragment runs: it reruns the whole app
+        todo = [c for c in todo if not c.move]
 
     started = time.perf_counter()
     with harness(args.harness, args.lang, not args.no_pin) as h:

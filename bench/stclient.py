@@ -590,7 +590,9 @@ class Session:
         self.page_hash = ns.page_script_hash
         if ns.initialize.session_id:
             self.session_id = ns.initialize.session_id
-        if ns.app_pages:
+        if ns.app_pages and not self._run_fragments:
+            # A fragment run's new_session does not list the navigation's pages (seen in 1.67:
+            # the needs page went missing): only a full run says what the pages are.
             self.pages = {p.url_pathname: p.page_script_hash for p in ns.app_pages}
         if not self._run_fragments:
             self.auto_reruns.clear()  # a full run registers its fragments' timers again
