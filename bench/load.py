@@ -1,7 +1,8 @@
 """Many people using the app at once: N browser sessions over Streamlit's websocket protocol.
 
     .venv/bin/python bench/load.py [--sessions 1,10,30,60] [--seconds 60] [--pace 3]
-        [--scenario needs|rooms] [--empty] [--target URL [--replica-pids PID,...]] [--markdown]
+        [--scenario needs|rooms] [--keep-share 0.25] [--empty]
+        [--target URL [--replica-pids PID,...]] [--markdown]
 
 What it does and how to read it: bench/README.md ("load.py"). In short: for each N in
 ``--sessions`` a fresh ``streamlit run app.py`` (pinned to one CPU, this client on the others) or
@@ -207,9 +208,17 @@ def _label_index(el: Any, label: str) -> int:
 class NeedsUser(User):
     """Rates needs on the needs page and checks the radar and sliders show their own answers."""
 
+    keep = False  # switch on the copy kept in the browser (set per user by --keep-share)
+
     def setup(self) -> None:
         s = self.connect()
         self.do("open", s.rerun)
+        if self.keep:
+            # The sidebar switch: from now on every change is handed to the browser's storage
+            # component, and a slider move asks for a whole-page run to do it.
+            self.do("keep", lambda: s.set("keep_toggle", True))
+            if s.value("keep_toggle") is not True:
+                raise Wrong("the browser-copy switch did not stay on")
         self.do("open", lambda: s.rerun(page=NEEDS_PAGE))
         self.expected: dict[tuple[str, str, str], Any] = {}
         self.check()
@@ -611,7 +620,10 @@ def level(args: argparse.Namespace, n: int, target: Target, seed: int, budget: B
         return random.Random(rng.getrandbits(64))
 
     if args.scenario == "needs":
-        users: list[User] = [NeedsUser(*common, user_rng(), args.timeout) for _ in range(n)]
+        people = [NeedsUser(*common, user_rng(), args.timeout) for _ in range(n)]
+        for i, person in enumerate(people):  # the first share of the sessions keep a browser copy
+            person.keep = i < round(n * args.keep_share)
+        users: list[User] = list(people)
         return run_level(
             f"needs N={n}",
             users,
@@ -771,6 +783,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="measured seconds per N")
     parser.add_argument("--pace", type=float, default=3.0, help="seconds between actions (+-50%%)")
     parser.add_argument("--scenario", choices=("needs", "rooms", "empty"), default="needs")
+    parser.add_argument(
+        "--keep-share",
+        type=float,
+        default=0.0,
+        help="needs: share of sessions with the copy kept in the browser switched on (0-1)",
+    )
     parser.add_argument(
         "--empty",
         action="store_true",

@@ -61,6 +61,8 @@ def test_the_load_benchmark_runs_clean_for_a_few_seconds(app_server: Server) -> 
     each answer checked against what that session did."""
     stats = Stats(Budget(2000))
     users = [NeedsUser(app_server.url, stats, random.Random(seed), 60) for seed in range(SESSIONS)]
+    for user in users[: SESSIONS // 3]:  # some keep a copy in the browser (a switch that must hold)
+        user.keep = True
     result = run_level(
         "needs",
         users,
