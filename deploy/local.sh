@@ -104,6 +104,14 @@ values = {
     "@LISTEN@": listen,
     "@SERVERS@": "\n".join(f"        server 127.0.0.1:{p};" for p in ports),
     "@REPLICA_MAP@": "\n".join(f"        127.0.0.1:{p} {n};" for n, p in enumerate(ports, 1)),
+    "@POOL_MAP@": "\n".join(f'        "{n}" workbook_{n};' for n in range(1, len(ports) + 1)),
+    "@REPLICA_UPSTREAMS@": "\n".join(
+        f"    upstream workbook_{n} {{\n"
+        f"        server 127.0.0.1:{p};\n"
+        + "".join(f"        server 127.0.0.1:{q} backup;\n" for q in ports if q != p)
+        + "    }"
+        for n, p in enumerate(ports, 1)
+    ),
 }
 for name, value in values.items():
     text = text.replace(name, value)

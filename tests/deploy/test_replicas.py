@@ -165,10 +165,18 @@ def test_a_first_visit_gets_a_cookie_that_keeps_every_path_on_one_replica(
         assert status == 200
         assert b"<title>" in body.lower() or b"streamlit" in body.lower()
         cookie = headers["set-cookie"]
-        assert re.fullmatch(r"stroute=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax", cookie)
+        assert re.fullmatch(r"stroute=[12]; Path=/; HttpOnly; SameSite=Lax", cookie)
+        assert cookie == f"stroute={headers['x-replica']}; Path=/; HttpOnly; SameSite=Lax"
         first.append(headers["x-replica"])
-    # 24 new visitors: both replicas get some (all on one would happen once in 8 million runs).
-    assert set(first) == {"1", "2"}
+    # 24 new visitors, one after the other: round robin gives each replica half of them.
+    assert sorted(first.count(n) for n in ("1", "2")) == [12, 12], first
+    # A cookie that names no replica (an old one, a made-up one) is replaced like a missing one.
+    stranger = Client(deployment)
+    stranger.cookie = "0123456789abcdef"
+    _status, headers, _body = stranger.get("/")
+    assert headers["set-cookie"] == (
+        f"stroute={headers['x-replica']}; Path=/; HttpOnly; SameSite=Lax"
+    )
 
     # Everything a browser asks for later goes where its first page came from. The page's own
     # script decides the static file names: take one from the page.
