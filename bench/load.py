@@ -280,29 +280,15 @@ CONTRIBUTIONS = re.compile(
 )
 
 
-class RoomHost(User):
-    """The facilitator: opens a room, keeps the room's live view on screen, closes it at the end."""
+class TimedUser(User):
+    """A tab whose page has a fragment with its own timer (``run_every``), refreshed like the
+    browser does it: every interval, out of step with the other tabs."""
 
-    def setup(self) -> None:
-        s = self.connect()
-        self.do("open", lambda: s.rerun(page="room"))
-        self.do("open", lambda: s.click("room_open"))
-        codes = {m.group(1) for text in s.texts() for m in ROOM_CODE.finditer(text)}
-        if len(codes) != 1:
-            raise Wrong(f"the facilitator's page shows no single room code: {codes!r}")
-        self.code = codes.pop()
-        self.next_refresh = time.monotonic() + self.interval()
+    fallback_interval = 5.0  # until the page has said its interval
 
     def interval(self) -> float:
         assert self.s is not None
-        return next(iter(self.s.auto_reruns.values()), 3.0)
-
-    def count(self) -> int:
-        assert self.s is not None
-        found = [int(m.group(1)) for x in self.s.texts() if (m := CONTRIBUTIONS.match(x))]
-        if len(found) != 1:
-            raise Wrong(f"the facilitator's live view shows no count: {self.s.texts()!r}")
-        return found[0]
+        return next(iter(self.s.auto_reruns.values()), self.fallback_interval)
 
     def due_refresh(self) -> float | None:
         return self.next_refresh - time.monotonic()
@@ -316,6 +302,35 @@ class RoomHost(User):
         (fid,) = s.auto_reruns
         self.next_refresh = time.monotonic() + self.interval()
         self.do("refresh", lambda: s.auto_rerun(fid))
+        self.refreshed()
+
+    def refreshed(self) -> None:
+        """Check what the timer's run shows (nothing by default)."""
+
+
+class RoomHost(TimedUser):
+    """The facilitator: opens a room, keeps the room's live view on screen, closes it at the end."""
+
+    fallback_interval = 3.0
+
+    def setup(self) -> None:
+        s = self.connect()
+        self.do("open", lambda: s.rerun(page="room"))
+        self.do("open", lambda: s.click("room_open"))
+        codes = {m.group(1) for text in s.texts() for m in ROOM_CODE.finditer(text)}
+        if len(codes) != 1:
+            raise Wrong(f"the facilitator's page shows no single room code: {codes!r}")
+        self.code = codes.pop()
+        self.next_refresh = time.monotonic() + self.interval()
+
+    def count(self) -> int:
+        assert self.s is not None
+        found = [int(m.group(1)) for x in self.s.texts() if (m := CONTRIBUTIONS.match(x))]
+        if len(found) != 1:
+            raise Wrong(f"the facilitator's live view shows no count: {self.s.texts()!r}")
+        return found[0]
+
+    def refreshed(self) -> None:
         self.count()
 
     def act(self) -> None:
@@ -330,7 +345,7 @@ class RoomHost(User):
             raise Wrong("the room is still open after closing it")
 
 
-class Participant(User):
+class Participant(TimedUser):
     """Joins the room, places themself, sends, changes, sometimes withdraws and sends again."""
 
     SENT = i18n.t("rooms.sent", "en")
@@ -355,23 +370,6 @@ class Participant(User):
         if not s.has("room_send") or not any(self.code in x for x in s.texts()):
             raise Wrong(f"not in room {self.code} after joining")
         self.next_refresh = time.monotonic() + self.interval()
-
-    def interval(self) -> float:
-        assert self.s is not None
-        return next(iter(self.s.auto_reruns.values()), 5.0)
-
-    def due_refresh(self) -> float | None:
-        return self.next_refresh - time.monotonic()
-
-    def start_timer(self, phase: float) -> None:
-        self.next_refresh = time.monotonic() + phase * self.interval()
-
-    def refresh(self) -> None:
-        assert self.s is not None
-        s = self.s
-        (fid,) = s.auto_reruns
-        self.next_refresh = time.monotonic() + s.auto_reruns[fid]
-        self.do("refresh", lambda: s.auto_rerun(fid))
 
     def act(self) -> None:
         assert self.s is not None

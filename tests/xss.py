@@ -559,3 +559,17 @@ def plotly_markup(figure: dict[str, Any]) -> list[str]:
             if tag.strip().lower() not in PLOTLY_TAGS:
                 found.append(f"<{tag}>")
     return found
+
+
+TABLE_TOGGLES = (
+    "needs_table",
+    "styles_table",
+    "meta_tables",
+    "distance__table",
+    "channels_table",
+    "persist__table",
+    "aware_reveal",
+    "aware_table",
+    "diffmap_table",
+)
+"""View toggles that draw a table (or the reveal that holds one): the XSS tests switch all on."""

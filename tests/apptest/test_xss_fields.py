@@ -30,7 +30,14 @@ from emotions.model import Language
 from emotions.presentation import name_redactor
 from tests.apptest.conftest import go, open_app, with_workbook
 from tests.couples import full_workbook
-from tests.xss import PAYLOAD_BY_ID, Filled, fill_workbook, plotly_markup, rotation
+from tests.xss import (
+    PAYLOAD_BY_ID,
+    TABLE_TOGGLES,
+    Filled,
+    fill_workbook,
+    plotly_markup,
+    rotation,
+)
 
 SCRIPTS = [
     "introduction",
@@ -53,17 +60,6 @@ SCRIPTS = [
     "turns",
     "about",
 ]
-TABLE_TOGGLES = (
-    "needs_table",
-    "styles_table",
-    "meta_tables",
-    "distance__table",
-    "channels_table",
-    "persist__table",
-    "aware_reveal",
-    "aware_table",
-    "diffmap_table",
-)
 NAMES = (PAYLOAD_BY_ID["md_image"].text, PAYLOAD_BY_ID["plotly_link"].text)
 PLAIN_FIELDS = {
     "TextInput": {"default", "value", "placeholder"},

@@ -68,6 +68,23 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture
+def contexts(browser: Browser) -> Iterator[Callable[[], BrowserContext]]:
+    """More browsers at once: ``contexts()`` opens a new context (its own cookies and storage);
+    each is closed after the test."""
+    made: list[BrowserContext] = []
+
+    def new() -> BrowserContext:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+        ctx.set_default_timeout(30_000)
+        made.append(ctx)
+        return ctx
+
+    yield new
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
 def network() -> NetworkLog:
     return NetworkLog()
 

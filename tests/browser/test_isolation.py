@@ -17,12 +17,12 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from emotions.dimensions import DIMENSION_IDS
@@ -85,21 +85,6 @@ class Couple:
     @property
     def own(self) -> set[str]:
         return set() if self.i == SAMPLE_AT else {mark(self.i)}
-
-
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[Callable[[], BrowserContext]]:
-    made: list[BrowserContext] = []
-
-    def new() -> BrowserContext:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-        ctx.set_default_timeout(30_000)
-        made.append(ctx)
-        return ctx
-
-    yield new
-    for ctx in made:
-        ctx.close()
 
 
 def everything(page: Page) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
@@ -31,21 +31,6 @@ def rows(db: Path, code: str) -> tuple[int, int]:
             "SELECT count(*) FROM contributions WHERE room_code = ?", (code,)
         ).fetchone()[0]
     return int(rooms), int(contributions)
-
-
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[Callable[[], BrowserContext]]:
-    made: list[BrowserContext] = []
-
-    def new() -> BrowserContext:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-        ctx.set_default_timeout(30_000)
-        made.append(ctx)
-        return ctx
-
-    yield new
-    for ctx in made:
-        ctx.close()
 
 
 def bars(page: Page, dim: str) -> list[int]:

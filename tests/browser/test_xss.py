@@ -40,6 +40,7 @@ from tests.xss import (
     EVIL_HOST,
     MARK,
     PAYLOAD_BY_ID,
+    TABLE_TOGGLES,
     TITLE_MARK,
     Filled,
     fill_workbook,
@@ -64,18 +65,6 @@ FILE_NAME = P["md_image"].text.replace("/", "_") + ".json"
 """An uploaded file's name, shown in the message that rejects it."""
 TITLE = "Emotional Needs Workbook"
 
-TABLE_TOGGLES = (
-    "needs_table",
-    "styles_table",
-    "meta_tables",
-    "distance__table",
-    "channels_table",
-    "persist__table",
-    "aware_reveal",
-    "aware_table",
-    "diffmap_table",
-)
-"""View toggles that draw a table (or the reveal that holds one): all switched on."""
 PRESENT_PAGES = (
     "introduction",
     "distance",
