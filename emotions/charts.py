@@ -81,6 +81,17 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
     }
 
 
+ROW_HEIGHT = 40
+"""Pixels a row of a chart with one row per dimension gets: room for a two-line label."""
+
+
+def rows_height(rows: int, *, frame: int, row: int = ROW_HEIGHT) -> int:
+    """The height of a chart with one row per dimension: ``frame`` pixels for its title, axis and
+    legend, and ``row`` pixels a row, so that another dimension adds room instead of squeezing the
+    rows together."""
+    return frame + row * rows
+
+
 def scale_rows_axes(labels: list[str], axis_title: str) -> dict[str, Any]:
     """Layout axes of a chart with one row per label and the 0-10 scale across.
 
