@@ -85,9 +85,10 @@ RADAR_LABEL_WIDTH = 34.0
 RADAR_LABEL_OFFSET = 2.5
 """Axis labels start this far outside the outer ring (mm)."""
 RADAR_SCALE = Scale(ring_steps=4, centre_tick=False)
-"""On paper: a circle at every quarter of the scale, the values of the half and the outer ring
-written, halfway between the first two axes (``RADAR_TICK_GAP``)."""
+"""On paper: a circle at every quarter of the scale; the values of the half and the outer ring
+are written (not the centre's)."""
 RADAR_TICK_GAP = 0
+"""The values go halfway between the first two axes (on the page: between the second and third)."""
 DASHES: dict[str, tuple[float, float]] = {"solid": (0.0, 0.0), "dash": (1.8, 1.1)}
 
 
@@ -430,6 +431,10 @@ def _ticks(pdf: _SummaryPDF, geometry: RadarGeometry, centre: tuple[float, float
         pdf.put(x + 0.8, y - style.leading, style.leading, text)
 
 
+ALIGNS: dict[Anchor, Align] = {"start": "L", "middle": "C", "end": "R"}
+"""The geometry's label anchors as cell alignments."""
+
+
 def _axis_label(
     pdf: _SummaryPDF,
     lines: list[str],
@@ -448,9 +453,6 @@ def _axis_label(
         width = measure(line)
         left = x if align == "L" else x - width if align == "R" else x - width / 2
         pdf.put(left, top + number * LABEL.leading, LABEL.leading, line)
-
-
-ALIGNS: dict[Anchor, Align] = {"start": "L", "middle": "C", "end": "R"}
 
 
 def _marker(pdf: _SummaryPDF, shape: str, x: float, y: float, size: float) -> None:

@@ -1,10 +1,10 @@
 """The needs radar as an inline SVG, drawn by plain Python: no browser, no plotly, no kaleido.
 
-It follows the app's radar (``charts.radar_figure``) through the same geometry (``radar``): the
-first need at the top, the others clockwise, the scale's low end at the centre and its high end at
-the edge, one outline per partner in the partner's colour,
-line dash and marker shape (``palette``), so no partner is told apart by colour alone. Names and
-labels are XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
+It follows the app's radar (``charts.radar_figure``) and places everything by the same geometry
+(``emotions.radar``): the first need at the top, the others clockwise, the scale's low end at the
+centre and its high end at the edge, one outline per partner in the partner's colour, line dash and
+marker shape (``palette``), so no partner is told apart by colour alone. Names and labels are
+XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
 image), so it is safe inside a self-contained HTML page and as a file of its own.
 """
 
@@ -25,11 +25,11 @@ from emotions.palette import (
     PARTNER_DASH,
     PARTNER_MARKER,
 )
-from emotions.radar import RadarGeometry, radar_geometry
+from emotions.radar import radar_geometry
 
 TICK_GAP = 0
-"""The scale's values go halfway between the first two axes (the page's chart has them one gap
-further round)."""
+"""The scale's values are written halfway between the first two axes (the page's chart writes
+them one gap further round: ``RadarGeometry.tick_gap``)."""
 TICK_COLOUR = "#6B6B6B"
 LABEL_COLOUR = "#333333"
 DASH_ARRAYS: dict[str, str] = {"solid": "", "dash": "7 4", "dot": "2 3"}
@@ -120,7 +120,7 @@ def radar_svg(
     ``size`` is the width in pixels (the legend adds height). ``title`` becomes the drawing's
     accessible name. Every text is escaped; nothing outside the element is referenced.
     """
-    geometry: RadarGeometry = radar_geometry(radar.axes, tick_gap=TICK_GAP)
+    geometry = radar_geometry(radar.axes, tick_gap=TICK_GAP)
     n = geometry.count
     font_size = size * 11 / 420
     cx = cy = size / 2
