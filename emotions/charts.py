@@ -17,6 +17,7 @@ from emotions.palette import (
     PARTNER_DASH,
     PARTNER_MARKER,
 )
+from emotions.radar import radar_geometry
 
 
 def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
@@ -35,6 +36,7 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
     """The two partners' needs overlaid on one radar (Scatterpolar), one trace per partner."""
     # Axis labels carry their own line breaks so none is cut off at the chart's edge.
     theta = [t(f"dim.{dim}.axis", lang).replace("\n", "<br>") for dim in DIMENSION_IDS]
+    geometry = radar_geometry(DIMENSION_IDS).plotly_polar()
     traces = []
     pid: PartnerId
     for pid, partner in wb.partners.items():
@@ -65,19 +67,29 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
             # The axis labels need room at the sides; little is needed above and below.
             margin={"l": 80, "r": 80, "t": 56, "b": 48},
             polar={
+                # Where the axes, the scale and its values go: radar.py, shared with the exports.
                 "radialaxis": {
-                    "range": [NEED_MIN, NEED_MAX],
-                    "tickvals": [0, 5, 10],
-                    "angle": 22.5,
+                    **geometry["radialaxis"],
                     "tickfont": {"size": 11, "color": "#6B6B6B"},
                     "showline": False,
                     "gridcolor": GRID_COLOUR,
                 },
-                "angularaxis": {"direction": "clockwise", "gridcolor": GRID_COLOUR},
+                "angularaxis": {**geometry["angularaxis"], "gridcolor": GRID_COLOUR},
                 "bgcolor": "rgba(0,0,0,0)",
             },
         ),
     }
+
+
+ROW_HEIGHT = 40
+"""Pixels a row of a chart with one row per dimension gets: room for a two-line label."""
+
+
+def rows_height(rows: int, *, frame: int, row: int = ROW_HEIGHT) -> int:
+    """The height of a chart with one row per dimension: ``frame`` pixels for its title, axis and
+    legend, and ``row`` pixels a row, so that another dimension adds room instead of squeezing the
+    rows together."""
+    return frame + row * rows
 
 
 def scale_rows_axes(labels: list[str], axis_title: str) -> dict[str, Any]:

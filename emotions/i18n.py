@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
 from emotions.model import Language
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,17 +48,40 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
+REGISTRY_VALUES: dict[str, object] = {
+    "dimension_count": len(DIMENSION_IDS),
+    "section_count": len(SECTION_IDS),
+}
+"""Placeholders every text may use without the caller passing them: counts come from the
+registries, never from the copy ("{section_count}", not "16")."""
+
+
+class _Values(dict[str, object]):
+    """Placeholder values; a placeholder nobody filled stays as it was written (``{name}``), so a
+    text fetched without its values still reads as the template it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(text: str, /, **values: object) -> str:
+    """``text`` with its ``{placeholders}`` filled from ``values`` and the registry counts."""
+    if "{" not in text:
+        return text
+    return text.format_map(_Values({**REGISTRY_VALUES, **values}))
+
+
 def t(key: str, lang: Language, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Values are inserted as they are: whoever renders the result escapes it (names are user text).
-    A missing key shows the key itself rather than crashing a page;
-    tests keep the catalogs complete.
+    The registry counts (``REGISTRY_VALUES``) are always available. A missing key shows the key
+    itself rather than crashing a page; tests keep the catalogs complete.
     """
     text = catalog(lang).get(key)
     if text is None:
         return key
-    return text.format(**values) if values else text
+    return fill(text, **values)
 
 
 def language_from_locale(locale: str | None) -> Language:
@@ -71,7 +95,7 @@ def language_from_locale(locale: str | None) -> Language:
 def section_text(section_id: str, lang: Language) -> tuple[str, str]:
     """(heading, Markdown body) of a section's explanation, from ``content/<lang>/sections/``."""
     path = CONTENT_DIR / lang / "sections" / f"{section_id}.md"
-    text = path.read_text(encoding="utf-8").strip()
+    text = fill(path.read_text(encoding="utf-8").strip())
     first, _, body = text.partition("\n")
     return first.lstrip("#").strip(), body.strip()
 

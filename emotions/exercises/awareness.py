@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from emotions.analysis import difference_band, has_both, other, perception_gaps
-from emotions.charts import base_layout, escape_plotly, scale_rows_axes
+from emotions.charts import base_layout, escape_plotly, rows_height, scale_rows_axes
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.i18n import t
@@ -142,7 +142,7 @@ def perception_figure(
         "data": traces,
         "layout": base_layout(
             lang,
-            height=420,
+            height=rows_height(len(DIMENSION_IDS), frame=100),
             showlegend=True,
             title={
                 "text": t("aware.chart_title", lang, name=about_name),

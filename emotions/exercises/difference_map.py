@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from emotions.analysis import areas_to_understand, difference, difference_band, has_both
-from emotions.charts import base_layout, escape_plotly, scale_rows_axes
+from emotions.charts import base_layout, escape_plotly, rows_height, scale_rows_axes
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.i18n import t
@@ -106,7 +106,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
         "data": traces,
         "layout": base_layout(
             lang,
-            height=420,
+            height=rows_height(len(DIMENSION_IDS), frame=100),
             showlegend=True,
             margin={"l": 10, "r": 20, "t": 20, "b": 10},
             legend={"orientation": "h", "x": 0, "y": -0.18},

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from emotions.analysis import Area, areas_to_understand, difference_band, other, unmet_needs
-from emotions.charts import base_layout, escape_plotly, with_alpha
+from emotions.charts import base_layout, escape_plotly, rows_height, with_alpha
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import Language, PartnerId, Workbook
@@ -192,7 +192,8 @@ def need_met_figure(
         ],
         "layout": base_layout(
             lang,
-            height=470,
+            # Two bars a row (need and met): a little more room a row.
+            height=rows_height(len(DIMENSION_IDS), frame=110, row=45),
             barmode="group",
             bargap=0.25,
             showlegend=True,

@@ -18,7 +18,6 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -35,6 +34,7 @@ from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.export.linebreak import widest_unit, wrap_lines
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
+from emotions.radar import Anchor, RadarGeometry, Scale, radar_geometry
 
 FONT_PATH = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "ipaexg.ttf"
 """IPAex Gothic (IPA Font License v1.0, licence beside it): Japanese and Latin in one face."""
@@ -82,9 +82,13 @@ LABEL = TextStyle(8.5, 4.4, SOFT_INK)
 
 RADAR_RADIUS = 40.0
 RADAR_LABEL_WIDTH = 34.0
-RADAR_RINGS = (2.5, 5.0, 7.5, 10.0)
-RADAR_TICKS = (5, 10)
-NEED_MAX = 10
+RADAR_LABEL_OFFSET = 2.5
+"""Axis labels start this far outside the outer ring (mm)."""
+RADAR_SCALE = Scale(ring_steps=4, centre_tick=False)
+"""On paper: a circle at every quarter of the scale; the values of the half and the outer ring
+are written (not the centre's)."""
+RADAR_TICK_GAP = 0
+"""The values go halfway between the first two axes (on the page: between the second and third)."""
 DASHES: dict[str, tuple[float, float]] = {"solid": (0.0, 0.0), "dash": (1.8, 1.1)}
 
 
@@ -370,9 +374,9 @@ def _radar(pdf: _SummaryPDF, radar: RadarData) -> None:
     Axes run clockwise from the top as on screen; each partner has the palette's colour, a solid
     or dashed outline and a circle or diamond marker, so colour is never the only cue.
     """
-    count = len(radar.axes)
+    geometry = radar_geometry(radar.axes, scale=RADAR_SCALE, tick_gap=RADAR_TICK_GAP)
     partners = [pid for pid in PARTNER_IDS if pid in radar.needs]
-    if count < 3:
+    if geometry.count < 3:
         return
     measure = pdf.measure(LABEL)
     labels = [_axis_label_lines(axis, measure) for axis in radar.axes]
@@ -382,22 +386,17 @@ def _radar(pdf: _SummaryPDF, radar: RadarData) -> None:
     pdf.room_for(height)
     cx = PAGE_WIDTH / 2
     cy = pdf.get_y() + 3 + label_height + RADAR_RADIUS
-
-    def point(index: int, value: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        r = RADAR_RADIUS * max(0.0, min(value, NEED_MAX)) / NEED_MAX
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+    centre = (cx, cy)
 
     with pdf.local_context(draw_color=GRID_COLOUR, line_width=0.25):
-        for ring in RADAR_RINGS:
-            pdf.circle(cx, cy, RADAR_RADIUS * ring / NEED_MAX)
-        for index in range(count):
-            pdf.line(cx, cy, *point(index, NEED_MAX))
-    _ticks(pdf, cx, cy, count)
+        for ring in geometry.scale.rings:
+            pdf.circle(cx, cy, RADAR_RADIUS * geometry.scale.fraction(ring))
+        for index in range(geometry.count):
+            pdf.line(cx, cy, *geometry.point(index, geometry.scale.high, centre, RADAR_RADIUS))
+    _ticks(pdf, geometry, centre)
 
     for pid in partners:
-        values = radar.needs[pid]
-        points = [point(i, values[i] if i < len(values) else 0) for i in range(count)]
+        points = geometry.outline(radar.needs[pid], centre, RADAR_RADIUS)
         colour = PARTNER_COLOURS[pid]
         with pdf.local_context(fill_color=colour, fill_opacity=0.12):
             pdf.polygon(points, style="F")
@@ -412,7 +411,7 @@ def _radar(pdf: _SummaryPDF, radar: RadarData) -> None:
 
     pdf.use(LABEL)
     for index, lines in enumerate(labels):
-        _axis_label(pdf, lines, index, count, cx, cy, measure)
+        _axis_label(pdf, lines, geometry, index, centre, measure)
 
     pdf.set_y(cy + RADAR_RADIUS + 3 + label_height + 4)
     _legend(pdf, radar, legend)
@@ -423,35 +422,33 @@ def _axis_label_lines(axis: str, measure: Measure) -> list[str]:
     return wrap_lines(clean_text(axis), RADAR_LABEL_WIDTH, measure) or [""]
 
 
-def _ticks(pdf: _SummaryPDF, cx: float, cy: float, count: int) -> None:
-    """Scale numbers along the line halfway between the first two axes, as on screen."""
-    angle = -math.pi / 2 + math.pi / count
+def _ticks(pdf: _SummaryPDF, geometry: RadarGeometry, centre: tuple[float, float]) -> None:
+    """Scale numbers along the line halfway between two axes, where no label sits."""
     style = TextStyle(7, 3.0, SOFT_INK)
     pdf.use(style)
-    for tick in RADAR_TICKS:
-        r = RADAR_RADIUS * tick / NEED_MAX
-        x, y = cx + r * math.cos(angle), cy + r * math.sin(angle)
+    for tick, (x, y) in geometry.ticks(centre, RADAR_RADIUS):
         text = str(tick)
         pdf.put(x + 0.8, y - style.leading, style.leading, text)
+
+
+ALIGNS: dict[Anchor, Align] = {"start": "L", "middle": "C", "end": "R"}
+"""The geometry's label anchors as cell alignments."""
 
 
 def _axis_label(
     pdf: _SummaryPDF,
     lines: list[str],
+    geometry: RadarGeometry,
     index: int,
-    count: int,
-    cx: float,
-    cy: float,
+    centre: tuple[float, float],
     measure: Measure,
 ) -> None:
     """An axis label just outside the outer ring, aligned away from the chart."""
-    angle = -math.pi / 2 + 2 * math.pi * index / count
-    cos, sin = math.cos(angle), math.sin(angle)
-    x = cx + (RADAR_RADIUS + 2.5) * cos
-    y = cy + (RADAR_RADIUS + 2.5) * sin
+    place = geometry.label(index, centre, RADAR_RADIUS, offset=RADAR_LABEL_OFFSET)
+    x, y = place.x, place.y
     height = len(lines) * LABEL.leading
-    top = y - height if sin < -0.3 else y if sin > 0.3 else y - height / 2
-    align: Align = "L" if cos > 0.3 else "R" if cos < -0.3 else "C"
+    top = {"bottom": y - height, "top": y, "middle": y - height / 2}[place.baseline]
+    align = ALIGNS[place.anchor]
     for number, line in enumerate(lines):
         width = measure(line)
         left = x if align == "L" else x - width if align == "R" else x - width / 2

@@ -1,9 +1,10 @@
 """The needs radar as an inline SVG, drawn by plain Python: no browser, no plotly, no kaleido.
 
-It follows the app's radar (``charts.radar_figure``): the first need at the top, the others
-clockwise, 0 at the centre and 10 at the edge, one outline per partner in the partner's colour,
-line dash and marker shape (``palette``), so no partner is told apart by colour alone. Names and
-labels are XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
+It follows the app's radar (``charts.radar_figure``) and places everything by the same geometry
+(``emotions.radar``): the first need at the top, the others clockwise, the scale's low end at the
+centre and its high end at the edge, one outline per partner in the partner's colour, line dash and
+marker shape (``palette``), so no partner is told apart by colour alone. Names and labels are
+XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
 image), so it is safe inside a self-contained HTML page and as a file of its own.
 """
 
@@ -14,7 +15,6 @@ import re
 import unicodedata
 from html import escape
 
-from emotions.dimensions import NEED_MAX
 from emotions.export.document import RadarData
 from emotions.i18n import t
 from emotions.model import Language, PartnerId
@@ -25,9 +25,11 @@ from emotions.palette import (
     PARTNER_DASH,
     PARTNER_MARKER,
 )
+from emotions.radar import radar_geometry
 
-RINGS = (0, 5, 10)
-"""The grid rings, with their values written beside them (0 is the centre point)."""
+TICK_GAP = 0
+"""The scale's values are written halfway between the first two axes (the page's chart writes
+them one gap further round: ``RadarGeometry.tick_gap``)."""
 TICK_COLOUR = "#6B6B6B"
 LABEL_COLOUR = "#333333"
 DASH_ARRAYS: dict[str, str] = {"solid": "", "dash": "7 4", "dot": "2 3"}
@@ -118,7 +120,8 @@ def radar_svg(
     ``size`` is the width in pixels (the legend adds height). ``title`` becomes the drawing's
     accessible name. Every text is escaped; nothing outside the element is referenced.
     """
-    n = len(radar.axes)
+    geometry = radar_geometry(radar.axes, tick_gap=TICK_GAP)
+    n = geometry.count
     font_size = size * 11 / 420
     cx = cy = size / 2
     radius = size * 0.32
@@ -126,13 +129,10 @@ def radar_svg(
     legend_row = font_size * 1.9
     height = size + font_size + legend_row * len(pids)
 
-    def point(i: int, value: float, extra: float = 0.0) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * i / n
-        r = radius * value / NEED_MAX + extra
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+    centre = (cx, cy)
 
-    def ring(value: float) -> str:
-        return " ".join(f"{_num(x)},{_num(y)}" for x, y in (point(i, value) for i in range(n)))
+    def points_attr(points: list[tuple[float, float]]) -> str:
+        return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
 
     font = xml_text(FONT_FAMILIES[lang])
     parts = [
@@ -142,39 +142,34 @@ def radar_svg(
     ]
     if title:
         parts.append(f"<title>{xml_text(title)}</title>")
-    # The grid: rings at 5 and 10 (0 is the centre), one spoke per need.
-    for value in RINGS:
-        if value > 0:
-            parts.append(
-                f'<polygon points="{ring(value)}" fill="none" stroke="{GRID_COLOUR}"'
-                ' stroke-width="1"/>'
-            )
+    # The grid: the scale's rings (the centre is a point), one spoke per need.
+    for value in geometry.scale.rings:
+        parts.append(
+            f'<polygon points="{points_attr(geometry.ring(value, centre, radius))}" fill="none"'
+            f' stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
     for i in range(n):
-        x, y = point(i, NEED_MAX)
+        x, y = geometry.point(i, geometry.scale.high, centre, radius)
         parts.append(
             f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}"'
             f' stroke="{GRID_COLOUR}" stroke-width="1"/>'
         )
-    # Ring values halfway between the first two spokes, where no label sits.
-    tick_angle = -math.pi / 2 + math.pi / n
-    for value in RINGS:
-        r = radius * value / NEED_MAX
-        x, y = cx + r * math.cos(tick_angle) + 3, cy + r * math.sin(tick_angle)
+    # Ring values halfway between two spokes, where no label sits.
+    for value, (x, y) in geometry.ticks(centre, radius):
         parts.append(
-            f'<text x="{_num(x)}" y="{_num(y)}" fill="{TICK_COLOUR}"'
+            f'<text x="{_num(x + 3)}" y="{_num(y)}" fill="{TICK_COLOUR}"'
             f' font-size="{_num(font_size * 0.85)}">{value}</text>'
         )
     # Axis labels just outside the outer ring, anchored away from the centre.
     line_height = font_size * 1.2
     for i, label in enumerate(radar.axes):
-        x, y = point(i, NEED_MAX, extra=font_size * 0.9)
-        dx, dy = x - cx, y - cy
-        anchor = "start" if dx > radius * 0.3 else "end" if dx < -radius * 0.3 else "middle"
+        place = geometry.label(i, centre, radius, offset=font_size * 0.9)
+        x, y = place.x, place.y
         lines = axis_lines(label, radar.dimensions[i], lang) if i < len(radar.dimensions) else []
         lines = lines or wrap_label(label, lang)
-        if dy < -radius * 0.3:
+        if place.baseline == "bottom":
             first = y - line_height * (len(lines) - 1)
-        elif dy > radius * 0.3:
+        elif place.baseline == "top":
             first = y + font_size * 0.8
         else:
             first = y + font_size * 0.35 - line_height * (len(lines) - 1) / 2
@@ -182,18 +177,17 @@ def radar_svg(
             f'<tspan x="{_num(x)}" y="{_num(first + k * line_height)}">{xml_text(text)}</tspan>'
             for k, text in enumerate(lines)
         )
-        parts.append(f'<text fill="{LABEL_COLOUR}" text-anchor="{anchor}">{spans}</text>')
+        parts.append(f'<text fill="{LABEL_COLOUR}" text-anchor="{place.anchor}">{spans}</text>')
     # One outline per partner: colour, dash and marker shape all differ.
     marker_size = font_size * 0.38
     for pid in pids:
         colour = PARTNER_COLOURS[pid]
         needs = radar.needs[pid]
-        points = [point(i, min(max(needs[i], 0), NEED_MAX)) for i in range(n)]
+        points = geometry.outline(needs, centre, radius)
         dash = DASH_ARRAYS.get(PARTNER_DASH[pid], "")
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        outline = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
         parts.append(
-            f'<polygon points="{outline}" fill="{colour}" fill-opacity="{FILL_OPACITY}"'
+            f'<polygon points="{points_attr(points)}" fill="{colour}" fill-opacity="{FILL_OPACITY}"'
             f' stroke="{colour}" stroke-width="2.5" stroke-linejoin="round"{dash_attr}/>'
         )
         parts += [_marker(PARTNER_MARKER[pid], x, y, colour, marker_size) for x, y in points]

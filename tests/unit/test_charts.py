@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pytest
 
 from emotions.charts import radar_figure
 from emotions.dimensions import DIMENSION_IDS
-from emotions.model import Workbook
+from emotions.exercises import awareness, difference_map, persisting
+from emotions.model import PARTNER_IDS, Rating, Workbook
 from emotions.palette import PARTNER_COLOURS, contrast_ratio
+from emotions.texts import plain_names
 
 
 def test_radar_overlays_both_partners_and_closes_each_outline() -> None:
@@ -44,3 +47,30 @@ def test_names_with_markup_are_shown_as_text_and_hidden_in_presentation() -> Non
 def test_partner_colours_are_readable_on_the_theme_background() -> None:
     for colour in PARTNER_COLOURS.values():
         assert contrast_ratio(colour, "#FAF8F4") >= 4.5
+
+
+def test_charts_with_a_row_per_dimension_grow_with_the_dimensions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A chart with one row per dimension gets taller with another dimension; eight keep the
+    heights the charts always had."""
+    heights: dict[int, list[int]] = {}
+    for ids in (DIMENSION_IDS, (*DIMENSION_IDS, "extra_1", "extra_2")):
+        for module in (awareness, difference_map, persisting):
+            monkeypatch.setattr(module, "DIMENSION_IDS", ids)
+        wb = Workbook()
+        for k, dim in enumerate(ids):
+            for pid in PARTNER_IDS:
+                wb.partners[pid].ratings[dim] = Rating(need=k % 11, met=3, guess=4)  # type: ignore[index]
+        names = plain_names(wb, "en")
+        figures = [
+            awareness.perception_figure(wb, "a", names, "en"),
+            difference_map.map_figure(wb, names, "en"),
+            persisting.need_met_figure(wb, "a", "en"),
+        ]
+        for figure in figures:
+            assert len(figure["data"][-1]["y"]) == len(ids)
+            go.Figure(figure)
+        heights[len(ids)] = [figure["layout"]["height"] for figure in figures]
+    assert heights[8] == [420, 420, 470]
+    assert all(more > fewer for more, fewer in zip(heights[10], heights[8], strict=True))
