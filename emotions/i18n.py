@@ -8,19 +8,19 @@ every user, so caching it per process is safe; nothing per-user is ever kept her
 from __future__ import annotations
 
 import functools
-import re
 import string
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
-from emotions.model import Language
+from emotions.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE  # re-exported
+from emotions.languages import Language
+from emotions.languages import language_from_locale as language_from_locale  # re-exported
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LOCALES_DIR = PACKAGE_DIR / "locales"
 CONTENT_DIR = PACKAGE_DIR / "content"
-DEFAULT_LANGUAGE: Language = "en"
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
@@ -82,13 +82,6 @@ def t(key: str, lang: Language, **values: object) -> str:
     if text is None:
         return key
     return fill(text, **values)
-
-
-def language_from_locale(locale: str | None) -> Language:
-    """The app language for a browser locale such as ``ja-JP`` (English unless it is Japanese)."""
-    if locale and re.match(r"^ja(?:$|[-_])", locale.strip().lower()):
-        return "ja"
-    return DEFAULT_LANGUAGE
 
 
 @functools.cache
