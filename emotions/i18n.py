@@ -60,8 +60,19 @@ class _Values(dict[str, object]):
     """Placeholder values; a placeholder nobody filled stays as it was written (``{name}``), so a
     text fetched without its values still reads as the template it is."""
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    def __missing__(self, key: str) -> _Unfilled:
+        return _Unfilled(key)
+
+
+class _Unfilled:
+    """A placeholder nobody filled: formats back to itself, format spec and all (plotly's
+    ``%{y:.0%}`` in a hover template stays as written)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __format__(self, spec: str) -> str:
+        return "{" + self.key + (":" + spec if spec else "") + "}"
 
 
 def fill(text: str, /, **values: object) -> str:
