@@ -81,10 +81,10 @@ def test_an_entry_that_forgets_a_field_cannot_be_built(left_out: str) -> None:
 @pytest.mark.parametrize(
     ("codes", "specs"),
     [
-        (("en", "ja", "fr"), LANGUAGES),  # in the Literal, not in the registry
-        (("en",), LANGUAGES),  # in the registry, not in the Literal
-        (("ja", "en"), LANGUAGES),  # another order
-        (("en", "ja"), (*LANGUAGES, LANGUAGES[1])),  # registered twice
+        ((*LANGUAGE_CODES, "zz"), LANGUAGES),  # in the Literal, not in the registry
+        (LANGUAGE_CODES[:-1], LANGUAGES),  # in the registry, not in the Literal
+        (LANGUAGE_CODES[::-1], LANGUAGES),  # another order
+        (LANGUAGE_CODES, (*LANGUAGES, LANGUAGES[-1])),  # registered twice
     ],
 )
 def test_the_import_time_check_refuses_a_mismatch(
@@ -107,11 +107,11 @@ def test_a_language_added_to_the_literal_alone_fails_the_import(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     source = (ROOT / "emotions" / "languages.py").read_text(encoding="utf-8")
-    literal = 'Language = Literal["en", "ja"]'
+    literal = "Language = Literal[" + ", ".join(f'"{code}"' for code in LANGUAGE_CODES) + "]"
     assert literal in source
     # The unchanged file runs, run this way; with one more code in the Literal it does not.
     _run_as_module(source, "emotions.languages_same", monkeypatch)
-    changed = source.replace(literal, 'Language = Literal["en", "ja", "fr"]')
+    changed = source.replace(literal, literal[:-1] + ', "zz"]')
     with pytest.raises(RuntimeError, match="disagree"):
         _run_as_module(changed, "emotions.languages_changed", monkeypatch)
 

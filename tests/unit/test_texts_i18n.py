@@ -113,7 +113,7 @@ def test_direction_texts_are_parallel_and_fill_in() -> None:
         ("ja-JP", "ja"),
         ("JA_jp", "ja"),
         ("en-US", "en"),
-        ("fr", "en"),
+        ("zz", "en"),  # no ISO 639-1 language: never registered
         (None, "en"),
         ("jam", "en"),
     ],
