@@ -2,7 +2,5 @@
 
 Nothing in this package imports streamlit: models, derived figures, texts and exports live here
 and are tested on their own. The app pages only read state, call these functions and render.
+The languages every user-facing word exists in are registered in ``emotions.languages``.
 """
-
-LANGUAGES: tuple[str, ...] = ("en", "ja")
-"""The languages every user-facing word exists in."""

@@ -9,9 +9,9 @@ from typing import Any
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.i18n import partner_label, t
+from emotions.languages import spec
 from emotions.model import Language, PartnerId, Workbook
 from emotions.palette import (
-    FONT_FAMILIES,
     GRID_COLOUR,
     PARTNER_COLOURS,
     PARTNER_DASH,
@@ -22,7 +22,7 @@ from emotions.radar import radar_geometry
 
 def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
-        "font": {"family": FONT_FAMILIES[lang], "size": 14},
+        "font": {"family": spec(lang).font_family, "size": 14},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "margin": {"l": 90, "r": 90, "t": 40, "b": 40},

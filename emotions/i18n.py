@@ -8,19 +8,19 @@ every user, so caching it per process is safe; nothing per-user is ever kept her
 from __future__ import annotations
 
 import functools
-import re
 import string
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
-from emotions.model import Language
+from emotions.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE  # re-exported
+from emotions.languages import Language
+from emotions.languages import language_from_locale as language_from_locale  # re-exported
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LOCALES_DIR = PACKAGE_DIR / "locales"
 CONTENT_DIR = PACKAGE_DIR / "content"
-DEFAULT_LANGUAGE: Language = "en"
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
@@ -60,8 +60,19 @@ class _Values(dict[str, object]):
     """Placeholder values; a placeholder nobody filled stays as it was written (``{name}``), so a
     text fetched without its values still reads as the template it is."""
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    def __missing__(self, key: str) -> _Unfilled:
+        return _Unfilled(key)
+
+
+class _Unfilled:
+    """A placeholder nobody filled: formats back to itself, format spec and all (plotly's
+    ``%{y:.0%}`` in a hover template stays as written)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __format__(self, spec: str) -> str:
+        return "{" + self.key + (":" + spec if spec else "") + "}"
 
 
 def fill(text: str, /, **values: object) -> str:
@@ -82,13 +93,6 @@ def t(key: str, lang: Language, **values: object) -> str:
     if text is None:
         return key
     return fill(text, **values)
-
-
-def language_from_locale(locale: str | None) -> Language:
-    """The app language for a browser locale such as ``ja-JP`` (English unless it is Japanese)."""
-    if locale and re.match(r"^ja(?:$|[-_])", locale.strip().lower()):
-        return "ja"
-    return DEFAULT_LANGUAGE
 
 
 @functools.cache

@@ -13,13 +13,14 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId, SectionId
+from emotions.languages import DEFAULT_LANGUAGE
+from emotions.languages import Language as Language  # re-exported: imported from here too
 
 SCHEMA_VERSION: Literal[1] = 1
 """Version of the workbook document; bump it with a migration in ``workbook_io``."""
 
 PartnerId = Literal["a", "b"]
 PARTNER_IDS: tuple[PartnerId, ...] = get_args(PartnerId)
-Language = Literal["en", "ja"]
 Importance = Literal["low", "medium", "high"]
 IMPORTANCE_LEVELS: tuple[Importance, ...] = get_args(Importance)
 
@@ -143,7 +144,7 @@ class Workbook(_Strict):
     schema_version: Literal[1] = SCHEMA_VERSION
     created: dt.datetime = Field(default_factory=_now)
     updated: dt.datetime = Field(default_factory=_now)
-    language: Language = "en"
+    language: Language = DEFAULT_LANGUAGE
     mode: Mode = "together"
     sample: Tag | None = None
     """Id of the sample couple this workbook was loaded from, if any."""

@@ -1,4 +1,4 @@
-"""The partner colours and chart fonts: one rule, used by every chart and label.
+"""The partner colours: one rule, used by every chart and label (fonts: ``languages``).
 
 Blue and vermillion from the Okabe-Ito palette, which stays distinguishable with the common forms
 of colour blindness. The vermillion is darkened slightly so that both reach 4.5:1 contrast on white
@@ -8,7 +8,7 @@ only cue.
 
 from __future__ import annotations
 
-from emotions.model import Language, PartnerId
+from emotions.model import PartnerId
 
 PARTNER_COLOURS: dict[PartnerId, str] = {"a": "#0072B2", "b": "#B84F00"}
 PARTNER_DASH: dict[PartnerId, str] = {"a": "solid", "b": "dash"}
@@ -20,12 +20,6 @@ MUTED_LINE = "#8C877D"
 """Connecting lines and other marks that belong to neither partner."""
 ILLUSTRATION_COLOURS: dict[str, str] = {"without": "#666666", "with": "#009E73"}
 """The two curves of an illustration (grey, and Okabe-Ito bluish green): never a partner's."""
-
-FONT_FAMILIES: dict[Language, str] = {
-    "en": '"Source Sans Pro", "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-    # Fonts that hold Japanese glyphs, local first: nothing is fetched from outside.
-    "ja": '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif',
-}
 
 
 def relative_luminance(hex_colour: str) -> float:

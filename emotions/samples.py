@@ -5,7 +5,7 @@ on screen and the subtitle of the exports). What does not depend on the language
 ratings, the grids, the choices from the app's lists, the dates and levels of the check-ins. The
 names and every word the couple "wrote" (reflections, rewrites, trigger notes, ...) live in
 ``content/<lang>/samples.toml``, so ``load_sample(sample_id, lang)`` builds the same couple in
-either language, with names that fit it.
+every language, with names that fit it.
 
 The couples are invented. Their figures are made-up answers, never statistics about anyone.
 """
@@ -24,6 +24,7 @@ from emotions.exercises.naming import NeedId, statement_text
 from emotions.exercises.persisting import WithdrawalSign
 from emotions.exercises.safety import Feeling, SharingResponse
 from emotions.i18n import content_table
+from emotions.languages import LANGUAGE_CODES
 from emotions.model import (
     BELIEFS,
     CHANNELS,
@@ -542,8 +543,8 @@ def sample_language(wb: Workbook) -> Language | None:
     if not is_sample_id(sid):
         return None
     mine = _answers(wb)
-    other: Language = "ja" if wb.language == "en" else "en"
-    for lang in (wb.language, other):
+    others = [lang for lang in LANGUAGE_CODES if lang != wb.language]
+    for lang in (wb.language, *others):
         # Compared as data, not text: the order of keys in a mapping does not matter.
         if mine == json.loads(_sample_answers_json(sid, lang)):
             return lang

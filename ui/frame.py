@@ -8,6 +8,7 @@ import streamlit as st
 
 from emotions.dimensions import SECTION_IDS
 from emotions.i18n import t as translate
+from emotions.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import holds_notes
 from ui import keep, rooms
@@ -25,8 +26,6 @@ from ui.state import (
     workbook,
 )
 from ui.widgets import bound
-
-LANGUAGES: tuple[Language, ...] = ("en", "ja")
 
 
 def _set_language(value: Language) -> None:
@@ -46,9 +45,9 @@ def sidebar() -> None:
     with st.sidebar:
         st.radio(
             t("lang.label"),
-            LANGUAGES,
+            LANGUAGE_CODES,
             # Each language is named in its own words, whatever the current language is.
-            format_func=lambda code: translate(f"lang.{code}", code),
+            format_func=lambda code: spec(code).name,
             horizontal=True,
             **bound("ui_lang", wb.language, _set_language),
         )
@@ -180,7 +179,7 @@ def neutral_screen(known_paths: list[str]) -> None:
     """After a quick exit: a blank page with a neutral title, no navigation, no trace of the
     workbook, whatever address the browser asks for (``known_paths``: the app's url paths, so
     that none of them brings up a "page not found" message naming it)."""
-    language: Language = st.session_state.get(EXITED_KEY, "en")
+    language: Language = st.session_state.get(EXITED_KEY, DEFAULT_LANGUAGE)
     title = translate("exit.blank_title", language)
     st.set_page_config(
         page_title=title, page_icon="📄", layout="centered", initial_sidebar_state="collapsed"

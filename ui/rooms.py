@@ -17,8 +17,9 @@ import streamlit as st
 
 from emotions.charts import base_layout
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
+from emotions.languages import spec
 from emotions.model import Language
-from emotions.palette import FONT_FAMILIES, GRID_COLOUR, PARTNER_COLOURS
+from emotions.palette import GRID_COLOUR, PARTNER_COLOURS
 from emotions.rooms import (
     MIN_SHOWN,
     JoinLimiter,
@@ -204,7 +205,7 @@ def spread_figure(
             "y": y,
             "yanchor": "top",
             "showarrow": False,
-            "font": {"family": FONT_FAMILIES[lang], "size": 13, "color": "#555555"},
+            "font": {"family": spec(lang).font_family, "size": 13, "color": "#555555"},
         }
         for text, x, anchor, y in ((f"← {low}", 0, "left", -0.16), (f"{high} →", 1, "right", -0.27))
     ]
@@ -215,7 +216,7 @@ def spread_figure(
             height=height,
             showlegend=False,
             bargap=0.15,
-            font={"family": FONT_FAMILIES[lang], "size": 18},
+            font={"family": spec(lang).font_family, "size": 18},
             title={"text": t(f"dim.{dim}.name"), "font": {"size": 22}, "x": 0, "xanchor": "left"},
             margin={"l": 40, "r": 20, "t": 56, "b": 84},
             shapes=shapes,

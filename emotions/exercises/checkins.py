@@ -15,6 +15,7 @@ from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.i18n import t
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, CheckIn, Language, PartnerId, Workbook
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
 from emotions.texts import Names
@@ -26,7 +27,6 @@ MIN_POINTS = 3
 LEVEL_BAND = 1.0
 """Averages within this many points of each other count as 'about level'."""
 DAY_MS = 24 * 60 * 60 * 1000
-LIST_SEPARATOR: dict[Language, str] = {"en": ", ", "ja": "、"}
 
 Direction = Literal["higher", "lower", "level"]
 
@@ -56,7 +56,7 @@ def delete_checkin(wb: Workbook, index: int) -> None:
 
 def format_date(date: dt.date, lang: Language) -> str:
     """A date as people write it in the language."""
-    return t("checkin.date_format", lang, year=date.year, month=date.month, day=date.day)
+    return spec(lang).date_format.format(year=date.year, month=date.month, day=date.day)
 
 
 def checkin_label(checkin: CheckIn, names: Names, lang: Language) -> str:
@@ -67,7 +67,7 @@ def checkin_label(checkin: CheckIn, names: Names, lang: Language) -> str:
         if pid in checkin.connection
     ]
     date = format_date(checkin.date, lang)
-    return t("checkin.label", lang, date=date, scores=LIST_SEPARATOR[lang].join(scores))
+    return t("checkin.label", lang, date=date, scores=spec(lang).list_separator.join(scores))
 
 
 def period(first: dt.date, last: dt.date, lang: Language) -> str:
@@ -122,7 +122,7 @@ def trend_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
                 "line": {"color": PARTNER_COLOURS[pid], "width": 3, "dash": PARTNER_DASH[pid]},
                 "marker": {"symbol": PARTNER_MARKER[pid], "size": 10},
                 "hovertemplate": "%{x|"
-                + t("checkin.chart_date_format", lang)
+                + spec(lang).chart_date_format
                 + "}: %{y}<extra>"
                 + label
                 + "</extra>",
@@ -130,7 +130,7 @@ def trend_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
         )
     xaxis: dict[str, Any] = {
         "type": "date",
-        "tickformat": t("checkin.chart_date_format", lang),
+        "tickformat": spec(lang).chart_date_format,
         "gridcolor": GRID_COLOUR,
         "fixedrange": True,
     }

@@ -14,13 +14,13 @@ from emotions.charts import base_layout, escape_plotly, rows_height, scale_rows_
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.i18n import t
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, Workbook
 from emotions.palette import MUTED_LINE, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
 
 NOTE_MAX_CHARS = SHORT_TEXT_MAX
 LINE_COLOUR = MUTED_LINE
-LIST_SEPARATOR: dict[Language, str] = {"en": ", ", "ja": "、"}
 
 
 def set_area_note(wb: Workbook, dim: DimensionId, text: str) -> None:
@@ -42,7 +42,7 @@ def same_line(wb: Workbook, lang: Language) -> str | None:
     same = same_dimensions(wb)
     if not same:
         return None
-    names = LIST_SEPARATOR[lang].join(t(f"dim.{dim}.name", lang) for dim in same)
+    names = spec(lang).list_separator.join(t(f"dim.{dim}.name", lang) for dim in same)
     return t("diffmap.same_on", lang, dimensions=names)
 
 

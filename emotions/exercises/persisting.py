@@ -22,6 +22,7 @@ from emotions.analysis import Area, areas_to_understand, difference_band, other,
 from emotions.charts import base_layout, escape_plotly, rows_height, with_alpha
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
+from emotions.languages import spec
 from emotions.model import Language, PartnerId, Workbook
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS
 from emotions.texts import Names
@@ -128,7 +129,7 @@ def join_list(items: list[str], lang: Language) -> str:
     table = content_table("persisting", lang)
     if len(items) <= 1:
         return "".join(items)
-    return str(table["list_separator"]).join(items[:-1]) + str(table["list_last"]) + items[-1]
+    return spec(lang).list_separator.join(items[:-1]) + str(table["list_last"]) + items[-1]
 
 
 def unanswered_line(wb: Workbook, pid: PartnerId, names: Names, lang: Language) -> str | None:

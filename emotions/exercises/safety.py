@@ -15,6 +15,7 @@ from typing import Literal, get_args
 from emotions.analysis import Area, areas_to_understand
 from emotions.dimensions import DimensionId
 from emotions.i18n import content_table
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, Partner, PartnerId, Workbook
 from emotions.texts import Names
 
@@ -162,7 +163,7 @@ def safe_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
 def _join(feelings: list[Feeling], lang: Language) -> str:
     table = content_table("safety", lang)
     nouns = [table["feelings"][f]["noun"] for f in feelings]
-    return str(table["list_separator"]).join(nouns)
+    return spec(lang).list_separator.join(nouns)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from emotions.analysis import Area, areas_to_understand, difference_band, has_bo
 from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names
@@ -82,7 +83,7 @@ def quadrant(position: Position) -> Quadrant | None:
 
 def quadrant_label(q: Quadrant, lang: Language) -> str:
     """A quadrant's name on one line (the chart breaks it in two); Japanese needs no space."""
-    return ("" if lang == "ja" else " ").join(t(f"styles.quadrant.{q}", lang).split("\n"))
+    return spec(lang).word_separator.join(t(f"styles.quadrant.{q}", lang).split("\n"))
 
 
 def position_line(position: Position, names: Names, lang: Language) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from emotions.export.document import Block, Summary, Table
 from emotions.export.svg import radar_svg, xml_text
 from emotions.i18n import t
-from emotions.palette import FONT_FAMILIES, GRID_COLOUR
+from emotions.languages import spec
+from emotions.palette import GRID_COLOUR
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 RADAR_SIZE = 420
@@ -60,7 +61,7 @@ footer { margin-top: 3rem; font-size: .85rem; color: #555555; }
 
 def stylesheet(summary: Summary) -> str:
     """The page's styles, with the language's fonts and the partner colours filled in."""
-    return _CSS.replace("FONT", FONT_FAMILIES[summary.lang]).replace("GRID", GRID_COLOUR).strip()
+    return _CSS.replace("FONT", spec(summary.lang).font_family).replace("GRID", GRID_COLOUR).strip()
 
 
 def _is_number(text: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 CLOSING = (
     "、。，．・：；？！）」』】〕〉》〙〗〟’”｝"  # noqa: RUF001 - Japanese closing, middle marks
@@ -36,10 +37,29 @@ NO_END = "（「『【〔〈《〘〖〝‘“｛([{"  # noqa: RUF001
 INSEPARABLE = "…‥—―"
 """Two of these in a row (「……」「——」) stay on one line."""
 
+
+@dataclass(frozen=True)
+class BreakRules:
+    """Which characters a line may not start or end with (kinsoku), which may hang past a full
+    line's end, and which stay together in pairs. A language's rules are in its
+    ``languages.LanguageSpec.line_breaking``."""
+
+    closing: str
+    no_start: str
+    no_end: str
+    inseparable: str
+
+
+KINSOKU = BreakRules(closing=CLOSING, no_start=NO_START, no_end=NO_END, inseparable=INSEPARABLE)
+"""The Japanese rules with their ASCII counterparts: right for Japanese, harmless for Latin text
+(whose closing marks follow a word anyway), so right for any text that mixes the two."""
+
 _EPSILON = 1e-9
 
 
-def wrap_lines(text: str, width_mm: float, measure: Callable[[str], float]) -> list[str]:
+def wrap_lines(
+    text: str, width_mm: float, measure: Callable[[str], float], rules: BreakRules = KINSOKU
+) -> list[str]:
     """Break ``text`` into lines at most ``width_mm`` wide as measured by ``measure``.
 
     ``measure`` gives a string's width (in the same unit as ``width_mm``) and must be additive
@@ -54,7 +74,7 @@ def wrap_lines(text: str, width_mm: float, measure: Callable[[str], float]) -> l
         return []
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width_mm, measure) or [""])
+        lines.extend(_wrap_paragraph(paragraph, width_mm, measure, rules) or [""])
     return lines
 
 
@@ -66,11 +86,11 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F", "H")
 
 
-def _may_break(before: str, after: str, spaced: bool) -> bool:
+def _may_break(before: str, after: str, spaced: bool, rules: BreakRules) -> bool:
     """Whether a line may break between ``before`` and ``after`` (``spaced``: with whitespace)."""
-    if after in NO_START or before in NO_END:
+    if after in rules.no_start or before in rules.no_end:
         return False
-    if before == after and before in INSEPARABLE:
+    if before == after and before in rules.inseparable:
         return False
     return spaced or is_wide(before) or is_wide(after)
 
@@ -86,16 +106,16 @@ def _after_hyphen(current: str, char: str, pending: str) -> bool:
     )
 
 
-def widest_unit(text: str, measure: Callable[[str], float]) -> float:
+def widest_unit(text: str, measure: Callable[[str], float], rules: BreakRules = KINSOKU) -> float:
     """The width of the widest piece of ``text`` that ``wrap_lines`` never splits (unless it is
     wider than a whole line): the narrowest a column can be without cutting a word."""
     return max(
-        (measure(unit) for line in text.split("\n") for _, unit in _units(line)),
+        (measure(unit) for line in text.split("\n") for _, unit in _units(line, rules)),
         default=0.0,
     )
 
 
-def _units(paragraph: str) -> list[tuple[str, str]]:
+def _units(paragraph: str, rules: BreakRules) -> list[tuple[str, str]]:
     """The paragraph as unbreakable units, each with the whitespace that separated it from the
     previous one (dropped when a line breaks there)."""
     units: list[tuple[str, str]] = []
@@ -106,7 +126,9 @@ def _units(paragraph: str) -> list[tuple[str, str]]:
             continue
         if not current:
             separator, current = pending, char
-        elif _may_break(current[-1], char, bool(pending)) or _after_hyphen(current, char, pending):
+        elif _may_break(current[-1], char, bool(pending), rules) or _after_hyphen(
+            current, char, pending
+        ):
             units.append((separator, current))
             separator, current = pending, char
         else:
@@ -117,32 +139,40 @@ def _units(paragraph: str) -> list[tuple[str, str]]:
     return units
 
 
-def _fits(piece: str, width: float, piece_width: float, measure: Callable[[str], float]) -> bool:
+def _fits(
+    piece: str,
+    width: float,
+    piece_width: float,
+    measure: Callable[[str], float],
+    rules: BreakRules,
+) -> bool:
     """``piece`` fits in ``width``, possibly with its last character (a closing mark) hanging."""
     if piece_width <= width + _EPSILON:
         return True
     return (
         len(piece) > 1
-        and piece[-1] in CLOSING
+        and piece[-1] in rules.closing
         and piece_width - measure(piece[-1]) <= width + _EPSILON
     )
 
 
-def _wrap_paragraph(paragraph: str, width: float, measure: Callable[[str], float]) -> list[str]:
+def _wrap_paragraph(
+    paragraph: str, width: float, measure: Callable[[str], float], rules: BreakRules
+) -> list[str]:
     lines: list[str] = []
     line, line_width = "", 0.0
-    for separator, unit in _units(paragraph):
+    for separator, unit in _units(paragraph, rules):
         unit_width = measure(unit)
         if line:
             with_separator = line_width + measure(separator) + unit_width
-            if _fits(line + separator + unit, width, with_separator, measure):
+            if _fits(line + separator + unit, width, with_separator, measure, rules):
                 line, line_width = line + separator + unit, with_separator
                 continue
             lines.append(line)
-        if _fits(unit, width, unit_width, measure):
+        if _fits(unit, width, unit_width, measure, rules):
             line, line_width = unit, unit_width
         else:
-            *full, line = _cut(unit, width, measure)
+            *full, line = _cut(unit, width, measure, rules)
             lines.extend(full)
             line_width = measure(line)
     if line:
@@ -150,7 +180,7 @@ def _wrap_paragraph(paragraph: str, width: float, measure: Callable[[str], float
     return lines
 
 
-def _cut(unit: str, width: float, measure: Callable[[str], float]) -> list[str]:
+def _cut(unit: str, width: float, measure: Callable[[str], float], rules: BreakRules) -> list[str]:
     """Cut a unit wider than a line into pieces that fit, keeping kinsoku where the unit allows."""
     pieces: list[str] = []
     rest = unit
@@ -166,9 +196,9 @@ def _cut(unit: str, width: float, measure: Callable[[str], float]) -> list[str]:
             pieces.append(rest)
             break
         end = longest
-        while end > 1 and not _may_cut(rest, end):
+        while end > 1 and not _may_cut(rest, end, rules):
             end -= 1
-        if not _may_cut(rest, end):
+        if not _may_cut(rest, end, rules):
             end = longest  # no good place in this piece: cut where the line is full
         piece, rest = rest[:end].rstrip(), rest[end:].lstrip()
         if piece:
@@ -176,9 +206,9 @@ def _cut(unit: str, width: float, measure: Callable[[str], float]) -> list[str]:
     return pieces
 
 
-def _may_cut(text: str, at: int) -> bool:
+def _may_cut(text: str, at: int, rules: BreakRules) -> bool:
     """Whether cutting ``text`` before index ``at`` keeps kinsoku (whitespace there is dropped)."""
     before, after = text[:at].rstrip(), text[at:].lstrip()
     if not before or not after:
         return False
-    return after[0] not in NO_START and before[-1] not in NO_END
+    return after[0] not in rules.no_start and before[-1] not in rules.no_end

@@ -1,8 +1,10 @@
-"""The summary as a PDF: A4, IPAex Gothic embedded as a subset, the radar drawn as vector graphics.
+"""The summary as a PDF: A4, the language's font embedded as a subset (IPAex Gothic for English
+and Japanese), the radar drawn as vector graphics.
 
-Every text comes from the ``Summary``; nothing here is language-specific except the line-breaking
-rules, which ``linebreak.wrap_lines`` applies to every line before it is written. Text is placed
-line by line with ``cell``, never with fpdf2's own wrapping (it knows no Japanese rules).
+Every text comes from the ``Summary``; nothing here is language-specific except the font and the
+line-breaking rules, both from the language's ``LanguageSpec``: ``linebreak.wrap_lines`` applies
+the rules to every line before it is written. Text is placed line by line, never with fpdf2's own
+wrapping (it knows no Japanese rules).
 
 User text needs no escaping in a PDF (it is drawn, not parsed), but it may hold characters the font
 cannot draw: ``clean_text`` drops control and format characters and shows a ``?`` for anything
@@ -11,6 +13,8 @@ the page total is written by a pass after the content, not by fpdf2's alias subs
 
 The font file is parsed once per process (``_prototype_font``); each document gets a light copy
 with its own freshly opened font tables, because fpdf2 subsets the tables in place on output.
+While ``to_pdf`` writes a document, its language is the context (``_LANGUAGE``) that the measuring
+and cleaning functions read their font from; outside it, that is the default language.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from fontTools import ttLib  # type: ignore[import-untyped]
@@ -30,15 +34,35 @@ from fpdf import FPDF
 from fpdf.enums import TextMode
 from fpdf.fonts import SubsetMap, TTFFont
 
+from emotions.export import linebreak
 from emotions.export.document import Block, RadarData, Summary, Table
-from emotions.export.linebreak import widest_unit, wrap_lines
+from emotions.languages import DEFAULT_LANGUAGE, LanguageSpec, PdfFont, spec
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
 from emotions.radar import Anchor, RadarGeometry, Scale, radar_geometry
 
-FONT_PATH = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "ipaexg.ttf"
-"""IPAex Gothic (IPA Font License v1.0, licence beside it): Japanese and Latin in one face."""
-FONT_FAMILY = "ipaexg"
+_LANGUAGE: ContextVar[LanguageSpec | None] = ContextVar("pdf_language", default=None)
+"""The language of the document ``to_pdf`` is writing: its font and line-breaking rules."""
+
+
+def _language() -> LanguageSpec:
+    """The language of the document being written (the default language outside ``to_pdf``)."""
+    return _LANGUAGE.get() or spec(DEFAULT_LANGUAGE)
+
+
+def _font() -> PdfFont:
+    return _language().pdf_font
+
+
+def wrap_lines(text: str, width_mm: float, measure: Measure) -> list[str]:
+    """``linebreak.wrap_lines`` with the rules of the document's language."""
+    return linebreak.wrap_lines(text, width_mm, measure, _language().line_breaking)
+
+
+def widest_unit(text: str, measure: Measure) -> float:
+    """``linebreak.widest_unit`` with the rules of the document's language."""
+    return linebreak.widest_unit(text, measure, _language().line_breaking)
+
 
 PT = 25.4 / 72
 """One typographic point in millimetres."""
@@ -100,14 +124,14 @@ UNUSED_TABLES = ("BASE", "GDEF", "GPOS", "GSUB", "JSTF", "MATH", "vhea", "vmtx",
 
 
 @functools.cache
-def _font_bytes() -> bytes:
+def _font_bytes(pdf_font: PdfFont) -> bytes:
     """The font file, trimmed once per process to what the PDF subset needs.
 
     Every document subsets the font on output; the subsetter reads every table it is given,
     so the layout tables and the duplicate character maps would cost each export about a third
     of its time. Glyph ids are unchanged, so the prototype's map and widths still apply.
     """
-    font = ttLib.TTFont(FONT_PATH, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    font = ttLib.TTFont(pdf_font.path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
     for tag in UNUSED_TABLES:
         if tag in font:
             del font[tag]
@@ -120,14 +144,14 @@ def _font_bytes() -> bytes:
 
 
 @functools.cache
-def _prototype_font() -> TTFFont:
+def _prototype_font(pdf_font: PdfFont) -> TTFFont:
     """The font parsed once per process: character map and advance widths.
 
     Read-only afterwards; documents use copies of it (``_install_font``).
     """
     scratch = FPDF()
-    scratch.add_font(FONT_FAMILY, "", FONT_PATH)
-    font = scratch.fonts[FONT_FAMILY]
+    scratch.add_font(pdf_font.family, "", pdf_font.path)
+    font = scratch.fonts[pdf_font.family]
     assert isinstance(font, TTFFont)
     font.ttfont.close()  # its tables are never read again: each document opens its own
     return font
@@ -139,17 +163,18 @@ def _install_font(pdf: FPDF) -> TTFFont:
     The copy shares the prototype's character map and widths, and gets its own font tables
     (fpdf2's subsetter rewrites them on output) and its own subset of used glyphs.
     """
-    proto = _prototype_font()
+    pdf_font = _font()
+    proto = _prototype_font(pdf_font)
     font = copy.copy(proto)
     font.i = len(pdf.fonts) + 1
     font.ttfont = ttLib.TTFont(
-        io.BytesIO(_font_bytes()), recalcTimestamp=False, recalcBBoxes=False, lazy=True
+        io.BytesIO(_font_bytes(pdf_font)), recalcTimestamp=False, recalcBBoxes=False, lazy=True
     )
     font.missing_glyphs = []
     font.biggest_size_pt = 0
     font._hbfont = None
     font.subset = SubsetMap(font)
-    pdf.fonts[FONT_FAMILY] = font
+    pdf.fonts[pdf_font.family] = font
     return font
 
 
@@ -160,12 +185,16 @@ QUOTE_SIDE = 0.06
 """Space kept on each side of a narrow quote's ink, in ems."""
 
 
-@functools.cache
 def _quote_trims() -> dict[str, tuple[float, float]]:
     """How much to take off the left and right of each curly quote, in 1/1000 em (fpdf2's width
     unit): the quote keeps its ink and ``QUOTE_SIDE`` on each side of it."""
-    names = _prototype_font().cmap
-    font = ttLib.TTFont(io.BytesIO(_font_bytes()), lazy=True)
+    return _font_quote_trims(_font())
+
+
+@functools.cache
+def _font_quote_trims(pdf_font: PdfFont) -> dict[str, tuple[float, float]]:
+    names = _prototype_font(pdf_font).cmap
+    font = ttLib.TTFont(io.BytesIO(_font_bytes(pdf_font)), lazy=True)
     units = font["head"].unitsPerEm
     side = QUOTE_SIDE * units
     trims: dict[str, tuple[float, float]] = {}
@@ -184,7 +213,7 @@ def _quote_trims() -> dict[str, tuple[float, float]]:
 
 def width_units(text: str) -> float:
     """The advance of ``text`` (clean) in 1/1000 em, curly quotes narrow."""
-    widths = _prototype_font().cw
+    widths = _prototype_font(_font()).cw
     total = float(sum(widths[ord(c)] for c in text))
     if any(c in NARROW_QUOTES for c in text):
         trims = _quote_trims()
@@ -194,7 +223,7 @@ def width_units(text: str) -> float:
 
 def has_glyph(char: str) -> bool:
     """Whether the embedded font can draw ``char``."""
-    return ord(char) in _prototype_font().cmap
+    return ord(char) in _prototype_font(_font()).cmap
 
 
 _QUOTE_RUNS = re.compile(f"([{NARROW_QUOTES}])")
@@ -245,6 +274,7 @@ class _SummaryPDF(FPDF):
         # The page total is written after the content: no alias may turn user text into a number.
         self.alias_nb_pages(None)  # type: ignore[arg-type]
         self.c_margin = 0
+        self.font_family_name = _font().family
         self.font = _install_font(self)
         self._measures: dict[float, Measure] = {}
 
@@ -263,7 +293,7 @@ class _SummaryPDF(FPDF):
 
     def use(self, style: TextStyle) -> Measure:
         """Select ``style`` for the text that follows; its measure."""
-        self.set_font(FONT_FAMILY, size=style.size)
+        self.set_font(self.font_family_name, size=style.size)
         self.set_text_color(style.colour)
         return self.measure(style)
 
@@ -336,7 +366,16 @@ class _SummaryPDF(FPDF):
 
 
 def to_pdf(summary: Summary) -> bytes:
-    """The summary as PDF bytes: title and notices, the radar, then every block in order."""
+    """The summary as PDF bytes: title and notices, the radar, then every block in order; in the
+    font and with the line-breaking rules of the summary's language."""
+    token = _LANGUAGE.set(spec(summary.lang))
+    try:
+        return _write(summary)
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _write(summary: Summary) -> bytes:
     pdf = _SummaryPDF()
     pdf.set_lang(summary.lang)
     pdf.set_title(clean_text(summary.title).replace("\n", " "))

@@ -29,13 +29,13 @@ from emotions.exercises import (
 )
 from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.i18n import t
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Rewrite, Workbook
 from emotions.presentation import Redact, name_redactor
 from emotions.texts import Names
 
 UNANSWERED = meta_emotion.UNANSWERED
 """What a table shows for a question not answered yet (the same dash in both languages)."""
-LIST_SEPARATOR: dict[Language, str] = {"en": ", ", "ja": "、"}
 TOP_AREAS = journey.TOP_AREAS
 """How many of the ranked areas get their direction-aware texts in the summary."""
 
@@ -362,7 +362,7 @@ def _moments(wb: Workbook, names: Names, lang: Language) -> Block | None:
     rows = [
         [
             moments.moment_text(mid, lang),
-            LIST_SEPARATOR[lang].join(names.of(pid) for pid in picked if mid in picked[pid]),
+            spec(lang).list_separator.join(names.of(pid) for pid in picked if mid in picked[pid]),
         ]
         for mid in chosen
     ]

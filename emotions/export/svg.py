@@ -17,9 +17,9 @@ from html import escape
 
 from emotions.export.document import RadarData
 from emotions.i18n import t
+from emotions.languages import spec
 from emotions.model import Language, PartnerId
 from emotions.palette import (
-    FONT_FAMILIES,
     GRID_COLOUR,
     PARTNER_COLOURS,
     PARTNER_DASH,
@@ -35,8 +35,6 @@ LABEL_COLOUR = "#333333"
 DASH_ARRAYS: dict[str, str] = {"solid": "", "dash": "7 4", "dot": "2 3"}
 """Plotly's dash names as SVG dash arrays."""
 FILL_OPACITY = 0.12
-LINE_CHARS: dict[Language, int] = {"en": 14, "ja": 6}
-"""How many characters an axis label may hold on one line before it wraps."""
 
 # Characters XML 1.0 does not allow even as references, and lone surrogates: dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -60,9 +58,11 @@ def text_width(text: str, font_size: float) -> float:
 
 
 def wrap_label(label: str, lang: Language) -> list[str]:
-    """An axis label broken into short lines: at spaces in English, by length in Japanese."""
-    limit = LINE_CHARS[lang]
-    if lang == "ja" or " " not in label.strip():
+    """An axis label broken into lines of at most the language's ``svg_line_chars``: at spaces,
+    or by length in a language written without spaces (Japanese) or for a single word."""
+    language = spec(lang)
+    limit = language.svg_line_chars
+    if not language.word_separator or " " not in label.strip():
         text = label.strip()
         if len(text) <= limit:
             return [text]
@@ -82,7 +82,7 @@ def axis_lines(label: str, dimension: str, lang: Language) -> list[str]:
     """An axis label's lines: where the catalog's short axis label (``dim.<id>.axis``) breaks,
     when it is the same words; otherwise ``wrap_label``."""
     lines = t(f"dim.{dimension}.axis", lang).split("\n")
-    if ("" if lang == "ja" else " ").join(lines) == label:
+    if spec(lang).word_separator.join(lines) == label:
         return lines
     return wrap_label(label, lang)
 
@@ -134,7 +134,7 @@ def radar_svg(
     def points_attr(points: list[tuple[float, float]]) -> str:
         return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
 
-    font = xml_text(FONT_FAMILIES[lang])
+    font = xml_text(spec(lang).font_family)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" role="img"'
         f' width="{size}" height="{_num(height)}" viewBox="0 0 {size} {_num(height)}"'

@@ -23,7 +23,6 @@ from emotions.export.linebreak import CLOSING, NO_END, NO_START, widest_unit, wr
 from emotions.export.pdf import (
     BODY,
     FALLBACK,
-    FONT_FAMILY,
     MIN_COLUMN,
     _SummaryPDF,
     clean_text,
@@ -31,6 +30,7 @@ from emotions.export.pdf import (
     to_pdf,
 )
 from emotions.i18n import section_text, t
+from emotions.languages import DEFAULT_LANGUAGE, spec
 from emotions.model import Language
 from emotions.palette import PARTNER_COLOURS
 
@@ -234,7 +234,7 @@ def test_real_japanese_paragraphs_keep_the_rules_at_real_widths(section_id: str)
 def test_the_measure_agrees_with_fpdf2() -> None:
     pdf = _SummaryPDF()
     pdf.add_page()
-    pdf.set_font(FONT_FAMILY, size=BODY.size)
+    pdf.set_font(spec(DEFAULT_LANGUAGE).pdf_font.family, size=BODY.size)
     text = "気持ちを話すこと Talking about feelings（10）。"
     assert pdf.measure(BODY)(text) == pytest.approx(pdf.get_string_width(text))
 
@@ -242,7 +242,7 @@ def test_the_measure_agrees_with_fpdf2() -> None:
 def test_curly_quotes_are_set_narrow_not_full_width() -> None:
     pdf = _SummaryPDF()
     pdf.add_page()
-    pdf.set_font(FONT_FAMILY, size=BODY.size)
+    pdf.set_font(spec(DEFAULT_LANGUAGE).pdf_font.family, size=BODY.size)
     measure = pdf.measure(BODY)
     quoted, plain = "\u201cnever enough\u201d", '"never enough"'
     # IPAex's own quotes are a full em each; ours are about as wide as straight quotes.

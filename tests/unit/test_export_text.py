@@ -35,8 +35,9 @@ from emotions.export.markdown import escape_markdown, to_markdown
 from emotions.export.summary import build_summary
 from emotions.export.svg import radar_svg, text_width
 from emotions.i18n import t
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, CheckIn, Language, Rewrite, TriggerNote, Workbook
-from emotions.palette import FONT_FAMILIES, PARTNER_COLOURS
+from emotions.palette import PARTNER_COLOURS
 from tests.couples import reassurance_and_independence, talker_and_processor
 from tests.unit.strategies import workbooks
 from tests.unit.test_export_summary import full_workbook
@@ -374,7 +375,7 @@ def test_html_is_one_self_contained_printable_page(lang: Language) -> None:
     assert [tag for tag, _ in page.tags].count("svg") == 1
     css = "".join(page.styles)
     assert "@media print" in css and "break-inside: avoid" in css
-    assert FONT_FAMILIES[lang] in css
+    assert spec(lang).font_family in css
     assert (
         t("export.notice", lang) in page.text
         and t(
@@ -396,7 +397,7 @@ def test_radar_svg_draws_both_partners_and_fetches_nothing(lang: Language) -> No
     svg = radar_svg(summary.radar, lang, title=t("export.radar_title", lang))
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
-    assert root.tag == f"{ns}svg" and root.get("font-family") == FONT_FAMILIES[lang]
+    assert root.tag == f"{ns}svg" and root.get("font-family") == spec(lang).font_family
     outlines = [
         p
         for p in root.iter(f"{ns}polygon")

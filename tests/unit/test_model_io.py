@@ -79,7 +79,7 @@ def test_documents_that_are_not_workbooks_are_rejected_with_a_reason(data: str, 
 
 
 def test_wrong_types_unknown_fields_and_long_text_are_each_reported() -> None:
-    doc = _doc(language="fr", spy="x")
+    doc = _doc(language="zz", spy="x")  # "zz": no ISO 639-1 language, never registered
     doc["partners"]["b"]["name"] = "n" * 41  # type: ignore[index]
     doc["partners"]["b"]["ratings"]["support"]["importance"] = 3  # type: ignore[index]
     codes = dict((path, code) for code, path in _problems(doc))

@@ -27,11 +27,12 @@ from emotions.exercises import (
 from emotions.exercises import meta_emotion as meta
 from emotions.export.summary import build_summary
 from emotions.i18n import content_table, t
+from emotions.languages import LANGUAGE_CODES
 from emotions.model import BELIEFS, CHANNELS, EMOTIONS, PARTNER_IDS, Language, Workbook
 from emotions.texts import plain_names
 from emotions.workbook_io import dump_workbook, load_workbook
 
-LANGS: tuple[Language, ...] = ("en", "ja")
+LANGS: tuple[Language, ...] = LANGUAGE_CODES
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 EVERY = [(sid, lang) for sid in samples.SAMPLE_IDS for lang in LANGS]
 
