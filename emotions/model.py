@@ -61,13 +61,13 @@ def _default_ratings() -> dict[DimensionId, Rating]:
 
 
 def _complete_ratings(value: object) -> object:
-    """Ratings with one for every dimension of the registry: a file written before a dimension
-    existed gets the default ``Rating()`` for it. Unknown dimension ids are left in, to be
-    rejected by the validation that follows."""
-    if not isinstance(value, dict):
+    """Ratings with one for every dimension of the registry, in its order: a file written before
+    a dimension existed gets the default ``Rating()`` for it. Unknown dimension ids are kept (at
+    the end), to be rejected by the validation that follows."""
+    if not isinstance(value, dict) or all(dim in value for dim in DIMENSION_IDS):
         return value
-    missing = {dim: Rating() for dim in DIMENSION_IDS if dim not in value}
-    return {**value, **missing} if missing else value
+    known = {dim: value.get(dim, Rating()) for dim in DIMENSION_IDS}
+    return known | {key: item for key, item in value.items() if key not in known}
 
 
 class ChannelRating(_Strict):
