@@ -64,7 +64,7 @@ class _Values(dict[str, object]):
         return "{" + key + "}"
 
 
-def fill(text: str, **values: object) -> str:
+def fill(text: str, /, **values: object) -> str:
     """``text`` with its ``{placeholders}`` filled from ``values`` and the registry counts."""
     if "{" not in text:
         return text
