@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 import types
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 import emotions.dimensions
 from emotions import keep, samples
 from emotions.dimensions import DIMENSION_IDS, DIMENSIONS
+from emotions.i18n import catalog, section_text, t
 from emotions.model import Partner, Rating, Workbook
 from emotions.workbook_io import WorkbookError, dump_workbook, load_workbook, receive_upload
 
@@ -161,3 +163,54 @@ def test_a_sample_lacking_a_dimension_is_refused() -> None:
         dataclasses.replace(profile, figures={**profile.figures, "honesty": (5, 5, 5)})  # type: ignore[dict-item]
     with pytest.raises(ValueError, match="honesty"):
         dataclasses.replace(profile, important=("honesty",))  # type: ignore[arg-type]
+
+
+# --- counts in the copy --------------------------------------------------------------------------
+
+CONTENT = Path(emotions.dimensions.__file__).resolve().parent
+COUNTED = re.compile(
+    r"\beight\b|八つ|\b8\s?(?:つ|問|個|項目)|\bof 8\b|8 (?:needs|questions|dimensions)", re.I
+)
+"""How the copy counted the dimensions before ``{dimension_count}``."""
+
+
+def _texts() -> list[tuple[str, str]]:
+    found = [
+        (f"{lang}:{key}", text) for lang in ("en", "ja") for key, text in catalog(lang).items()
+    ]
+    for path in sorted(CONTENT.glob("content/*/**/*")):
+        if path.suffix in (".md", ".toml"):
+            found.append((str(path.relative_to(CONTENT)), path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_no_text_counts_the_dimensions_by_hand() -> None:
+    counted = [(where, m.group()) for where, text in _texts() for m in COUNTED.finditer(text)]
+    assert counted == [], "write {dimension_count} instead"
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "en", "ja"),
+    [
+        (
+            "aware.guess_count",
+            {"guesser": "Mia", "count": 3},
+            "Mia has guessed 3 of 8.",
+            "Miaは8問中3問を予想しました。",
+        ),
+        ("rooms.privacy", {}, "Only your 8 positions on", "あなたの8つの位置だけ"),
+        ("turns.intro", {}, "answers the 8 needs questions", "この端末で8つのニーズの質問"),
+    ],
+)
+def test_the_count_reads_as_before(key: str, values: dict[str, Any], en: str, ja: str) -> None:
+    assert len(DIMENSION_IDS) == 8
+    assert en in t(key, "en", **values)
+    assert ja in t(key, "ja", **values)
+    for lang in ("en", "ja"):
+        assert "{dimension_count}" not in t(key, lang, **values)  # type: ignore[arg-type]
+
+
+def test_section_texts_fill_the_count() -> None:
+    assert "slider on 8 dimensions" in section_text("what-it-means", "en")[1]
+    assert "それぞれ8つの観点" in section_text("what-it-means", "ja")[1]
+    assert "the 8 questions" in section_text("meta-awareness", "en")[1]
