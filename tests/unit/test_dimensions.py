@@ -169,7 +169,8 @@ def test_a_sample_lacking_a_dimension_is_refused() -> None:
 
 CONTENT = Path(emotions.dimensions.__file__).resolve().parent
 COUNTED = re.compile(
-    r"\beight\b|八つ|\b8\s?(?:つ|問|個|項目)|\bof 8\b|8 (?:needs|questions|dimensions)", re.I
+    r"\beight\b|八つ|(?<![0-9])8\s?(?:つ|問|個|項目)|\bof 8\b|8 (?:needs|questions|dimensions)",
+    re.I,
 )
 """How the copy counted the dimensions before ``{dimension_count}``."""
 
