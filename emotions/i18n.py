@@ -65,10 +65,28 @@ class _Values(dict[str, object]):
 
 
 def fill(text: str, /, **values: object) -> str:
-    """``text`` with its ``{placeholders}`` filled from ``values`` and the registry counts."""
+    """``text`` with its ``{placeholders}`` filled from ``values`` and the registry counts.
+
+    A placeholder nobody filled stays exactly as written, format spec included (a plotly hover
+    template such as ``%{y:.0%}`` passes through)."""
     if "{" not in text:
         return text
-    return text.format_map(_Values({**REGISTRY_VALUES, **values}))
+    known = _Values({**REGISTRY_VALUES, **values})
+    parts: list[str] = []
+    for literal, field, spec, conversion in string.Formatter().parse(text):
+        parts.append(literal)
+        if field is None:
+            continue
+        written = (
+            "{"
+            + field
+            + (f"!{conversion}" if conversion else "")
+            + (f":{spec}" if spec else "")
+            + "}"
+        )
+        root = re.split(r"[.\[]", field, maxsplit=1)[0]
+        parts.append(written.format_map(known) if root in known else written)
+    return "".join(parts)
 
 
 def t(key: str, lang: Language, **values: object) -> str:
