@@ -35,7 +35,7 @@ def test_one_partner_and_one_question_at_a_time() -> None:
     at.radio(key="needs_who").set_value("b").run()
     at.radio(key="needs_kind").set_value("importance").run()
     assert len(at.slider) == 0
-    assert len(at.select_slider) == 8
+    assert len(at.select_slider) == len(DIMENSION_IDS)
     at.select_slider(key="importance__b__closeness").set_value("high").run()
     assert at.session_state["workbook"].partners["b"].ratings["closeness"].importance == "high"
     at.radio(key="needs_kind").set_value("met").run()
