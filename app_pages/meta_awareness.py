@@ -12,6 +12,7 @@ from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
 from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote
+from ui import layout
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
@@ -124,11 +125,10 @@ def edit_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
 
 
 def guess_sliders(guesser: PartnerId) -> None:
-    """One guesser's guesses of the other's needs, eight sliders."""
+    """One guesser's guesses of the other's needs, a slider a dimension, two a row."""
     ratings = wb.partner(guesser).ratings
     st.markdown(t("aware.guess_intro", guesser=name(guesser), other=name(other(guesser))))
-    cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
-    for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
+    for dim, cell in zip(DIMENSION_IDS, layout.cells(len(DIMENSION_IDS)), strict=True):
         guess = ratings[dim].guess
         label = t(f"dim.{dim}.name")
         if guess is None:

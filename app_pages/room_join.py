@@ -1,7 +1,7 @@
-"""Workshop room, the participant's side: join with a code, place oneself on the eight needs,
+"""Workshop room, the participant's side: join with a code, place oneself on each of the needs,
 send, change, withdraw; then see where one sits within the room.
 
-Only the eight positions leave this page, with a random token of this session (no name, no text,
+Only the positions leave this page, with a random token of this session (no name, no text,
 no partner). The couple's workbook is never read here, so nothing of it can leak."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from ui import layout
 from ui import rooms as r
 from ui.state import lang, t
 
@@ -40,9 +41,9 @@ def _join() -> None:
         st.session_state[NOTICE_KEY] = "rooms.error_not_found"
         return
     st.session_state[r.JOINED_KEY] = code
-    mine = r.rooms().position_of(code, r.token())
+    mine = r.rooms().position_of(code, r.token()) or {}
     for dim in DIMENSION_IDS:
-        st.session_state[_slider_key(dim)] = mine[dim] if mine else 5
+        st.session_state[_slider_key(dim)] = mine.get(dim, 5)
 
 
 def _send(code: str) -> None:
@@ -119,11 +120,10 @@ if code is None:
 st.markdown(t("rooms.joined", code=code))
 mine = r.rooms().position_of(code, r.token())
 st.markdown(t("rooms.sliders_intro"))
-cells = [cell for _ in range(len(DIMENSION_IDS) // 2) for cell in st.columns(2)]
-for dim, cell in zip(DIMENSION_IDS, cells, strict=True):
+for dim, cell in zip(DIMENSION_IDS, layout.cells(len(DIMENSION_IDS)), strict=True):
     key = _slider_key(dim)
     if key not in st.session_state:
-        st.session_state[key] = mine[dim] if mine else 5
+        st.session_state[key] = (mine or {}).get(dim, 5)
     cell.slider(t(f"dim.{dim}.name"), NEED_MIN, NEED_MAX, key=key)
     cell.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
 

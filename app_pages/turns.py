@@ -37,7 +37,7 @@ def stop_button() -> None:
 
 
 def answers(pid: PartnerId) -> None:
-    """The eight needs and how much each matters, for ``pid`` alone."""
+    """Every need and how much it matters, for ``pid`` alone."""
     partner = view().partner(pid)  # a copy during a turn: a missing partner is not added
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
     for dim in DIMENSION_IDS:

@@ -170,17 +170,20 @@ def run_load(url: str, args: argparse.Namespace) -> tuple[Recorder, float, str]:
                 .select_from(rooms_mod.rooms_table)
                 .where(rooms_mod.rooms_table.c.code == room.code)
             ).scalar_one()
-            left_rows = conn.execute(
-                sa.select(sa.func.count())
-                .select_from(rooms_mod.contributions_table)
-                .where(rooms_mod.contributions_table.c.room_code == room.code)
-            ).scalar_one()
+            left_rows = sum(
+                conn.execute(
+                    sa.select(sa.func.count())
+                    .select_from(table)
+                    .where(table.c.room_code == room.code)
+                ).scalar_one()
+                for table in (rooms_mod.contributions_table, rooms_mod.positions_table)
+            )
     finally:
         engine.dispose()
     rooms_mod.dispose(url)
     gone = "yes" if left_rooms == 0 and left_rows == 0 else "NO"
     check = f"{final} contributions at the end; after close: room rows {left_rooms}, "
-    check += f"contribution rows {left_rows} (gone: {gone})"
+    check += f"contribution and position rows {left_rows} (gone: {gone})"
     return rec, wall, check
 
 

@@ -1,4 +1,4 @@
-"""The eight needs dimensions and the sixteen sections: stable ids, order, grouping.
+"""The needs dimensions and the sections: stable ids, order, grouping (the registries).
 
 Labels are never stored here: every word a user sees comes from the catalogs
 (``dim.<id>.name``, ``dim.<id>.low``, ``dim.<id>.high``, ``section.<id>.title``).
@@ -61,6 +61,12 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("intensity", (3, 8)),
     Dimension("emotion_value", (4,)),
 )
+
+if tuple(d.id for d in DIMENSIONS) != DIMENSION_IDS:  # pragma: no cover - checked at import
+    raise ImportError(
+        "emotions.dimensions: DimensionId and DIMENSIONS disagree: "
+        f"{DIMENSION_IDS} vs {tuple(d.id for d in DIMENSIONS)} (same ids, same order)"
+    )
 
 NEED_MIN, NEED_MAX = 0, 10
 """Every need, 'how well met' and guess is on this scale; 5 means 'in between', not 'fine'."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId, SectionId
 from emotions.languages import DEFAULT_LANGUAGE
@@ -59,6 +59,16 @@ class Rating(_Strict):
 
 def _default_ratings() -> dict[DimensionId, Rating]:
     return {dim: Rating() for dim in DIMENSION_IDS}
+
+
+def _complete_ratings(value: object) -> object:
+    """Ratings with one for every dimension of the registry, in its order: a file written before
+    a dimension existed gets the default ``Rating()`` for it. Unknown dimension ids are kept (at
+    the end), to be rejected by the validation that follows."""
+    if not isinstance(value, dict) or all(dim in value for dim in DIMENSION_IDS):
+        return value
+    known = {dim: value.get(dim, Rating()) for dim in DIMENSION_IDS}
+    return known | {key: item for key, item in value.items() if key not in known}
 
 
 class ChannelRating(_Strict):
@@ -112,6 +122,11 @@ class Partner(_Strict):
     rewrites: list[Rewrite] = Field(default_factory=list, max_length=20)
     triggers: list[TriggerNote] = Field(default_factory=list, max_length=20)
     reflections: dict[SectionId, Note] = Field(default_factory=dict)
+
+    @field_validator("ratings", mode="before")
+    @classmethod
+    def _every_dimension(cls, value: object) -> object:
+        return _complete_ratings(value)
 
 
 class VulnerableMoment(_Strict):

@@ -1,15 +1,19 @@
 """Workshop rooms: anonymous need positions pooled per room, stored in SQLite or PostgreSQL.
 
 A facilitator creates a room and gets a short code to share plus a private key; participants
-contribute their eight need positions under a random per-session token. Nothing that identifies
-anyone is stored: a contribution row holds the room code, a hash of the token (salted with the
-room code, so one session's rows in two rooms cannot be linked), the eight numbers and a time.
+contribute a position on each needs dimension under a random per-session token. Nothing that
+identifies anyone is stored: a contribution row holds the room code, a hash of the token (salted
+with the room code, so one session's rows in two rooms cannot be linked) and a time; its positions
+are rows of their own, one per dimension (``room_positions``), so a new dimension needs no new
+column.
 The facilitator key is stored only as a hash too. A room lives ``ROOM_LIFETIME``; expired rooms
 are deleted (``purge_expired``), and ``close`` erases a room and its contributions at once.
 
 One schema (SQLAlchemy Core) serves both databases; the URL comes from ``WORKBOOK_ROOMS_URL`` or
 defaults to a SQLite file under ``<repo>/.rooms/``. Streamlit runs sessions in threads: engines
-are shared per URL (they hold no user data) and every call is one short transaction.
+are shared per URL (they hold no user data) and every call is one short transaction. The schema
+carries a version (``schema_info``); ``migrate`` brings an older database up to date when its
+engine is created (see ``MIGRATIONS``).
 """
 
 from __future__ import annotations
@@ -138,17 +142,118 @@ contributions_table = sa.Table(
         primary_key=True,
     ),
     sa.Column("token_hash", sa.String(64), primary_key=True),
-    *(
-        sa.Column(
-            dim,
-            sa.SmallInteger,
-            sa.CheckConstraint(f"{dim} BETWEEN {NEED_MIN} AND {NEED_MAX}"),
-            nullable=False,
-        )
-        for dim in DIMENSION_IDS
-    ),
     sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
 )
+
+positions_table = sa.Table(
+    "room_positions",
+    metadata,
+    sa.Column("room_code", sa.String(16), primary_key=True),
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("dimension", sa.String(32), primary_key=True),
+    sa.Column(
+        "value",
+        sa.SmallInteger,
+        sa.CheckConstraint(f"value BETWEEN {NEED_MIN} AND {NEED_MAX}"),
+        nullable=False,
+    ),
+    sa.ForeignKeyConstraint(
+        ["room_code", "token_hash"],
+        ["contributions.room_code", "contributions.token_hash"],
+        ondelete="CASCADE",
+    ),
+)
+"""One participant's position on one dimension. Any dimension id may be stored (no column or
+constraint names the dimensions), so adding a dimension changes no table."""
+
+schema_table = sa.Table(
+    "schema_info",
+    metadata,
+    sa.Column("version", sa.Integer, nullable=False),
+)
+"""One row: the version of the schema the database holds."""
+
+SCHEMA_VERSION = 2
+"""The schema this code reads and writes; 1 was one column per dimension in ``contributions``."""
+
+V1_DIMENSION_COLUMNS = (
+    "expression",
+    "reassurance",
+    "closeness",
+    "processing",
+    "support",
+    "conflict_pace",
+    "intensity",
+    "emotion_value",
+)
+"""The dimension columns of schema 1, frozen: what the migration to 2 moves into rows."""
+
+MIGRATION_LOCK = 0x726F6F6D73  # "rooms": the PostgreSQL advisory lock the migration holds
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    """Move each contribution's dimension columns into ``room_positions`` rows, then drop them."""
+    positions_table.create(conn, checkfirst=True)
+    present = {column["name"] for column in sa.inspect(conn).get_columns("contributions")}
+    contributions = sa.table("contributions", sa.column("room_code"), sa.column("token_hash"))
+    quote = conn.dialect.identifier_preparer.quote
+    for dim in V1_DIMENSION_COLUMNS:
+        if dim not in present:
+            continue
+        value: sa.ColumnClause[int] = sa.column(dim)
+        conn.execute(
+            positions_table.insert().from_select(
+                ["room_code", "token_hash", "dimension", "value"],
+                sa.select(
+                    contributions.c.room_code,
+                    contributions.c.token_hash,
+                    sa.literal(dim, sa.String(32)),
+                    value,
+                ).select_from(contributions),
+            )
+        )
+        conn.exec_driver_sql(f"ALTER TABLE contributions DROP COLUMN {quote(dim)}")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+"""``MIGRATIONS[n]`` turns a database of schema ``n`` into one of schema ``n + 1``."""
+
+
+def _stored_version(conn: Connection) -> int:
+    """The schema version of the database: 0 when it is empty, 1 before versions were stored."""
+    tables = set(sa.inspect(conn).get_table_names())
+    if "schema_info" in tables:
+        version = conn.execute(sa.select(sa.func.max(schema_table.c.version))).scalar()
+        if version is not None:
+            return int(version)
+    return 1 if "contributions" in tables else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database at ``engine`` to ``SCHEMA_VERSION``; returns the version it held.
+
+    One transaction: either every step is done or none is. Safe when several processes start at
+    once: on PostgreSQL they queue on a transaction-level advisory lock, on SQLite on the write
+    lock (``BEGIN IMMEDIATE``); whoever comes second finds the work done. Running it again is a
+    no-op. A database newer than this code is refused rather than written to.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+        found = _stored_version(conn)
+        if found > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"the rooms database has schema {found}; this code knows up to {SCHEMA_VERSION}"
+            )
+        if found:  # an empty database gets the current schema at once
+            for version in range(found, SCHEMA_VERSION):
+                MIGRATIONS[version](conn)
+        metadata.create_all(conn)
+        if found != SCHEMA_VERSION:
+            conn.execute(schema_table.delete())
+            conn.execute(schema_table.insert().values(version=SCHEMA_VERSION))
+    return found
+
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
@@ -174,22 +279,28 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
+def _new_engine(url: str) -> Engine:
+    """An engine for ``url`` with this module's connection settings; its schema is not touched."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    sa.event.listen(engine, "connect", _sqlite_on_connect)
+    sa.event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
 def _engine_for(url: str) -> Engine:
+    """The shared engine for ``url``, its database migrated to this code's schema."""
     with _engines_lock:
         engine = _engines.get(url)
         if engine is not None:
             return engine
-        parsed = sa.make_url(url)
-        if parsed.get_backend_name() == "sqlite":
-            database = parsed.database or ""
-            if database and database != ":memory:" and not database.startswith("file:"):
-                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-            sa.event.listen(engine, "connect", _sqlite_on_connect)
-            sa.event.listen(engine, "begin", _sqlite_on_begin)
-        else:
-            engine = sa.create_engine(url, pool_pre_ping=True)
-        metadata.create_all(engine)
+        engine = _new_engine(url)
+        migrate(engine)
         _engines[url] = engine
         return engine
 
@@ -287,19 +398,16 @@ class Rooms:
         return True
 
     def contribute(self, code: str, token: str, needs: dict[DimensionId, int]) -> None:
-        """Add or replace this participant's eight positions in the room."""
+        """Add or replace this participant's positions in the room (one on every dimension)."""
         normal = _validated_code(code)
         values = _validated_needs(needs)
         token_hash = _hash_token(normal, _validated_token(token))
         row: dict[str, Any] = {
             "room_code": normal,
             "token_hash": token_hash,
-            **{dim: values[dim] for dim in DIMENSION_IDS},
             "updated": self._now(),
         }
-        changes = {
-            key: value for key, value in row.items() if key not in ("room_code", "token_hash")
-        }
+        changes = {"updated": row["updated"]}
         with self._engine.begin() as conn:
             self._open_room(conn, normal)
             if conn.dialect.name == "postgresql":
@@ -317,8 +425,17 @@ class Rooms:
                     )
                 )
             else:  # pragma: no cover - another database: replace by hand in the transaction
-                conn.execute(self._own_rows(normal, token_hash, contributions_table.delete()))
+                conn.execute(self._own_rows(positions_table, normal, token_hash))
+                conn.execute(self._own_rows(contributions_table, normal, token_hash))
                 conn.execute(contributions_table.insert().values(row))
+            conn.execute(self._own_rows(positions_table, normal, token_hash))
+            conn.execute(
+                positions_table.insert(),
+                [
+                    {"room_code": normal, "token_hash": token_hash, "dimension": dim, "value": v}
+                    for dim, v in values.items()
+                ],
+            )
 
     def withdraw(self, code: str, token: str) -> None:
         """Delete this participant's contribution (nothing happens when there is none)."""
@@ -326,38 +443,50 @@ class Rooms:
         token_hash = _hash_token(normal, _validated_token(token))
         with self._engine.begin() as conn:
             self._open_room(conn, normal)
-            conn.execute(self._own_rows(normal, token_hash, contributions_table.delete()))
+            conn.execute(self._own_rows(positions_table, normal, token_hash))
+            conn.execute(self._own_rows(contributions_table, normal, token_hash))
 
     def picture(self, code: str) -> RoomPicture:
         """How the room spreads on each dimension; counts only from ``MIN_SHOWN`` contributions."""
         normal = _validated_code(code)
-        columns = [contributions_table.c[dim] for dim in DIMENSION_IDS]
+        by_value = sa.select(
+            positions_table.c.dimension, positions_table.c.value, sa.func.count()
+        ).group_by(positions_table.c.dimension, positions_table.c.value)
         with self._reading() as conn:
             self._open_room(conn, normal)
-            rows = conn.execute(
-                sa.select(*columns).where(contributions_table.c.room_code == normal)
-            ).all()
-        if len(rows) < MIN_SHOWN:
-            return RoomPicture(len(rows), False, {dim: [] for dim in DIMENSION_IDS})
+            contributions = int(
+                conn.execute(
+                    sa.select(sa.func.count()).where(contributions_table.c.room_code == normal)
+                ).scalar_one()
+            )
+            if contributions < MIN_SHOWN:
+                return RoomPicture(contributions, False, {dim: [] for dim in DIMENSION_IDS})
+            rows = conn.execute(by_value.where(positions_table.c.room_code == normal)).all()
         counts: dict[DimensionId, list[int]] = {
             dim: [0] * (NEED_MAX - NEED_MIN + 1) for dim in DIMENSION_IDS
         }
-        for row in rows:
-            for dim, value in zip(DIMENSION_IDS, row, strict=True):
-                counts[dim][int(value) - NEED_MIN] += 1
-        return RoomPicture(len(rows), True, counts)
+        for dim, value, count in rows:
+            if dim in counts:  # a dimension no longer in the registry is not shown
+                counts[dim][int(value) - NEED_MIN] += int(count)
+        return RoomPicture(contributions, True, counts)
 
     def position_of(self, code: str, token: str) -> dict[DimensionId, int] | None:
-        """This participant's own positions in the room, or None when they have not contributed."""
+        """This participant's own positions in the room, or None when they have not contributed.
+
+        Only the dimensions they have a position on: one who contributed before a dimension was
+        added has none on it."""
         normal = _validated_code(code)
         token_hash = _hash_token(normal, _validated_token(token))
-        columns = [contributions_table.c[dim] for dim in DIMENSION_IDS]
+        mine = sa.select(contributions_table.c.token_hash)
+        theirs = sa.select(positions_table.c.dimension, positions_table.c.value)
         with self._reading() as conn:
             self._open_room(conn, normal)
-            row = conn.execute(self._own_rows(normal, token_hash, sa.select(*columns))).first()
-        if row is None:
-            return None
-        return {dim: int(value) for dim, value in zip(DIMENSION_IDS, row, strict=True)}
+            found = conn.execute(self._own_rows(contributions_table, normal, token_hash, mine))
+            if found.first() is None:
+                return None
+            rows = conn.execute(self._own_rows(positions_table, normal, token_hash, theirs)).all()
+        stored = {str(dim): int(value) for dim, value in rows}
+        return {dim: stored[dim] for dim in DIMENSION_IDS if dim in stored}
 
     def close(self, code: str, facilitator_key: str) -> None:
         """Erase the room and every contribution to it; needs the facilitator key."""
@@ -373,6 +502,7 @@ class Rooms:
                 raise RoomError("not_found")
             if not hmac.compare_digest(str(stored).encode(), offered.encode()):
                 raise RoomError("bad_key")
+            conn.execute(positions_table.delete().where(positions_table.c.room_code == normal))
             conn.execute(
                 contributions_table.delete().where(contributions_table.c.room_code == normal)
             )
@@ -384,6 +514,7 @@ class Rooms:
         moment = self._now(now)
         expired = sa.select(rooms_table.c.code).where(rooms_table.c.expires <= moment)
         with self._engine.begin() as conn:
+            conn.execute(positions_table.delete().where(positions_table.c.room_code.in_(expired)))
             conn.execute(
                 contributions_table.delete().where(contributions_table.c.room_code.in_(expired))
             )
@@ -414,11 +545,11 @@ class Rooms:
                 yield conn
 
     @staticmethod
-    def _own_rows(code: str, token_hash: str, statement: Any) -> Any:
-        return statement.where(
-            contributions_table.c.room_code == code,
-            contributions_table.c.token_hash == token_hash,
-        )
+    def _own_rows(table: sa.Table, code: str, token_hash: str, statement: Any | None = None) -> Any:
+        """``statement`` (by default a delete) limited to one participant's rows of ``table``."""
+        if statement is None:
+            statement = table.delete()
+        return statement.where(table.c.room_code == code, table.c.token_hash == token_hash)
 
 
 @dataclass

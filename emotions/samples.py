@@ -33,6 +33,7 @@ from emotions.model import (
     ChannelRating,
     CheckIn,
     Emotion,
+    Importance,
     Language,
     NeedStatement,
     Partner,
@@ -52,9 +53,9 @@ SampleId = Literal[
 ]
 SAMPLE_IDS: tuple[SampleId, ...] = get_args(SampleId)
 
-Eight = tuple[int, int, int, int, int, int, int, int]
-"""One figure per needs dimension, in ``DIMENSION_IDS`` order:
-expression, reassurance, closeness, processing, support, conflict_pace, intensity, emotion_value."""
+NeedMetGuess = tuple[int, int, int]
+"""On one needs dimension: how much this partner needs it, how well it is met, and where they
+guess the *other* partner stands."""
 Four = tuple[int, int, int, int]
 """Agreement 1-5 per belief, in ``BELIEFS`` order: acceptable, valuable, dangerous, weak."""
 Three = tuple[int, int, int]
@@ -65,10 +66,8 @@ Three = tuple[int, int, int]
 class PartnerProfile:
     """One made-up partner's answers that read the same in every language."""
 
-    need: Eight
-    met: Eight
-    guess: Eight
-    """Where this partner guesses the *other* partner stands."""
+    figures: Mapping[DimensionId, NeedMetGuess]
+    """Every dimension of the registry, by id (checked when the profile is made)."""
     important: tuple[DimensionId, ...]
     """Dimensions that matter a lot to this partner (importance "high")."""
     light: tuple[DimensionId, ...]
@@ -83,6 +82,16 @@ class PartnerProfile:
     needs_named: tuple[tuple[NeedId, bool], ...]
     """Checklist needs this partner named, each with whether it has been said aloud."""
     own_need_spoken: bool
+
+    def __post_init__(self) -> None:
+        # A sample missing a dimension (or naming one that does not exist) fails at import.
+        if set(self.figures) != set(DIMENSION_IDS):
+            missing = [dim for dim in DIMENSION_IDS if dim not in self.figures]
+            unknown = sorted(set(self.figures) - set(DIMENSION_IDS))
+            raise ValueError(f"sample figures: missing {missing}, unknown {unknown}")
+        for dim in (*self.important, *self.light):
+            if dim not in DIMENSION_IDS:
+                raise ValueError(f"sample importance names an unknown dimension {dim!r}")
 
 
 @dataclass(frozen=True)
@@ -121,9 +130,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
     # One talks a feeling through out loud; the other sorts it out quietly first.
     "talk-vs-reflect": SampleProfile(
         a=PartnerProfile(
-            need=(9, 6, 7, 9, 7, 7, 6, 9),
-            met=(4, 6, 6, 3, 5, 5, 6, 5),
-            guess=(5, 4, 6, 5, 4, 5, 4, 6),
+            figures={  # dimension: (need, met, guess)
+                "expression": (9, 4, 5),
+                "reassurance": (6, 6, 4),
+                "closeness": (7, 6, 6),
+                "processing": (9, 3, 5),
+                "support": (7, 5, 4),
+                "conflict_pace": (7, 5, 5),
+                "intensity": (6, 6, 4),
+                "emotion_value": (9, 5, 6),
+            },
             important=("expression", "processing"),
             light=("intensity",),
             meta_emotion={
@@ -156,9 +172,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
             own_need_spoken=False,
         ),
         b=PartnerProfile(
-            need=(3, 4, 5, 2, 4, 4, 4, 6),
-            met=(6, 6, 7, 4, 6, 3, 6, 6),
-            guess=(7, 5, 7, 6, 6, 8, 7, 7),
+            figures={  # dimension: (need, met, guess)
+                "expression": (3, 6, 7),
+                "reassurance": (4, 6, 5),
+                "closeness": (5, 7, 7),
+                "processing": (2, 4, 6),
+                "support": (4, 6, 6),
+                "conflict_pace": (4, 3, 8),
+                "intensity": (4, 6, 7),
+                "emotion_value": (6, 6, 7),
+            },
             important=("processing",),
             light=("reassurance",),
             meta_emotion={
@@ -195,9 +218,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
     # One feels secure through reassurance and togetherness; the other guards independence.
     "reassure-vs-independent": SampleProfile(
         a=PartnerProfile(
-            need=(7, 9, 8, 6, 7, 7, 6, 7),
-            met=(5, 3, 4, 5, 6, 5, 6, 6),
-            guess=(4, 3, 2, 5, 4, 5, 4, 5),
+            figures={  # dimension: (need, met, guess)
+                "expression": (7, 5, 4),
+                "reassurance": (9, 3, 3),
+                "closeness": (8, 4, 2),
+                "processing": (6, 5, 5),
+                "support": (7, 6, 4),
+                "conflict_pace": (7, 5, 5),
+                "intensity": (6, 6, 4),
+                "emotion_value": (7, 6, 5),
+            },
             important=("reassurance", "closeness"),
             light=(),
             meta_emotion={
@@ -229,9 +259,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
             own_need_spoken=False,
         ),
         b=PartnerProfile(
-            need=(4, 2, 3, 4, 4, 5, 4, 5),
-            met=(6, 7, 2, 6, 6, 6, 6, 6),
-            guess=(6, 6, 6, 6, 6, 6, 5, 6),
+            figures={  # dimension: (need, met, guess)
+                "expression": (4, 6, 6),
+                "reassurance": (2, 7, 6),
+                "closeness": (3, 2, 6),
+                "processing": (4, 6, 6),
+                "support": (4, 6, 6),
+                "conflict_pace": (5, 6, 6),
+                "intensity": (4, 6, 5),
+                "emotion_value": (5, 6, 6),
+            },
             important=("closeness",),
             light=("intensity",),
             meta_emotion={
@@ -268,9 +305,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
     # Under tension one needs space first; the other needs to talk it through now.
     "space-vs-talk-now": SampleProfile(
         a=PartnerProfile(
-            need=(4, 4, 6, 3, 4, 1, 3, 6),
-            met=(6, 6, 6, 5, 6, 3, 5, 6),
-            guess=(6, 7, 7, 6, 6, 7, 6, 7),
+            figures={  # dimension: (need, met, guess)
+                "expression": (4, 6, 6),
+                "reassurance": (4, 6, 7),
+                "closeness": (6, 6, 7),
+                "processing": (3, 5, 6),
+                "support": (4, 6, 6),
+                "conflict_pace": (1, 3, 7),
+                "intensity": (3, 5, 6),
+                "emotion_value": (6, 6, 7),
+            },
             important=("conflict_pace",),
             light=("expression",),
             meta_emotion={
@@ -302,9 +346,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
             own_need_spoken=False,
         ),
         b=PartnerProfile(
-            need=(7, 7, 7, 7, 6, 10, 7, 7),
-            met=(5, 4, 6, 5, 6, 3, 6, 6),
-            guess=(4, 5, 6, 4, 4, 4, 3, 5),
+            figures={  # dimension: (need, met, guess)
+                "expression": (7, 5, 4),
+                "reassurance": (7, 4, 5),
+                "closeness": (7, 6, 6),
+                "processing": (7, 5, 4),
+                "support": (6, 6, 4),
+                "conflict_pace": (10, 3, 4),
+                "intensity": (7, 6, 3),
+                "emotion_value": (7, 6, 5),
+            },
             important=("conflict_pace", "reassurance"),
             light=(),
             meta_emotion={
@@ -346,9 +397,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
     # The same wish for closeness, shown through different channels: deeds and words.
     "words-vs-deeds": SampleProfile(
         a=PartnerProfile(
-            need=(4, 5, 8, 4, 3, 5, 4, 5),
-            met=(6, 6, 7, 6, 5, 6, 6, 6),
-            guess=(6, 6, 6, 5, 5, 5, 5, 6),
+            figures={  # dimension: (need, met, guess)
+                "expression": (4, 6, 6),
+                "reassurance": (5, 6, 6),
+                "closeness": (8, 7, 6),
+                "processing": (4, 6, 5),
+                "support": (3, 5, 5),
+                "conflict_pace": (5, 6, 5),
+                "intensity": (4, 6, 5),
+                "emotion_value": (5, 6, 6),
+            },
             important=("closeness",),
             light=("intensity",),
             meta_emotion={
@@ -380,9 +438,16 @@ PROFILES: dict[SampleId, SampleProfile] = {
             own_need_spoken=False,
         ),
         b=PartnerProfile(
-            need=(7, 6, 8, 6, 6, 5, 5, 7),
-            met=(4, 5, 6, 6, 5, 6, 6, 5),
-            guess=(6, 5, 6, 5, 5, 5, 4, 6),
+            figures={  # dimension: (need, met, guess)
+                "expression": (7, 4, 6),
+                "reassurance": (6, 5, 5),
+                "closeness": (8, 6, 6),
+                "processing": (6, 6, 5),
+                "support": (6, 5, 5),
+                "conflict_pace": (5, 6, 5),
+                "intensity": (5, 6, 4),
+                "emotion_value": (7, 5, 6),
+            },
             important=("expression", "closeness"),
             light=(),
             meta_emotion={
@@ -439,22 +504,16 @@ def about(sample_id: SampleId, lang: Language) -> str:
     return str(sample_words(sample_id, lang)["about"])
 
 
+def _rating(profile: PartnerProfile, dim: DimensionId) -> Rating:
+    need, met, guess = profile.figures[dim]
+    importance: Importance = (
+        "high" if dim in profile.important else "low" if dim in profile.light else "medium"
+    )
+    return Rating(need=need, importance=importance, met=met, guess=guess)
+
+
 def _partner(profile: PartnerProfile, words: dict[str, Any], lang: Language) -> Partner:
-    ratings = {
-        dim: Rating(
-            need=need,
-            importance="high"
-            if dim in profile.important
-            else "low"
-            if dim in profile.light
-            else "medium",
-            met=met,
-            guess=guess,
-        )
-        for dim, need, met, guess in zip(
-            DIMENSION_IDS, profile.need, profile.met, profile.guess, strict=True
-        )
-    }
+    ratings = {dim: _rating(profile, dim) for dim in DIMENSION_IDS}
     statements = [
         NeedStatement(text=statement_text(tag, lang), tag=tag, spoken=spoken)
         for tag, spoken in profile.needs_named

@@ -46,7 +46,7 @@ def note_parts(note: TriggerNote, lang: Language) -> list[tuple[str, str | None]
 
 
 def guesses_made(wb: Workbook, guesser: PartnerId) -> int:
-    """How many of the eight dimensions ``guesser`` has guessed for the other partner."""
+    """How many of the dimensions ``guesser`` has guessed for the other partner."""
     if guesser not in wb.partners:
         return 0
     ratings = wb.partners[guesser].ratings

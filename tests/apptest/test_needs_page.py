@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emotions.dimensions import DIMENSION_IDS
 from emotions.escape import markdown_escape
 from emotions.i18n import section_text
 from tests.apptest.conftest import go, open_app, radar, table_as_shown
@@ -30,23 +31,11 @@ def test_moving_a_slider_changes_the_radar_and_the_ranked_areas() -> None:
 
 def test_one_partner_and_one_question_at_a_time() -> None:
     at = needs_page()
-    assert [s.key for s in at.slider] == [
-        f"need__a__{d}"
-        for d in (
-            "expression",
-            "reassurance",
-            "closeness",
-            "processing",
-            "support",
-            "conflict_pace",
-            "intensity",
-            "emotion_value",
-        )
-    ]
+    assert [s.key for s in at.slider] == [f"need__a__{d}" for d in DIMENSION_IDS]
     at.radio(key="needs_who").set_value("b").run()
     at.radio(key="needs_kind").set_value("importance").run()
     assert len(at.slider) == 0
-    assert len(at.select_slider) == 8
+    assert len(at.select_slider) == len(DIMENSION_IDS)
     at.select_slider(key="importance__b__closeness").set_value("high").run()
     assert at.session_state["workbook"].partners["b"].ratings["closeness"].importance == "high"
     at.radio(key="needs_kind").set_value("met").run()

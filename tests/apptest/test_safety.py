@@ -8,6 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import catalog
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
@@ -87,7 +88,8 @@ def test_start_over_clears_every_answer_after_a_confirmation(locale: str) -> Non
     assert cleared.language == lang
     assert cleared.visited == ["what-it-means"]  # only the page on screen now
     assert at.text_input(key="name__a").value == at.text_input(key="name__b").value == ""
-    assert [s.value for s in at.slider] == [5] * 8  # the page redraws from the fresh workbook
+    # The page redraws from the fresh workbook.
+    assert [s.value for s in at.slider] == [5] * len(DIMENSION_IDS)
     assert at.sidebar.success[0].value == catalog(lang)["start_over.done"]  # type: ignore[arg-type]
     assert at.button(key="start_over")  # asking again starts from the first click
 

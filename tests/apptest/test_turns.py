@@ -14,8 +14,8 @@ from emotions.turns import turn_view
 from tests.apptest.conftest import english_left_over, go, open_app, radar, with_workbook
 
 # Distinct answers: no value of A's is one of B's, so a leaked value cannot pass for B's own.
-A_NEEDS = dict(zip(DIMENSION_IDS, (10, 9, 8, 7, 10, 9, 8, 7), strict=True))
-B_NEEDS = dict(zip(DIMENSION_IDS, (0, 1, 2, 3, 0, 1, 2, 3), strict=True))
+A_NEEDS = {dim: (10, 9, 8, 7)[i % 4] for i, dim in enumerate(DIMENSION_IDS)}
+B_NEEDS = {dim: (0, 1, 2, 3)[i % 4] for i, dim in enumerate(DIMENSION_IDS)}
 A_NOTE = "A-private-note-4711"
 A_NAME, B_NAME = "Mia", "Ren"
 
@@ -108,8 +108,8 @@ def test_a_answers_alone_and_does_not_see_b() -> None:
     at = start_turns()
     assert at.session_state["_turns_stage"] == "a"
     assert [s.key for s in at.slider] == [f"turns__a__{d}" for d in DIMENSION_IDS]
-    assert [s.value for s in at.slider] == [5] * 8  # A's own (unanswered), not B's
-    assert [s.value for s in at.select_slider] == ["medium"] * 8
+    assert [s.value for s in at.slider] == [5] * len(DIMENSION_IDS)  # A's own (unanswered), not B's
+    assert [s.value for s in at.select_slider] == ["medium"] * len(DIMENSION_IDS)
     assert not at.get("plotly_chart")
     assert B_NAME not in everything_shown(at)
     assert registered_scripts(at) == ["about.py", "turns.py"]
@@ -141,7 +141,7 @@ def test_the_hand_over_and_b_screens_show_nothing_of_a() -> None:
     assert [s.key for s in at.slider] == [f"turns__b__{d}" for d in DIMENSION_IDS]
     assert [s.value for s in at.slider] == [B_NEEDS[d] for d in DIMENSION_IDS]
     assert [s.key for s in at.select_slider] == [f"turns_importance__b__{d}" for d in DIMENSION_IDS]
-    assert [s.value for s in at.select_slider] == ["low"] * 8
+    assert [s.value for s in at.select_slider] == ["low"] * len(DIMENSION_IDS)
     assert_nothing_of_a(at)
     # B changes an answer: still nothing of A's.
     at.slider(key="turns__b__closeness").set_value(4).run()
@@ -191,7 +191,7 @@ def test_starting_turns_switches_presentation_mode_off() -> None:
     go(at, "turns")
     at.button(key="turns_start").click().run()
     assert at.session_state["_presenting"] is False
-    assert len(at.slider) == 8
+    assert len(at.slider) == len(DIMENSION_IDS)
 
 
 def test_the_turns_run_in_japanese() -> None:
@@ -252,6 +252,6 @@ def test_a_one_partner_workbook_gets_its_second_partner_by_answering() -> None:
     at.button(key="turns_done_a").click().run()
     assert set(at.session_state["workbook"].partners) == {"a"}  # showing B's turn adds nobody
     at.button(key="turns_start_b").click().run()
-    assert [s.value for s in at.slider] == [5] * 8
+    assert [s.value for s in at.slider] == [5] * len(DIMENSION_IDS)
     at.slider(key="turns__b__support").set_value(2).run()
     assert at.session_state["workbook"].partners["b"].ratings["support"].need == 2

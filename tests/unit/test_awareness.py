@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import awareness
 from emotions.model import TriggerNote, Workbook
 from emotions.palette import PARTNER_COLOURS
@@ -50,7 +51,7 @@ def test_surprises_follow_the_couple_and_the_direction_of_the_miss() -> None:
         "Talking about feelings: Mia placed themselves at 9, and Ren guessed 4. Mia leans "
         "further towards “Talk about feelings often” than Ren expected.",
         "All of Mia's guesses about Ren so far are within 2 points of Ren's own answers "
-        "(1 of 8 guessed).",
+        f"(1 of {len(DIMENSION_IDS)} guessed).",
     ]
     # Reversed roles: Kai underestimates Sam's need for reassurance; Sam overestimates Kai's
     # need for closeness, so the texts point to opposite poles.
@@ -91,7 +92,7 @@ def test_the_reveal_chart_shows_the_answer_and_the_guess_in_each_partners_colour
     wb.partners["b"].ratings["support"].guess = 9
     fig = awareness.perception_figure(wb, "a", plain_names(wb, "en"), "en")
     gap, need, guess = fig["data"]
-    assert need["x"] == [9, 6, 7, 9, 8, 10, 7, 9]
+    assert need["x"] == [wb.partners["a"].ratings[d].need for d in DIMENSION_IDS]
     assert need["marker"]["color"] == PARTNER_COLOURS["a"]
     assert need["name"] == "&lt;b&gt;Mia&lt;/b&gt;: own answer"
     assert guess["x"] == [4, 9]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import difference_map
 from emotions.i18n import catalog
 from emotions.model import Workbook
@@ -23,8 +24,9 @@ def test_the_map_places_both_partners_and_labels_each_row_with_its_band() -> Non
     wb.partners["b"].name = "R<i>en"
     fig = difference_map.map_figure(wb, plain_names(wb, "en"), "en")
     line, mia, ren = fig["data"]
-    assert mia["x"] == [9, 6, 7, 9, 8, 10, 7, 9]
-    assert ren["x"] == [3, 4, 5, 1, 3, 1, 3, 5]
+    assert mia["x"] == [wb.partners["a"].ratings[d].need for d in DIMENSION_IDS]
+    assert ren["x"] == [wb.partners["b"].ratings[d].need for d in DIMENSION_IDS]
+    assert mia["x"][:3] == [9, 6, 7]
     assert (mia["marker"]["color"], ren["marker"]["color"]) == (
         PARTNER_COLOURS["a"],
         PARTNER_COLOURS["b"],
@@ -61,13 +63,15 @@ def test_where_to_start_follows_the_couple_and_counts_the_notes() -> None:
     assert difference_map.you_two_lines(wb, "en") == [
         "A good place to start is “Pace under tension”: there your needs are Far apart "
         "(difference 9), and it matters to you.",
-        "You have written how you want to navigate 0 of your 8 differences.",
+        f"You have written how you want to navigate 0 of your {len(DIMENSION_IDS)} differences.",
     ]
     other = reassurance_and_independence()
     difference_map.set_area_note(other, "reassurance", "a word each evening")
     lines = difference_map.you_two_lines(other, "en")
     assert lines[0].startswith("A good place to start is “Reassurance”: there your needs are Far")
-    assert lines[1] == "You have written how you want to navigate 1 of your 8 differences."
+    assert lines[1] == (
+        f"You have written how you want to navigate 1 of your {len(DIMENSION_IDS)} differences."
+    )
     assert difference_map.you_two_lines(other, "ja")[0].startswith("まずは「安心の言葉」から")
 
 

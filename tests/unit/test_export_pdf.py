@@ -317,7 +317,7 @@ def make_summary(
         heading, body = section_text(section, lang)
         paragraphs = [p for p in body.split("\n\n") if p.strip()][:3]
         rows = [
-            [t(f"dim.{dim}.name", lang), str(needs["a"][k]), str(needs["b"][k])]
+            [t(f"dim.{dim}.name", lang), str(needs["a"][k % 8]), str(needs["b"][k % 8])]
             for k, dim in enumerate(DIMENSION_IDS)
         ]
         made.append(

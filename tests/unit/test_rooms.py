@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import shutil
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -49,6 +51,7 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def _drop_tables(db_url: str) -> None:
     engine = sa.create_engine(db_url)
     rooms.metadata.drop_all(engine)
+    V1.drop_all(engine)
     engine.dispose()
 
 
@@ -130,7 +133,10 @@ def test_keys_and_tokens_are_stored_only_as_hashes(url: str) -> None:
     room = store.create()
     secret_token = "a-very-secret-participant-token"
     store.contribute(room.code, secret_token, needs(3))
-    dump = repr(_rows(url, rooms.rooms_table)) + repr(_rows(url, rooms.contributions_table))
+    dump = "".join(
+        repr(_rows(url, table))
+        for table in (rooms.rooms_table, rooms.contributions_table, rooms.positions_table)
+    )
     assert room.code in dump
     assert room.facilitator_key not in dump
     assert secret_token not in dump
@@ -143,12 +149,9 @@ def test_keys_and_tokens_are_stored_only_as_hashes(url: str) -> None:
 
 
 def test_contributions_hold_no_identifying_columns() -> None:
-    assert set(rooms.contributions_table.c.keys()) == {
-        "room_code",
-        "token_hash",
-        *DIMENSION_IDS,
-        "updated",
-    }
+    assert set(rooms.contributions_table.c.keys()) == {"room_code", "token_hash", "updated"}
+    assert set(rooms.positions_table.c.keys()) == {"room_code", "token_hash", "dimension", "value"}
+    assert set(rooms.metadata.tables) == {"rooms", "contributions", "room_positions", "schema_info"}
 
 
 # --- contributing and the picture ----------------------------------------------------------------
@@ -183,6 +186,7 @@ def test_a_withdrawal_leaves_the_picture_and_the_database(url: str) -> None:
     after = store.picture(code)
     assert (after.contributions, after.shown, after.counts["support"]) == (4, False, [])
     assert len(_rows(url, rooms.contributions_table, code)) == 4
+    assert len(_rows(url, rooms.positions_table, code)) == 4 * len(DIMENSION_IDS)
     assert store.position_of(code, token(2)) is None
     store.withdraw(code, token(2))  # withdrawing twice is harmless
     store.withdraw(code, token(77))  # as is withdrawing without having contributed
@@ -196,6 +200,7 @@ def test_contributing_again_replaces_the_contribution(url: str) -> None:
     assert store.position_of(code, token(1)) == needs(7, intensity=0)
     assert store.picture(code).contributions == 1
     assert len(_rows(url, rooms.contributions_table, code)) == 1
+    assert len(_rows(url, rooms.positions_table, code)) == len(DIMENSION_IDS)
 
 
 def test_a_participant_reads_only_their_own_position(url: str) -> None:
@@ -279,6 +284,7 @@ def test_closing_needs_the_key_and_erases_the_room(url: str) -> None:
     assert not store.exists(room.code)
     assert _rows(url, rooms.rooms_table, room.code) == []
     assert _rows(url, rooms.contributions_table, room.code) == []
+    assert _rows(url, rooms.positions_table, room.code) == []
     for call in (
         lambda: store.contribute(room.code, token(1), needs()),
         lambda: store.withdraw(room.code, token(1)),
@@ -308,6 +314,7 @@ def test_an_expired_room_refuses_everything_and_is_purged(url: str) -> None:
     assert fresh.code != room.code
     assert _rows(url, rooms.rooms_table, room.code) == []
     assert _rows(url, rooms.contributions_table, room.code) == []
+    assert _rows(url, rooms.positions_table, room.code) == []
     assert store.exists(fresh.code)
 
 
@@ -336,6 +343,7 @@ def test_an_expired_room_is_closed_until_purged(url: str) -> None:
     assert store.purge_expired(now + ROOM_LIFETIME) == 1
     assert _rows(url, rooms.rooms_table) == []
     assert _rows(url, rooms.contributions_table) == []
+    assert _rows(url, rooms.positions_table) == []
 
 
 def test_times_naive_or_in_another_zone_mean_the_same_moment(url: str) -> None:
@@ -381,6 +389,232 @@ def test_thirty_participants_at_once_all_land(url: str) -> None:
 
 
 # --- the join limiter ----------------------------------------------------------------------------
+
+
+# --- the schema and its migrations ---------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+V1 = sa.MetaData()
+"""Schema 1 as the code before the migration created it: one column per dimension."""
+sa.Table(
+    "rooms",
+    V1,
+    sa.Column("code", sa.String(16), primary_key=True),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("closed", sa.Boolean, nullable=False, default=False),
+)
+sa.Table(
+    "contributions",
+    V1,
+    sa.Column(
+        "room_code",
+        sa.String(16),
+        sa.ForeignKey("rooms.code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    *(
+        sa.Column(
+            dim, sa.SmallInteger, sa.CheckConstraint(f"{dim} BETWEEN 0 AND 10"), nullable=False
+        )
+        for dim in rooms.V1_DIMENSION_COLUMNS
+    ),
+    sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _fixture_notes() -> dict[str, Any]:
+    notes: dict[str, Any] = json.loads((FIXTURES / "rooms-v1.json").read_text(encoding="utf-8"))
+    return notes
+
+
+def _schema(db_url: str) -> tuple[int | None, set[str], set[str]]:
+    """(stored version, tables, columns of contributions) read straight from the database."""
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            tables = set(inspector.get_table_names())
+            version = (
+                conn.execute(sa.select(rooms.schema_table.c.version)).scalar()
+                if "schema_info" in tables
+                else None
+            )
+            columns = {c["name"] for c in inspector.get_columns("contributions")}
+        return version, tables, columns
+    finally:
+        engine.dispose()
+
+
+V1_DIMENSIONS = rooms.V1_DIMENSION_COLUMNS
+
+
+def _as_now(picture: dict[str, Any]) -> RoomPicture:
+    """A picture the v1 code showed, as this code shows it: a dimension added since has no
+    positions from those contributions (no bar), the same contributions and bins otherwise."""
+    empty = [0] * 11 if picture["shown"] else []
+    counts = {dim: picture["counts"].get(dim, empty) for dim in DIMENSION_IDS}
+    return RoomPicture(picture["contributions"], picture["shown"], counts)
+
+
+def test_the_v1_fixture_opens_with_the_same_rooms(tmp_path: Path) -> None:
+    """A database written by the code before schema 2 (tests/fixtures/make_rooms_v1.py) is
+    migrated when opened, and every room shows what it showed then."""
+    notes = _fixture_notes()
+    assert notes["dimensions"] == list(rooms.V1_DIMENSION_COLUMNS)
+    db = tmp_path / "rooms.db"
+    shutil.copyfile(FIXTURES / "rooms-v1.sqlite", db)
+    db_url = f"sqlite:///{db}"
+    assert _schema(db_url)[0] is None
+    t0 = datetime.fromisoformat(notes["T0"])
+    clock = [t0 + timedelta(hours=1)]
+    try:
+        store = Rooms(db_url, clock=lambda: clock[0])
+        version, tables, columns = _schema(db_url)
+        assert version == rooms.SCHEMA_VERSION == 2
+        assert {"rooms", "contributions", "room_positions", "schema_info"} <= tables
+        assert columns == {"room_code", "token_hash", "updated"}
+        for name in ("OPEN", "FEW"):
+            room = notes[name]
+            assert store.exists(room["code"])
+            assert store.picture(room["code"]) == _as_now(room["picture"])
+            for participant, stored in room["positions"].items():
+                assert store.position_of(room["code"], participant) == stored
+        assert store.picture(notes["OPEN"]["code"]).shown
+        old = notes["OLD"]
+        assert not store.exists(old["code"])
+        assert len(_rows(db_url, rooms.positions_table, old["code"])) == 2 * len(V1_DIMENSIONS)
+        store.create()  # purges the expired room, its contributions and their positions
+        assert _rows(db_url, rooms.rooms_table, old["code"]) == []
+        assert _rows(db_url, rooms.contributions_table, old["code"]) == []
+        assert _rows(db_url, rooms.positions_table, old["code"]) == []
+        # The room keeps working under the new schema, and its key still closes it.
+        room = notes["OPEN"]
+        store.contribute(room["code"], token(1), needs(4))
+        assert store.picture(room["code"]).contributions == len(room["positions"]) + 1
+        store.close(room["code"], room["facilitator_key"])
+        assert _rows(db_url, rooms.positions_table, room["code"]) == []
+    finally:
+        rooms.dispose(db_url)
+    # Opening it again finds nothing to do.
+    engine = rooms._new_engine(db_url)
+    try:
+        assert rooms.migrate(engine) == 2
+    finally:
+        engine.dispose()
+
+
+def _write_v1(db_url: str, now: datetime) -> dict[str, dict[str, int]]:
+    """Schema 1 tables as the old code created them, with one room of six contributions."""
+    engine = rooms._new_engine(db_url)
+    positions = {
+        rooms._hash_token("ABCDEFGH", token(n)): {
+            dim: (n + i) % 11 for i, dim in enumerate(rooms.V1_DIMENSION_COLUMNS)
+        }
+        for n in range(6)
+    }
+    try:
+        V1.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(
+                V1.tables["rooms"]
+                .insert()
+                .values(
+                    code="ABCDEFGH",
+                    key_hash=rooms._hash_key("the-key"),
+                    created=now,
+                    expires=now + ROOM_LIFETIME,
+                    closed=False,
+                )
+            )
+            conn.execute(
+                V1.tables["contributions"].insert(),
+                [
+                    {"room_code": "ABCDEFGH", "token_hash": h, "updated": now, **p}
+                    for h, p in positions.items()
+                ],
+            )
+    finally:
+        engine.dispose()
+    return positions
+
+
+def test_a_v1_database_is_migrated_in_place(url: str) -> None:
+    """On SQLite and PostgreSQL: the old DDL and rows become schema 2 with the same positions."""
+    now = datetime.now(UTC)
+    positions = _write_v1(url, now)
+    store = Rooms(url)
+    version, _tables, columns = _schema(url)
+    assert (version, columns) == (2, {"room_code", "token_hash", "updated"})
+    stored = {
+        (row.token_hash, row.dimension): row.value for row in _rows(url, rooms.positions_table)
+    }
+    assert stored == {(h, d): v for h, p in positions.items() for d, v in p.items()}
+    for n in range(6):
+        assert store.position_of("ABCDEFGH", token(n)) == {
+            d: (n + i) % 11 for i, d in enumerate(V1_DIMENSIONS)
+        }
+    picture = store.picture("ABCDEFGH")
+    assert (picture.contributions, picture.shown) == (6, True)
+    assert picture.counts["expression"] == [1] * 6 + [0] * 5
+    store.close("ABCDEFGH", "the-key")
+    assert _rows(url, rooms.positions_table) == []
+
+
+def test_replicas_starting_at_once_migrate_once(url: str) -> None:
+    """Four processes (here: four engines, each its own connection) open a v1 database at the
+    same moment: one migrates, the others wait for it and find the work done."""
+    positions = _write_v1(url, datetime.now(UTC))
+    barrier = threading.Barrier(4)
+    found: list[int] = []
+    errors: list[BaseException] = []
+
+    def replica() -> None:
+        engine = rooms._new_engine(url)
+        try:
+            barrier.wait()
+            found.append(rooms.migrate(engine))
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=replica) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert sorted(found) == [1, 2, 2, 2]
+    assert len(_rows(url, rooms.positions_table)) == len(positions) * len(V1_DIMENSIONS)
+    assert len(_rows(url, rooms.schema_table)) == 1
+
+
+def test_an_empty_database_starts_at_the_current_version(url: str) -> None:
+    Rooms(url).create()
+    assert _schema(url)[0] == rooms.SCHEMA_VERSION
+    engine = rooms._new_engine(url)
+    try:
+        assert rooms.migrate(engine) == rooms.SCHEMA_VERSION  # idempotent
+        with engine.begin() as conn:
+            conn.execute(rooms.schema_table.update().values(version=rooms.SCHEMA_VERSION + 1))
+        with pytest.raises(RuntimeError, match="schema 3"):
+            rooms.migrate(engine)  # a database newer than the code is not written to
+    finally:
+        engine.dispose()
+
+
+def test_a_new_dimension_needs_no_new_column() -> None:
+    """Positions are rows: no column and no constraint of the schema names a dimension."""
+    ddl = "\n".join(
+        str(sa.schema.CreateTable(table).compile(dialect=dialect))
+        for table in rooms.metadata.sorted_tables
+        for dialect in (sa.dialects.sqlite.dialect(), sa.dialects.postgresql.dialect())
+    )
+    assert not [dim for dim in DIMENSION_IDS if dim in ddl]
 
 
 def test_the_join_limiter_blocks_after_ten_failures_and_recovers() -> None:
