@@ -64,14 +64,14 @@ class _Values(dict[str, object]):
         return "{" + key + "}"
 
 
-def fill(text: str, **values: object) -> str:
+def fill(text: str, /, **values: object) -> str:
     """``text`` with its ``{placeholders}`` filled from ``values`` and the registry counts."""
     if "{" not in text:
         return text
     return text.format_map(_Values({**REGISTRY_VALUES, **values}))
 
 
-def t(key: str, lang: Language, **values: object) -> str:
+def t(key: str, lang: Language, /, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Values are inserted as they are: whoever renders the result escapes it (names are user text).
