@@ -68,6 +68,12 @@ def fill(text: str, /, **values: object) -> str:
     """``text`` with its ``{placeholders}`` filled from ``values`` and the registry counts."""
     if "{" not in text:
         return text
+    if not values:
+        # A text asked for without values is used as written (a plotly template's "%{x}"
+        # stays): only the registry counts are put in.
+        for key, value in REGISTRY_VALUES.items():
+            text = text.replace("{" + key + "}", str(value))
+        return text
     return text.format_map(_Values({**REGISTRY_VALUES, **values}))
 
 
