@@ -6,8 +6,8 @@ import datetime as dt
 
 from emotions.escape import markdown_escape
 from emotions.exercises import adjustments, journey
-from emotions.i18n import catalog
 from emotions.model import CheckIn, NeedStatement, TriggerNote, Workbook
+from emotions.sections import section_title
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
 
@@ -20,7 +20,7 @@ def test_explored_sections_in_the_articles_order() -> None:
     assert len(seen.not_yet) == 13 and seen.not_yet[0] == "what-it-means"
     assert journey.explored_line(wb, "en") == "You have opened 3 of the 16 sections."
     assert journey.section_titles(seen.opened, "ja") == [
-        catalog("ja")[f"section.{sid}.title"] for sid in seen.opened
+        section_title(sid, "ja") for sid in seen.opened
     ]
     wb.visited = list(journey.SECTION_IDS)
     assert journey.explored_line(wb, "ja") == "16章すべてを開きました。"
