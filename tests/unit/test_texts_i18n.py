@@ -26,7 +26,7 @@ def test_catalogs_have_the_same_keys_and_placeholders() -> None:
 
 
 def test_japanese_catalog_is_japanese() -> None:
-    # Only the language names, the partners' fallback letters and "{number}. {title}" may stay Latin.
+    # Only the language names, the partners' fallback letters and "{number}. {title}" stay Latin.
     latin_only = [k for k, v in i18n.catalog("ja").items() if not JAPANESE.search(v)]
     assert latin_only == ["lang.en", "section.numbered", "io.at_field", "files.format_pdf"]
 
