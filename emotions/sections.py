@@ -13,6 +13,17 @@ catalogs (``section.<id>.title``), ``section_title`` puts it in front.
 
 ``SectionId`` itself stays in ``dimensions`` (the model imports it; this module is imported by
 modules that import the exercises).
+
+Adding a section: its id in ``SectionId`` and its ``SectionSpec`` here (in place: the order is the
+article's); what it stores in the ``Workbook`` (``model.py``); its page ``app_pages/<id>.py``;
+its entry in ``export.summary.SECTION_SUMMARIES`` (``None`` if its summary is only its notes);
+its title and texts in both catalogs, its explanation (``content/<lang>/sections/<id>.md``) and
+reflection prompt (``content/<lang>/reflection.toml``); and what each sample couple wrote or
+chose for it (``content/<lang>/samples.toml``, ``samples.py``). Numbers, counts, navigation,
+presentation mode and anonymous exports follow from the registry. The import-time checks below
+and in ``export.summary``, and ``tests/unit/test_sections.py`` and ``test_samples.py``, fail on
+a part left out: a stored field nobody owns, a free-text field nobody declares, a section without
+a summary entry, a sample that does not fill the section in.
 """
 
 from __future__ import annotations
