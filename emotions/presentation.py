@@ -84,15 +84,14 @@ def presentation_view(wb: Workbook, *, show_notes: bool = False) -> Workbook:
     area notes, next steps). Folded, each is blanked or its list emptied (``FreeText.hidden``);
     shown, the names in it become Partner A / B. Choices and numbers stay: they carry no words.
     """
-    view = wb.model_copy(deep=True)
     if show_notes:
         # The couple's own words may name them: those names become Partner A / B as well.
-        view = textfields.map_text(
-            view, name_redactor(wb, wb.language, anonymous=True), textfields.NOTES
-        )
+        notes = textfields.mapping(name_redactor(wb, wb.language, anonymous=True), textfields.NOTES)
     else:
-        view = textfields.fold(view, textfields.NOTES)
-    return textfields.map_text(view, lambda _: "", [NAME])
+        notes = textfields.folding(textfields.NOTES)
+    names = textfields.mapping(lambda _: "", [NAME])
+    # A deep copy first: nothing the view shares can reach back into the workbook.
+    return textfields.apply(wb.model_copy(deep=True), [*notes, *names])
 
 
 def holds_notes(wb: Workbook) -> bool:

@@ -43,47 +43,93 @@ def steps(path: str) -> list[str]:
     return found
 
 
-def _map(value: Any, rest: list[str], change: Callable[[Any], Any]) -> Any:
-    """``value`` with ``change`` applied at ``rest`` below it; copies only along the way."""
-    if not rest:
-        return change(value)
+Change = Callable[[Any], Any]
+_Node = dict[str | None, Any]
+"""A tree of paths: one child per step, the change to make at a path under ``None``."""
+
+
+def _tree(changes: Iterable[tuple[list[str], Change]]) -> _Node:
+    root: _Node = {}
+    for path, change in changes:
+        node = root
+        for step in path:
+            node = node.setdefault(step, {})
+        node[None] = change
+    return root
+
+
+def _apply(value: Any, node: _Node) -> Any:
+    """``value`` with every change of ``node`` made below it, in one pass; copies only what
+    holds a change."""
     if value is None:
         return None
-    step, below = rest[0], rest[1:]
-    if step == "*":
-        return {key: _map(item, below, change) for key, item in value.items()}
-    if step == "[]":
-        return [_map(item, below, change) for item in value]
-    if not isinstance(value, BaseModel):
-        raise TypeError(f"no field {step!r} in {value!r}")
-    return value.model_copy(update={step: _map(getattr(value, step), below, change)})
+    if "*" in node:
+        value = {key: _apply(item, node["*"]) for key, item in value.items()}
+    if "[]" in node:
+        value = [_apply(item, node["[]"]) for item in value]
+    fields = [step for step in node if step not in (None, "*", "[]")]
+    if fields:
+        if not isinstance(value, BaseModel):
+            raise TypeError(f"no fields {fields} in {value!r}")
+        update = {step: _apply(getattr(value, step), node[step]) for step in fields}
+        value = value.model_copy(update=update)
+    if None in node:
+        value = node[None](value)
+    return value
+
+
+Plan = list[tuple[list[str], Change]]
+"""Changes to make, each at a path (as its steps): see ``apply``."""
+
+
+def mapping(change: Callable[[str], str], fields: Iterable[FreeText] = FREE_TEXT) -> Plan:
+    """Apply ``change`` to every text of ``fields`` (a value in a field's ``ids`` stays)."""
+
+    def keeping(ids: frozenset[str]) -> Change:
+        return lambda text: text if text in ids else change(text)
+
+    return [(steps(field.path), keeping(field.ids)) for field in fields]
+
+
+def _emptied(holder: Any) -> Any:
+    return type(holder)()
+
+
+def _blank(_: Any) -> str:
+    return ""
+
+
+def folding(fields: Iterable[FreeText] = NOTES) -> Plan:
+    """Take the texts of ``fields`` out: each blanked, or the dict or list it sits in emptied
+    (``FreeText.hidden``)."""
+    plan: Plan = []
+    for field in fields:
+        path = steps(field.path)
+        if field.hidden == "blank":
+            plan.append((path, _blank))
+        else:
+            last = max(i for i, step in enumerate(path) if step in ("*", "[]"))
+            plan.append((path[:last], _emptied))
+    return plan
+
+
+def apply(wb: Workbook, plan: Plan) -> Workbook:
+    """A copy of ``wb`` with every change of ``plan`` made, in one pass over the workbook (only
+    what holds a change is copied). ``wb`` itself is not changed."""
+    result: Workbook = _apply(wb, _tree(plan))
+    return result
 
 
 def map_text(
     wb: Workbook, change: Callable[[str], str], fields: Iterable[FreeText] = FREE_TEXT
 ) -> Workbook:
-    """A copy of ``wb`` with ``change`` applied to every text of ``fields`` (a value listed in a
-    field's ``ids`` stays as it is). ``wb`` itself is not changed."""
-    for field in fields:
-
-        def one(text: str, field: FreeText = field) -> str:
-            return text if text in field.ids else change(text)
-
-        wb = _map(wb, steps(field.path), one)
-    return wb
+    """A copy of ``wb`` with ``change`` applied to every text of ``fields`` (see ``mapping``)."""
+    return apply(wb, mapping(change, fields))
 
 
 def fold(wb: Workbook, fields: Iterable[FreeText] = NOTES) -> Workbook:
-    """A copy of ``wb`` without the texts of ``fields``: each blanked, or the dict or list it
-    sits in emptied (``FreeText.hidden``)."""
-    for field in fields:
-        path = steps(field.path)
-        if field.hidden == "drop":
-            last = max(i for i, step in enumerate(path) if step in ("*", "[]"))
-            wb = _map(wb, path[:last], lambda holder: type(holder)())
-        else:
-            wb = _map(wb, path, lambda _: "")
-    return wb
+    """A copy of ``wb`` without the texts of ``fields`` (see ``folding``)."""
+    return apply(wb, folding(fields))
 
 
 def _leaves(value: Any, rest: list[str], where: str) -> Iterator[tuple[str, Any]]:
