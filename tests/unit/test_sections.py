@@ -143,6 +143,18 @@ def test_presentation_mode_shows_no_name_and_folds_every_note() -> None:
     assert full.partners["a"].rewrites == [] and full.partners["a"].reflections == {}
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_summary_shows_every_free_text_field(lang: Language) -> None:
+    """Each field holds its own word: a section whose summary leaves out what the couple wrote
+    (or has no summary entry at all) fails here."""
+    counter = iter(range(10_000))
+    filled = fill_workbook(
+        lambda path, limit: f"w{next(counter):04d}z", answers_from=full_workbook()
+    )
+    everything = all_text(build_summary(filled.workbook, lang))
+    assert [path for path, word in filled.texts.items() if word not in everything] == []
+
+
 def test_a_listed_feeling_is_an_id_and_is_never_redacted() -> None:
     wb = full_workbook()
     wb.partners["a"].name = "lonely"
