@@ -12,14 +12,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from emotions.dimensions import (
-    DIMENSION_IDS,
-    NEED_MAX,
-    NEED_MIN,
-    SECTION_IDS,
-    DimensionId,
-    SectionId,
-)
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId, SectionId
 
 SCHEMA_VERSION: Literal[1] = 1
 """Version of the workbook document; bump it with a migration in ``workbook_io``."""
@@ -162,7 +155,7 @@ class Workbook(_Strict):
     """Section 14: how the couple wants to navigate each area, in their words."""
     next_steps: Note = ""
     """Section 16: what the couple wants to try next."""
-    visited: list[SectionId] = Field(default_factory=list, max_length=len(SECTION_IDS))
+    visited: list[SectionId] = Field(default_factory=list, max_length=len(get_args(SectionId)))
 
     def partner(self, pid: PartnerId) -> Partner:
         """The partner ``pid``, created empty if this workbook does not hold them yet."""
