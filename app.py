@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from emotions.dimensions import SECTION_GROUPS, SECTION_IDS
+from emotions.dimensions import SECTION_IDS
+from emotions.sections import SECTION_GROUPS, section, section_title
 from ui import frame, keep
-from ui.state import exited, private_turn, t, workbook
+from ui.state import exited, lang, private_turn, t, workbook
 
 TOOL_PATHS = ["workbook", "turns", "about", "room", "join"]
 
@@ -23,11 +24,6 @@ st.set_page_config(
 )
 
 workbook()  # create the session's workbook (in the browser's language) before anything reads it
-
-
-def page_file(section_id: str) -> str:
-    """The script of a section: ``app_pages/<id with underscores>.py``."""
-    return f"app_pages/{section_id.replace('-', '_')}.py"
 
 
 turns = st.Page("app_pages/turns.py", title=t("turns.nav"), url_path="turns", icon="🔁")
@@ -54,7 +50,7 @@ if private_turn():
 
 pages = {
     t(f"nav.group.{group.id}"): [
-        st.Page(page_file(sid), title=t(f"section.{sid}.title"), url_path=sid)
+        st.Page(section(sid).page, title=section_title(sid, lang()), url_path=sid)
         for sid in group.sections
     ]
     for group in SECTION_GROUPS

@@ -38,8 +38,9 @@ from streamlit import config  # noqa: E402
 
 from bench.stclient import Server, Session  # noqa: E402
 from emotions import i18n  # noqa: E402
-from emotions.dimensions import DIMENSION_IDS, SECTION_GROUPS  # noqa: E402
+from emotions.dimensions import DIMENSION_IDS  # noqa: E402
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, Workbook  # noqa: E402
+from emotions.sections import SECTION_GROUPS  # noqa: E402
 
 EMPTY_APP = ROOT / "bench" / "empty_app.py"
 MAIN_APP = ROOT / "app.py"

@@ -40,6 +40,7 @@ SectionId = Literal[
     "final-thoughts",
 ]
 SECTION_IDS: tuple[SectionId, ...] = get_args(SectionId)
+"""The sections' ids in order; what makes up each section is in ``emotions.sections``."""
 
 
 @dataclass(frozen=True)
@@ -70,43 +71,3 @@ if tuple(d.id for d in DIMENSIONS) != DIMENSION_IDS:  # pragma: no cover - check
 
 NEED_MIN, NEED_MAX = 0, 10
 """Every need, 'how well met' and guess is on this scale; 5 means 'in between', not 'fine'."""
-
-
-@dataclass(frozen=True)
-class SectionGroup:
-    """A named group of sections in the navigation."""
-
-    id: str
-    sections: tuple[SectionId, ...]
-
-
-SECTION_GROUPS: tuple[SectionGroup, ...] = (
-    SectionGroup("start", ("introduction", "what-it-means")),
-    SectionGroup(
-        "understand",
-        (
-            "emotional-styles",
-            "meta-emotion",
-            "distance",
-            "intimacy",
-            "expression",
-            "ongoing-differences",
-        ),
-    ),
-    SectionGroup(
-        "connect",
-        (
-            "maintaining-connection",
-            "communication",
-            "meta-awareness",
-            "shared-meaning",
-            "unspoken-needs",
-        ),
-    ),
-    SectionGroup("forward", ("compatibility", "rebuilding", "final-thoughts")),
-)
-
-
-def section_number(section_id: SectionId) -> int:
-    """The 1-based number of a section in the article."""
-    return SECTION_IDS.index(section_id) + 1

@@ -82,7 +82,7 @@ def fill(text: str, /, **values: object) -> str:
     return text.format_map(_Values({**REGISTRY_VALUES, **values}))
 
 
-def t(key: str, lang: Language, **values: object) -> str:
+def t(key: str, lang: Language, /, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Values are inserted as they are: whoever renders the result escapes it (names are user text).

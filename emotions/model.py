@@ -171,7 +171,7 @@ class Workbook(_Strict):
     """Section 14: how the couple wants to navigate each area, in their words."""
     next_steps: Note = ""
     """Section 16: what the couple wants to try next."""
-    visited: list[SectionId] = Field(default_factory=list, max_length=16)
+    visited: list[SectionId] = Field(default_factory=list, max_length=len(get_args(SectionId)))
 
     def partner(self, pid: PartnerId) -> Partner:
         """The partner ``pid``, created empty if this workbook does not hold them yet."""

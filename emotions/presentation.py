@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TypeVar
 
-from pydantic import BaseModel
-
-from emotions import texts
+from emotions import textfields, texts
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
-
-_M = TypeVar("_M", bound=BaseModel)
-_REWRITE_FIELDS = ("complaint", "situation", "feeling", "need", "request")
-_TRIGGER_FIELDS = ("trigger", "reaction", "belief", "response")
+from emotions.sections import NAME
 
 Redact = Callable[[str], str]
 
@@ -71,58 +65,33 @@ def name_redactor(wb: Workbook, lang: Language, *, anonymous: bool) -> Redact:
     return redact
 
 
+def anonymised(wb: Workbook, lang: Language) -> Workbook:
+    """A copy of ``wb`` as an export without names reads it: the partners' names, in every
+    free-text field the sections declare (``textfields``), replaced by their labels in ``lang``.
+
+    Every sentence of the export then takes its names from ``texts.plain_names(...,
+    anonymous=True)`` and the couple's words from this copy, so no section can leave a name in.
+    """
+    return textfields.map_text(wb, name_redactor(wb, lang, anonymous=True))
+
+
 def presentation_view(wb: Workbook, *, show_notes: bool = False) -> Workbook:
     """A copy of ``wb`` with every name removed and, unless ``show_notes``, every free text too.
 
     Names always go (the pages then say "Partner A" / "Partner B"). Free text means the couple's
-    own words: reflections, need statements, rewrites, trigger notes, the vulnerable moment,
-    check-in notes, area notes and next steps. Choices and numbers stay: they carry no words.
+    own words: every free-text field the frame and the sections declare (``textfields.NOTES``:
+    reflections, need statements, rewrites, trigger notes, the vulnerable moment, check-in notes,
+    area notes, next steps). Folded, each is blanked or its list emptied (``FreeText.hidden``);
+    shown, the names in it become Partner A / B. Choices and numbers stay: they carry no words.
     """
-    view = wb.model_copy(deep=True)
     if show_notes:
         # The couple's own words may name them: those names become Partner A / B as well.
-        redact = name_redactor(wb, wb.language, anonymous=True)
-
-        def redacted(model: _M, *fields: str) -> _M:
-            # model_copy(update=...) does not validate: "Ren" spelled out as "Partner B" may
-            # take a full note past its length limit, and this copy is only shown, never stored.
-            return model.model_copy(update={f: redact(getattr(model, f)) for f in fields})
-
-        for pid, partner in view.partners.items():
-            view.partners[pid] = partner.model_copy(
-                update={
-                    "reflections": {k: redact(v) for k, v in partner.reflections.items()},
-                    "need_statements": [redacted(s, "text") for s in partner.need_statements],
-                    "rewrites": [redacted(rw, *_REWRITE_FIELDS) for rw in partner.rewrites],
-                    "triggers": [redacted(note, *_TRIGGER_FIELDS) for note in partner.triggers],
-                }
-            )
-        moment = view.vulnerable_moment
-        view = view.model_copy(
-            update={
-                "vulnerable_moment": None if moment is None else redacted(moment, "what"),
-                "checkins": [redacted(c, "reliability", "adjustment") for c in view.checkins],
-                "area_notes": {k: redact(v) for k, v in view.area_notes.items()},
-                "next_steps": redact(view.next_steps),
-            }
-        )
-    for partner in view.partners.values():
-        partner.name = ""
-        if not show_notes:
-            partner.reflections = {}
-            partner.need_statements = [
-                s.model_copy(update={"text": ""}) for s in partner.need_statements
-            ]
-            partner.rewrites = []
-            partner.triggers = []
-    if not show_notes:
-        if view.vulnerable_moment is not None:
-            view.vulnerable_moment.what = ""
-        for checkin in view.checkins:
-            checkin.reliability = checkin.adjustment = ""
-        view.area_notes = {}
-        view.next_steps = ""
-    return view
+        notes = textfields.mapping(name_redactor(wb, wb.language, anonymous=True), textfields.NOTES)
+    else:
+        notes = textfields.folding(textfields.NOTES)
+    names = textfields.mapping(lambda _: "", [NAME])
+    # A deep copy first: nothing the view shares can reach back into the workbook.
+    return textfields.apply(wb.model_copy(deep=True), [*notes, *names])
 
 
 def holds_notes(wb: Workbook) -> bool:

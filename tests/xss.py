@@ -14,8 +14,10 @@ Every payload that would do harm is made observable if it ever worked:
 - every outside address is on ``EVIL_HOST`` (``xss.invalid``: it can never resolve), so a request
   caused by it shows in the browser's request log.
 
-``fill_workbook`` puts payloads into every free-text field of the model, found by walking the
-pydantic model (a new text field is covered without changing this file).
+``fill_workbook`` puts payloads into every free-text field the section registry declares
+(``emotions.textfields.FREE_TEXT``: a new section's fields are covered without changing this
+file). ``model_free_text_paths`` finds the same fields by walking the pydantic model:
+``tests/unit/test_sections.py`` fails when the two differ.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from annotated_types import Ge, Le, MaxLen
 from pydantic import BaseModel
 
+from emotions import textfields
 from emotions.exercises.limits import NOTE_MAX, max_length
 from emotions.model import Partner, Workbook
 
@@ -312,15 +315,19 @@ def fill_workbook(
     names: tuple[str, str] | None = None,
     answers_from: Workbook | None = None,
 ) -> Filled:
-    """A workbook built from the model itself: every free-text field set by ``assign`` (default:
-    the whole corpus in turn), every list of models with ``ITEMS_PER_LIST`` entries, every dict
+    """A workbook built from the model itself: every free-text field of the registry set by
+    ``assign`` (default: the whole corpus in turn; a text field nobody declared stays empty, and
+    ``test_sections`` fails on it), every list of models with ``ITEMS_PER_LIST`` entries, every dict
     keyed by a fixed set of ids complete. ``names`` overrides the two names. ``answers_from``
     gives each partner that couple's answers that hold no free text (needs, guesses, grids,
     choices), so the pages that compare partners have something to say about them."""
     texts: dict[Path, str] = {}
     base = assign or rotation()
+    declared = set(free_text_paths())
 
     def record(path: Path, limit: int | None) -> str:
+        if path_pattern(path) not in declared:
+            return ""
         if names is not None and path in ("partners.a.name", "partners.b.name"):
             text = names[path == "partners.b.name"]
         else:
@@ -355,8 +362,15 @@ def text_leaves(value: Any, path: Path = "") -> Iterator[tuple[Path, str]]:
         yield path, value
 
 
-def free_text_paths(model: type[BaseModel] = Workbook) -> list[str]:
-    """The model's free-text fields as path patterns (``partners.*.rewrites[].complaint``)."""
+def free_text_paths() -> list[str]:
+    """The free-text fields the section registry declares, as path patterns
+    (``partners.*.rewrites[].complaint``)."""
+    return [field.path for field in textfields.FREE_TEXT]
+
+
+def model_free_text_paths(model: type[BaseModel] = Workbook) -> list[str]:
+    """The model's free-text fields as path patterns, found by walking the model: every str
+    that is not an id (a pattern), a Literal or a date."""
     found: list[str] = []
 
     def walk(tp: Any, meta: _Meta, path: str) -> None:

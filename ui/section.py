@@ -8,10 +8,11 @@ import streamlit as st
 
 from emotions import texts
 from emotions.analysis import Area
-from emotions.dimensions import SectionId, section_number
+from emotions.dimensions import SectionId
 from emotions.escape import markdown_escape, markdown_table
 from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId
+from emotions.sections import section_number
 from ui.state import editing, lang, name, presenting, t, view, workbook
 from ui.widgets import bound
 
@@ -19,7 +20,7 @@ from ui.widgets import bound
 def header(section_id: SectionId) -> None:
     """The section's heading, its number and our explanation of its ideas."""
     heading, body = section_text(section_id, lang())
-    st.caption(t("section.of_sixteen", number=section_number(section_id)))
+    st.caption(t("section.number_of", number=section_number(section_id)))
     st.title(heading, anchor=False)
     st.markdown(body)
 

@@ -16,6 +16,7 @@ from emotions.exercises import adjustments
 from emotions.exercises.checkins import format_date, newest_first
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
+from emotions.sections import section_title
 from emotions.texts import Names, area_line
 
 TOP_AREAS = 3
@@ -52,7 +53,7 @@ def explored_line(wb: Workbook, lang: Language) -> str:
 
 def section_titles(sections: list[SectionId], lang: Language) -> list[str]:
     """The navigation titles of the given sections."""
-    return [t(f"section.{sid}.title", lang) for sid in sections]
+    return [section_title(sid, lang) for sid in sections]
 
 
 def top_area_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:

@@ -37,7 +37,7 @@ from emotions.model import (
     PartnerId,
     Workbook,
 )
-from emotions.presentation import name_redactor
+from emotions.presentation import anonymised
 
 ENCODING = "utf-8-sig"
 FORMULA_STARTS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
@@ -170,7 +170,7 @@ def _safety_csv(wb: Workbook, lang: Language, names: texts.Names) -> bytes:
     return _csv([_h(k, lang) for k in keys], rows, set())
 
 
-def _checkins_csv(wb: Workbook, lang: Language, names: texts.Names, anonymous: bool) -> bytes:
+def _checkins_csv(wb: Workbook, lang: Language, names: texts.Names) -> bytes:
     keys = (
         "checkin",
         "date",
@@ -180,7 +180,6 @@ def _checkins_csv(wb: Workbook, lang: Language, names: texts.Names, anonymous: b
         "reliability",
         "adjustment",
     )
-    redact = name_redactor(wb, lang, anonymous=anonymous)
     # Numbered in date order (the same date: in the order they were added).
     ordered = sorted(enumerate(wb.checkins), key=lambda item: (item[1].date, item[0]))
     rows: list[list[Cell]] = [
@@ -190,8 +189,8 @@ def _checkins_csv(wb: Workbook, lang: Language, names: texts.Names, anonymous: b
             pid,
             names.of(pid),
             checkin.connection.get(pid),
-            redact(checkin.reliability),
-            redact(checkin.adjustment),
+            checkin.reliability,
+            checkin.adjustment,
         ]
         for number, (_, checkin) in enumerate(ordered, 1)
         for pid in _partners(wb)
@@ -203,11 +202,14 @@ def exercise_tables(wb: Workbook, lang: Language, anonymous: bool = False) -> di
     """The exercises as tidy CSV tables, by name (see ``EXERCISE_TABLES``); only answered cells
     appear as rows, so an exercise nobody did is a table with its header only."""
     names = texts.plain_names(wb, lang, anonymous=anonymous)
+    if anonymous:
+        # The couple's own words (the check-in notes) with the names in them taken out.
+        wb = anonymised(wb, lang)
     return {
         "meta_emotion": _meta_emotion_csv(wb, lang, names),
         "channels": _channels_csv(wb, lang, names),
         "safety": _safety_csv(wb, lang, names),
-        "checkins": _checkins_csv(wb, lang, names, anonymous),
+        "checkins": _checkins_csv(wb, lang, names),
     }
 
 

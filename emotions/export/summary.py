@@ -5,11 +5,17 @@ Every sentence comes from the functions the pages use (``texts``, ``analysis`` a
 unescaped here; each renderer escapes them for its medium.
 
 Leaving names out (``anonymous``) replaces the partners' names with "Partner A/B" in every sentence
-and table, and also inside the couple's own words (notes, statements, check-ins): see
-``name_redactor``.
+and table, and also inside the couple's own words: every free-text field the sections declare is
+redacted before any block is built (``presentation.anonymised``), so no block can leave one in.
+
+What each section contributes is registered by section id in ``SECTION_SUMMARIES``: a function,
+or ``None`` for a section whose summary is only its reflection notes. The registry is checked
+complete when this module is imported.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from emotions import analysis, texts
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS, SectionId
@@ -30,8 +36,9 @@ from emotions.exercises import (
 from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.i18n import t
 from emotions.languages import spec
-from emotions.model import PARTNER_IDS, Language, PartnerId, Rewrite, Workbook
-from emotions.presentation import Redact, name_redactor
+from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
+from emotions.presentation import anonymised
+from emotions.sections import SECTIONS, section_title
 from emotions.texts import Names
 
 UNANSWERED = meta_emotion.UNANSWERED
@@ -102,17 +109,14 @@ def needs_profile_table(wb: Workbook, names: Names, lang: Language) -> Table:
     return Table(columns, rows)
 
 
-def _needs_blocks(
-    wb: Workbook, names: Names, lang: Language, notes: list[tuple[str, str]]
-) -> list[Block]:
-    """The needs profile (with the section's reflection ``notes``), the areas to understand (the
-    top ones with their direction-aware texts), what feels missing, and the perception gaps."""
+def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
+    """The needs profile (the section's own block), the areas to understand (the top ones with
+    their direction-aware texts), what feels missing, and the perception gaps."""
     blocks = [
         Block(
-            title=t("section.what-it-means.title", lang),
+            title="",
             paragraphs=[t("needs.radar_caption", lang)],
             tables=[needs_profile_table(wb, names, lang)],
-            notes=notes,
         )
     ]
     areas = analysis.areas_to_understand(wb)
@@ -185,13 +189,13 @@ def _meta_emotion(wb: Workbook, names: Names, lang: Language) -> Block | None:
     return Block(title="", paragraphs=paragraphs, bullets=bullets)
 
 
-def _distance(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+def _distance(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if wb.vulnerable_moment is None:
         return None
     moment = wb.vulnerable_moment
     reacher = moment.reacher
     if moment.what.strip():
-        opening = t("distance.moment_line", lang, name=names.of(reacher), what=redact(moment.what))
+        opening = t("distance.moment_line", lang, name=names.of(reacher), what=moment.what)
     else:
         opening = t("export.reached_out", lang, name=names.of(reacher))
     found = distance.landings(wb, reacher)
@@ -297,30 +301,14 @@ def _adjustments(wb: Workbook, names: Names, lang: Language) -> Block | None:
     )
 
 
-def _redacted_rewrite(entry: Rewrite, redact: Redact) -> Rewrite:
-    """A copy of a rewrite with names taken out of its free text (a listed feeling stays an id).
-
-    Built without validation: a label may be longer than the name it replaces.
-    """
-    feeling = entry.feeling if entry.feeling in rewrite.FEELING_IDS else redact(entry.feeling)
-    return Rewrite.model_construct(
-        complaint=redact(entry.complaint),
-        situation=redact(entry.situation),
-        feeling=feeling,
-        need=redact(entry.need),
-        request=redact(entry.request),
-    )
-
-
-def _rewrites(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+def _rewrites(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets = []
     for pid in _partners(wb):
         for entry in wb.partners[pid].rewrites:
             if rewrite.is_empty(entry):
                 continue
-            clean = _redacted_rewrite(entry, redact)
-            statement = rewrite.need_statement(clean, lang) or t("talk.untitled", lang)
-            complaint = " ".join(clean.complaint.split())
+            statement = rewrite.need_statement(entry, lang) or t("talk.untitled", lang)
+            complaint = " ".join(entry.complaint.split())
             if complaint:
                 line = t(
                     "export.rewrite_from",
@@ -337,7 +325,7 @@ def _rewrites(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Blo
     return Block(title="", bullets=bullets)
 
 
-def _triggers(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+def _triggers(wb: Workbook, names: Names, lang: Language) -> Block | None:
     notes = [(pid, note) for pid in _partners(wb) for note in wb.partners[pid].triggers]
     if not notes:
         return None
@@ -348,8 +336,7 @@ def _triggers(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Blo
         if len(columns) == 1:
             columns += [label for label, _ in parts]
         rows.append(
-            [names.of(pid)]
-            + [redact(text) if text else t("aware.unwritten", lang) for _, text in parts]
+            [names.of(pid)] + [text if text else t("aware.unwritten", lang) for _, text in parts]
         )
     return Block(title="", tables=[Table(columns, rows)])
 
@@ -370,7 +357,7 @@ def _moments(wb: Workbook, names: Names, lang: Language) -> Block | None:
     return Block(title="", tables=[Table(columns, rows)])
 
 
-def _statements(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+def _statements(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets = []
     for pid in _partners(wb):
         for statement in naming.statements_of(wb, pid):
@@ -378,19 +365,19 @@ def _statements(wb: Workbook, names: Names, lang: Language, redact: Redact) -> B
             if not text.strip():
                 continue
             key = "journey.statement_spoken" if statement.spoken else "journey.statement_unspoken"
-            bullets.append(t(key, lang, name=names.of(pid), text=redact(text)))
+            bullets.append(t(key, lang, name=names.of(pid), text=text))
     if not bullets:
         return None
     return Block(title="", bullets=bullets)
 
 
-def _area_notes(wb: Workbook, lang: Language, redact: Redact) -> Block | None:
+def _area_notes(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets = [
         t(
             "export.area_note_line",
             lang,
             dimension=t(f"dim.{dim}.name", lang),
-            note=redact(wb.area_notes[dim]),
+            note=wb.area_notes[dim],
         )
         for dim in DIMENSION_IDS
         if wb.area_notes.get(dim, "").strip()
@@ -400,60 +387,68 @@ def _area_notes(wb: Workbook, lang: Language, redact: Redact) -> Block | None:
     return Block(title="", bullets=bullets)
 
 
-def _checkins(wb: Workbook, names: Names, lang: Language, redact: Redact) -> Block | None:
+def _checkins(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not wb.checkins:
         return None
     rows = checkins.checkin_table(wb, names, lang)
-    own_words = (t("checkin.col_reliability", lang), t("checkin.col_adjustment", lang))
-    for row in rows:
-        for column in own_words:
-            if column in row:
-                row[column] = redact(row[column])
     bullets = checkins.trend_lines(wb, names, lang)
     paragraphs = [t("checkin.trend_caption", lang)] if checkins.has_trend(wb) else []
     return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=[_table(rows)])
 
 
-def _section_block(
-    section: SectionId, wb: Workbook, names: Names, lang: Language, redact: Redact
-) -> Block | None:
-    """The derived content of one section, untitled; None when nothing in it is answered."""
-    match section:
-        case "emotional-styles":
-            return _styles(wb, names, lang)
-        case "meta-emotion":
-            return _meta_emotion(wb, names, lang)
-        case "distance":
-            return _distance(wb, names, lang, redact)
-        case "intimacy":
-            return _safety(wb, names, lang)
-        case "expression":
-            return _channels(wb, names, lang)
-        case "ongoing-differences":
-            return _persisting(wb, names, lang)
-        case "maintaining-connection":
-            return _adjustments(wb, names, lang)
-        case "communication":
-            return _rewrites(wb, names, lang, redact)
-        case "meta-awareness":
-            return _triggers(wb, names, lang, redact)
-        case "shared-meaning":
-            return _moments(wb, names, lang)
-        case "unspoken-needs":
-            return _statements(wb, names, lang, redact)
-        case "compatibility":
-            return _area_notes(wb, lang, redact)
-        case "rebuilding":
-            return _checkins(wb, names, lang, redact)
-    return None
+def _next_steps(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    """What the couple wants to try next, as the first of the section's notes."""
+    if not wb.next_steps.strip():
+        return None
+    return Block(title="", notes=[(t("export.next_steps_whose", lang), wb.next_steps)])
 
 
-def reflections(
-    wb: Workbook, section: SectionId, names: Names, redact: Redact
-) -> list[tuple[str, str]]:
+SectionSummary = Callable[[Workbook, Names, Language], Block | list[Block] | None]
+"""What a section adds to the summary: its own block (untitled; its notes come first), possibly
+followed by titled blocks of its own; None (or no blocks) when nothing in it is answered."""
+
+SECTION_SUMMARIES: dict[SectionId, SectionSummary | None] = {
+    "introduction": None,
+    "what-it-means": _needs_blocks,
+    "emotional-styles": _styles,
+    "meta-emotion": _meta_emotion,
+    "distance": _distance,
+    "intimacy": _safety,
+    "expression": _channels,
+    "ongoing-differences": _persisting,
+    "maintaining-connection": _adjustments,
+    "communication": _rewrites,
+    "meta-awareness": _triggers,
+    "shared-meaning": _moments,
+    "unspoken-needs": _statements,
+    "compatibility": _area_notes,
+    "rebuilding": _checkins,
+    "final-thoughts": _next_steps,
+}
+"""Every section's contribution, by id; ``None``: only its reflection notes. Checked below."""
+
+if set(SECTION_SUMMARIES) != set(SECTION_IDS):
+    raise RuntimeError(
+        "SECTION_SUMMARIES must name every section (None for notes only): "
+        f"missing {sorted(set(SECTION_IDS) - set(SECTION_SUMMARIES))}, "
+        f"unknown {sorted(set(SECTION_SUMMARIES) - set(SECTION_IDS))}"
+    )
+
+
+def section_blocks(section: SectionId, wb: Workbook, names: Names, lang: Language) -> list[Block]:
+    """The derived content of one section: its own block (untitled) first; [] when nothing in
+    it is answered."""
+    summary = SECTION_SUMMARIES[section]
+    found = None if summary is None else summary(wb, names, lang)
+    if found is None:
+        return []
+    return found if isinstance(found, list) else [found]
+
+
+def reflections(wb: Workbook, section: SectionId, names: Names) -> list[tuple[str, str]]:
     """The partners' reflection notes of one section: (whose, text), partner A first."""
     return [
-        (names.of(pid), redact(note))
+        (names.of(pid), note)
         for pid in _partners(wb)
         if (note := wb.partners[pid].reflections.get(section, "")).strip()
     ]
@@ -477,31 +472,26 @@ def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> S
     With ``anonymous`` the partners are "Partner A/B" everywhere, their own words included.
     """
     names = texts.plain_names(wb, lang, anonymous=anonymous)
-    redact = name_redactor(wb, lang, anonymous=anonymous)
+    if anonymous:
+        wb = anonymised(wb, lang)
     blocks: list[Block] = []
-    for section in SECTION_IDS:
-        notes = reflections(wb, section, names, redact)
-        if section == "what-it-means":
-            blocks += _needs_blocks(wb, names, lang, notes)
+    for spec in SECTIONS:
+        found = section_blocks(spec.id, wb, names, lang)
+        notes = reflections(wb, spec.id, names)
+        if not found and not notes:
             continue
-        block = _section_block(section, wb, names, lang, redact)
-        if section == "final-thoughts" and wb.next_steps.strip():
-            notes.insert(0, (t("export.next_steps_whose", lang), redact(wb.next_steps)))
-        if block is None and not notes:
-            continue
-        title = t(f"section.{section}.title", lang)
-        if block is None:
-            blocks.append(Block(title=title, notes=notes))
-        else:
-            blocks.append(
-                Block(
-                    title=title,
-                    paragraphs=block.paragraphs,
-                    bullets=block.bullets,
-                    tables=block.tables,
-                    notes=notes,
-                )
+        own, *more = found or [Block(title="")]
+        notes = [*own.notes, *notes]
+        blocks.append(
+            Block(
+                title=section_title(spec.id, lang),
+                paragraphs=own.paragraphs,
+                bullets=own.bullets,
+                tables=own.tables,
+                notes=notes,
             )
+        )
+        blocks += more
     return Summary(
         lang=lang,
         title=t("export.title", lang),

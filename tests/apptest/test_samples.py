@@ -7,6 +7,8 @@ Needs the frame to call ``ui.samples.sample_picker()`` in ``frame.sidebar()`` an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,9 +16,10 @@ from emotions import samples
 from emotions.dimensions import SECTION_IDS
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language
+from emotions.sections import SECTIONS
 from tests.apptest.conftest import english_left_over, go, open_app, visible_texts
 
-SCRIPTS = [sid.replace("-", "_") for sid in SECTION_IDS] + ["workbook", "about"]
+SCRIPTS = [Path(spec.page).stem for spec in SECTIONS] + ["workbook", "about"]
 LOCALES = {"en-US": "en", "ja-JP": "ja"}
 CASES = [(sid, locale) for sid in samples.SAMPLE_IDS for locale in LOCALES]
 
@@ -87,7 +90,9 @@ def test_walking_every_page_leaves_the_sample_unchanged(session: tuple[str, AppT
         go(at, script)
     wb = at.session_state["workbook"]
     assert wb.sample == sample_id and samples.sample_language(wb) == wb.language
-    assert at.sidebar.get("progress")[0].proto.text == t("frame.progress", wb.language, count=16)
+    assert at.sidebar.get("progress")[0].proto.text == t(
+        "frame.progress", wb.language, count=len(SECTION_IDS)
+    )
 
 
 def test_a_fresh_workbook_shows_no_banner_and_loads_a_sample_at_once() -> None:

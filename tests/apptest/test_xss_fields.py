@@ -20,6 +20,7 @@ import json
 import re
 import string
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,6 +29,7 @@ from streamlit.testing.v1 import AppTest
 
 from emotions.model import Language
 from emotions.presentation import name_redactor
+from emotions.sections import SECTIONS
 from tests.apptest.conftest import go, open_app, with_workbook
 from tests.couples import full_workbook
 from tests.xss import (
@@ -39,27 +41,7 @@ from tests.xss import (
     rotation,
 )
 
-SCRIPTS = [
-    "introduction",
-    "what_it_means",
-    "emotional_styles",
-    "meta_emotion",
-    "distance",
-    "intimacy",
-    "expression",
-    "ongoing_differences",
-    "maintaining_connection",
-    "communication",
-    "meta_awareness",
-    "shared_meaning",
-    "unspoken_needs",
-    "compatibility",
-    "rebuilding",
-    "final_thoughts",
-    "workbook",
-    "turns",
-    "about",
-]
+SCRIPTS = [Path(spec.page).stem for spec in SECTIONS] + ["workbook", "turns", "about"]
 NAMES = (PAYLOAD_BY_ID["md_image"].text, PAYLOAD_BY_ID["plotly_link"].text)
 PLAIN_FIELDS = {
     "TextInput": {"default", "value", "placeholder"},

@@ -32,6 +32,7 @@ from emotions.model import (
     Workbook,
 )
 from emotions.presentation import name_redactor
+from emotions.sections import section_title
 from tests.couples import full_workbook, reassurance_and_independence, talker_and_processor
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +47,7 @@ def block(summary: Summary, title: str) -> Block:
 
 
 def section(summary: Summary, section_id: str) -> Block:
-    return block(summary, t(f"section.{section_id}.title", summary.lang))
+    return block(summary, section_title(section_id, summary.lang))
 
 
 def all_text(summary: Summary) -> str:
@@ -105,7 +106,7 @@ def test_radar_data_has_axis_names_needs_and_names(lang: Language) -> None:
 def test_blocks_follow_the_sections_and_skip_the_unanswered() -> None:
     summary = build_summary(full_workbook(), "en")
     titles = [b.title for b in summary.blocks]
-    sections = [t(f"section.{s}.title", "en") for s in SECTION_IDS]
+    sections = [section_title(s, "en") for s in SECTION_IDS]
     assert [x for x in titles if x in sections] == sections
     # The needs come right after section 1: profile, areas, top three areas, missing, guesses.
     areas = analysis.areas_to_understand(full_workbook())
@@ -268,7 +269,7 @@ def test_reflections_are_notes_with_whose_they_are() -> None:
     summary = build_summary(wb, "en")
     assert section(summary, "meta-emotion").notes == [("Ren", "Anger was never OK at home.")]
     # A blank note does not make a section appear.
-    assert t("section.rebuilding.title", "en") not in [b.title for b in summary.blocks]
+    assert section_title("rebuilding", "en") not in [b.title for b in summary.blocks]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from emotions import analysis, samples
+from emotions import analysis, samples, textfields
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
 from emotions.exercises import (
     adjustments,
@@ -29,6 +29,7 @@ from emotions.export.summary import build_summary
 from emotions.i18n import content_table, t
 from emotions.languages import LANGUAGE_CODES
 from emotions.model import BELIEFS, CHANNELS, EMOTIONS, PARTNER_IDS, Language, Workbook
+from emotions.sections import SECTIONS
 from emotions.texts import plain_names
 from emotions.workbook_io import dump_workbook, load_workbook
 
@@ -104,6 +105,31 @@ def test_a_sample_fills_every_field_the_pages_use(loaded: tuple[str, Language, W
         assert set(c.connection) == set(PARTNER_IDS) and c.reliability and c.adjustment
     assert wb.area_notes and wb.next_steps
     assert wb.visited == list(SECTION_IDS)
+
+
+def _filled(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list | dict):
+        return bool(value)
+    return True
+
+
+def test_a_sample_fills_in_every_section(loaded: tuple[str, Language, Workbook]) -> None:
+    """What each section stores (``SectionSpec.stores``), its free-text fields and its reflection
+    note: all filled in, by every sample in every language; a new section's fields included."""
+    _, _, wb = loaded
+    for spec in SECTIONS:
+        for path in spec.stores:
+            found = textfields.values_at(wb, path)
+            assert found and all(_filled(value) for _, value in found), (spec.id, path)
+        for field in spec.free_text:
+            found = textfields.values_at(wb, field.path)
+            assert found and all(_filled(text) for _, text in found), (spec.id, field.path)
+        for partner in wb.partners.values():
+            assert partner.reflections.get(spec.id, "").strip(), spec.id
 
 
 def test_every_page_has_something_to_show(loaded: tuple[str, Language, Workbook]) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from emotions import i18n
-from emotions.dimensions import DIMENSION_IDS, SECTION_GROUPS, SECTION_IDS
+from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
 from emotions.escape import markdown_escape
 from emotions.model import Workbook
+from emotions.sections import SECTION_GROUPS
 from emotions.texts import area_lines, needs_table, plain_names, unmet_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,9 +26,9 @@ def test_catalogs_have_the_same_keys_and_placeholders() -> None:
 
 
 def test_japanese_catalog_is_japanese() -> None:
-    # Only the partners' fallback letters and the name of a file format may stay Latin.
+    # Only the partners' fallback letters, "{number}. {title}" and a file format stay Latin.
     latin_only = [k for k, v in i18n.catalog("ja").items() if not JAPANESE.search(v)]
-    assert latin_only == ["io.at_field", "files.format_pdf"]
+    assert latin_only == ["section.numbered", "io.at_field", "files.format_pdf"]
 
 
 def _keys_used_in_code() -> set[str]:
