@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from emotions.dimensions import SECTION_IDS
@@ -24,7 +22,7 @@ from ui.state import (
     t,
     workbook,
 )
-from ui.widgets import bound
+from ui.widgets import Setter, bound
 
 LANGUAGES: tuple[Language, ...] = ("en", "ja")
 
@@ -33,7 +31,7 @@ def _set_language(value: Language) -> None:
     workbook().language = value
 
 
-def _name_setter(pid: PartnerId):  # type: ignore[no-untyped-def]
+def _name_setter(pid: PartnerId) -> Setter[str]:
     def set_name(value: str) -> None:
         workbook().partner(pid).name = value.strip()
 
@@ -112,7 +110,7 @@ def presentation(url_path: str) -> None:
         st.toggle(t("present.show_notes"), key="present_show_notes", on_change=_keep_show_notes)
 
 
-def step_buttons(ordered: list[Any], current: Any) -> None:
+def step_buttons(ordered: list[st.Page], current: st.Page) -> None:
     """Previous / next section links under the page, for stepping through in order."""
     if current not in ordered:
         return
@@ -128,7 +126,7 @@ def mark_visited(url_path: str) -> None:
     """Remember that the couple opened this section (for the progress line)."""
     wb = workbook()
     if url_path in SECTION_IDS and url_path not in wb.visited:
-        wb.visited.append(url_path)  # type: ignore[arg-type]
+        wb.visited.append(url_path)
 
 
 def progress() -> None:
@@ -160,7 +158,7 @@ def _quick_exit() -> None:
     st.session_state[EXITED_KEY] = language
 
 
-def safety_bar(safety_page: Any) -> None:
+def safety_bar(safety_page: st.Page) -> None:
     """The quick exit and the link to the safety page, at the top of the sidebar of every page."""
     with st.sidebar.container(key="safety_bar"):
         st.html(_SIDEBAR_CSS)
