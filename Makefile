@@ -49,7 +49,7 @@ system-deps:
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy emotions
+	$(BIN)/mypy
 
 test: $(VENV)/.dev system-deps lint
 	$(BIN)/python -m pytest

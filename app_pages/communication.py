@@ -9,9 +9,10 @@ from emotions.escape import markdown_escape
 from emotions.exercises import rewrite
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.model import PARTNER_IDS, Partner, PartnerId, Rewrite
+from emotions.texts import Names
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice, item_field_setter
+from ui.widgets import Setter, bound, choice, item_field_setter
 
 MAX_REWRITES = max_length(Partner, "rewrites")
 # View state, not a widget: which rewrite each partner is editing, kept across page switches.
@@ -19,7 +20,7 @@ EDITING = "talk__editing__"
 
 
 def _editing(pid: PartnerId, count: int) -> int:
-    index = st.session_state.get(EDITING + pid, count - 1)
+    index: int = st.session_state.get(EDITING + pid, count - 1)
     return min(max(index, 0), count - 1)
 
 
@@ -45,7 +46,7 @@ def _edit(pid: PartnerId, index: int) -> None:
     st.session_state[EDITING + pid] = index
 
 
-def _feeling_pick_setter(pid: PartnerId, index: int):  # type: ignore[no-untyped-def]
+def _feeling_pick_setter(pid: PartnerId, index: int) -> Setter[str | None]:
     def set_feeling(value: str | None) -> None:
         rewrites = workbook().partner(pid).rewrites
         if index >= len(rewrites):
@@ -129,7 +130,7 @@ def editor(pid: PartnerId, rewrites: list[Rewrite]) -> None:
         )
 
 
-def saved(pid: PartnerId, rewrites: list[Rewrite]) -> None:
+def saved(pid: PartnerId, rewrites: list[Rewrite], names: Names) -> None:
     """The rewrites so far, each with its edit and remove buttons when editing."""
     st.subheader(t("talk.saved_heading"), anchor=False)
     if not rewrites:
@@ -174,7 +175,7 @@ if editing() or any(p.rewrites for p in wb.partners.values()):
     rewrites = wb.partner(pid).rewrites
     if editing():
         editor(pid, rewrites)
-    saved(pid, rewrites)
+    saved(pid, rewrites, names)
 
 st.subheader(t("talk.openers_heading"), anchor=False)
 found = rewrite.openers(wb, names, lang())

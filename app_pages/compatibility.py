@@ -12,14 +12,14 @@ from emotions.exercises import difference_map
 from ui.charts import plotly_chart
 from ui.section import header, reflection, safe_names, show_text, table
 from ui.state import editing, lang, presenting, t, view, workbook
-from ui.widgets import bound
+from ui.widgets import Setter, bound
 
 READING = ("higher_may_read", "lower_may_experience")
 NAVIGATING = ("higher_could_try", "lower_could_try", "opener")
 EXPANDED = 2  # how many of the ranked differences start open
 
 
-def set_note(dim: DimensionId):  # type: ignore[no-untyped-def]
+def set_note(dim: DimensionId) -> Setter[str]:
     def setter(value: str) -> None:
         difference_map.set_area_note(workbook(), dim, value)
 

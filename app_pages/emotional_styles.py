@@ -5,9 +5,9 @@ invite. In presentation mode the sliders are not drawn and the map takes the who
 import streamlit as st
 
 from emotions import texts
-from emotions.dimensions import NEED_MAX, NEED_MIN
+from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
 from emotions.exercises import styles
-from emotions.model import PARTNER_IDS
+from emotions.model import PARTNER_IDS, PartnerId
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
@@ -23,7 +23,7 @@ if editing():
         pid = choice(t("styles.who"), {p: name(p) for p in PARTNER_IDS}, "styles_who")
         for dim in styles.AXES:
 
-            def set_need(value: int, pid=pid, dim=dim) -> None:  # type: ignore[no-untyped-def]
+            def set_need(value: int, pid: PartnerId = pid, dim: DimensionId = dim) -> None:
                 # Look the rating up when the change arrives: the workbook may have been replaced.
                 workbook().partner(pid).ratings[dim].need = value
 

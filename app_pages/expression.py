@@ -8,7 +8,7 @@ import streamlit as st
 from emotions import texts
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import channels
-from emotions.model import CHANNELS, PARTNER_IDS
+from emotions.model import CHANNELS, PARTNER_IDS, Channel, PartnerId
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
@@ -26,7 +26,12 @@ def answer_controls() -> None:
         st.caption(t(f"channels.hint.{channel}"))
         for kind, cell in zip(channels.KINDS, st.columns(2), strict=True):
 
-            def set_value(value: int, pid=pid, channel=channel, kind=kind) -> None:  # type: ignore[no-untyped-def]
+            def set_value(
+                value: int,
+                pid: PartnerId = pid,
+                channel: Channel = channel,
+                kind: channels.Kind = kind,
+            ) -> None:
                 # Look the partner up when the change arrives: the workbook may have been replaced.
                 channels.set_rating(workbook().partner(pid), channel, kind, value)
 

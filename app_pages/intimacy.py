@@ -28,9 +28,13 @@ def answer_controls() -> None:
     cells = [cell for _ in range(len(safety.FEELINGS) // 2) for cell in st.columns(2)]
     for feeling, cell in zip(safety.FEELINGS, cells, strict=True):
 
-        def set_response(value: object, pid: PartnerId = pid, feeling: str = feeling) -> None:
+        def set_response(
+            value: safety.SharingResponse | None,
+            pid: PartnerId = pid,
+            feeling: safety.Feeling = feeling,
+        ) -> None:
             # Look the partner up when the change arrives: the workbook may have been replaced.
-            safety.set_answer(workbook(), pid, feeling, value)  # type: ignore[arg-type]
+            safety.set_answer(workbook(), pid, feeling, value)
 
         current = answers.get(feeling)
         cell.selectbox(

@@ -7,10 +7,10 @@ workbook works, the chosen way of using it, and the privacy note.
 import streamlit as st
 
 from emotions.exercises.limits import max_length
-from emotions.model import PARTNER_IDS, Partner, PartnerId
+from emotions.model import PARTNER_IDS, Mode, Partner, PartnerId
 from ui.section import header, reflection
 from ui.state import editing, t, view, workbook
-from ui.widgets import bound
+from ui.widgets import Setter, bound
 
 STEPS = (
     "intro.step_order",
@@ -22,7 +22,7 @@ STEPS = (
 MODES = ("together", "separate")
 
 
-def set_name(pid: PartnerId):  # type: ignore[no-untyped-def]
+def set_name(pid: PartnerId) -> Setter[str]:
     def setter(value: str) -> None:
         # The sidebar edits the same field (keys name__a / name__b): both show the model's value.
         workbook().partner(pid).name = value.strip()
@@ -30,8 +30,8 @@ def set_name(pid: PartnerId):  # type: ignore[no-untyped-def]
     return setter
 
 
-def set_mode(value: str) -> None:
-    workbook().mode = value  # type: ignore[assignment]
+def set_mode(value: Mode) -> None:
+    workbook().mode = value
 
 
 wb = view()

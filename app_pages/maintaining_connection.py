@@ -9,12 +9,13 @@ import streamlit as st
 from emotions import analysis
 from emotions.exercises import adjustments
 from emotions.model import PARTNER_IDS, PartnerId
+from emotions.texts import Names
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import Setter, bound, choice
 
 
-def _setter(pid: PartnerId, tag: str):  # type: ignore[no-untyped-def]
+def _setter(pid: PartnerId, tag: str) -> Setter[bool]:
     def set_chosen(on: bool) -> None:
         # Look the partner up when the change arrives: the workbook may have been replaced.
         partner = workbook().partner(pid)
@@ -23,20 +24,9 @@ def _setter(pid: PartnerId, tag: str):  # type: ignore[no-untyped-def]
     return set_chosen
 
 
-wb = view()
-names = safe_names()
-header("maintaining-connection")
-
-st.subheader(t("adjust.heading"), anchor=False)
-st.markdown(t("adjust.how"))
-pid = choice(t("adjust.who"), {p: name(p) for p in PARTNER_IDS}, "adjust_who")
-chosen = adjustments.known(wb.partner(pid).adjustments)
-full = len(chosen) >= adjustments.MAX_CHOSEN
-ideas = adjustments.ideas_for(wb, pid)
-
-
-def idea_boxes(tags: Iterable[str]) -> None:
+def idea_boxes(pid: PartnerId, tags: Iterable[str], chosen: list[str], names: Names) -> None:
     """Ideas as checkboxes; once three are chosen, the others wait. Presenting: a plain list."""
+    full = len(chosen) >= adjustments.MAX_CHOSEN
     other = names.of(analysis.other(pid))
     labels = {tag: adjustments.adjustment_text(tag, lang(), other) for tag in tags}
     if not editing():
@@ -50,15 +40,26 @@ def idea_boxes(tags: Iterable[str]) -> None:
         )
 
 
+wb = view()
+names = safe_names()
+header("maintaining-connection")
+
+st.subheader(t("adjust.heading"), anchor=False)
+st.markdown(t("adjust.how"))
+pid = choice(t("adjust.who"), {p: name(p) for p in PARTNER_IDS}, "adjust_who")
+chosen = adjustments.known(wb.partner(pid).adjustments)
+full = len(chosen) >= adjustments.MAX_CHOSEN
+ideas = adjustments.ideas_for(wb, pid)
+
 if not ideas:
     st.info(t("adjust.no_areas"))
 for idea in ideas:
     st.markdown(adjustments.position_line(idea.area, pid, names, lang()))
-    idea_boxes(idea.ids)
+    idea_boxes(pid, idea.ids, chosen, names)
 earlier = adjustments.earlier_choices(chosen, ideas)
 if earlier:
     st.markdown(t("adjust.earlier"))
-    idea_boxes(earlier)
+    idea_boxes(pid, earlier, chosen, names)
 if full and editing():  # the message says how to choose another: not for a shared screen
     st.info(t("adjust.full", name=names.of(pid)))
 else:

@@ -8,15 +8,15 @@ import streamlit as st
 
 from emotions import analysis, texts
 from emotions.analysis import other
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.escape import markdown_escape
 from emotions.exercises import awareness
-from emotions.model import PARTNER_IDS, PartnerId, TriggerNote
+from emotions.model import PARTNER_IDS, PartnerId, TriggerNote, Workbook
 from ui import layout
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice, item_field_setter
+from ui.widgets import Setter, bound, choice, item_field_setter
 
 FIELD_KEYS = {
     "trigger": ("aware.step_trigger", "aware.ph_trigger"),
@@ -53,9 +53,9 @@ def remove_note(pid: PartnerId, index: int) -> None:
     st.session_state.pop(f"aware_edit__{pid}", None)
 
 
-def set_guess(pid: PartnerId, dim: str):  # type: ignore[no-untyped-def]
+def set_guess(pid: PartnerId, dim: DimensionId) -> Setter[int]:
     def setter(value: int) -> None:
-        workbook().partner(pid).ratings[dim].guess = value  # type: ignore[index]
+        workbook().partner(pid).ratings[dim].guess = value
 
     return setter
 
@@ -124,7 +124,7 @@ def edit_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
         st.warning(t("aware.add_needs_trigger"))
 
 
-def guess_sliders(guesser: PartnerId) -> None:
+def guess_sliders(wb: Workbook, guesser: PartnerId) -> None:
     """One guesser's guesses of the other's needs, a slider a dimension, two a row."""
     ratings = wb.partner(guesser).ratings
     st.markdown(t("aware.guess_intro", guesser=name(guesser), other=name(other(guesser))))
@@ -171,7 +171,9 @@ if editing() or any(p.triggers for p in wb.partners.values()):
 st.subheader(t("aware.game_heading"), anchor=False)
 st.markdown(t("aware.game_how"))
 if editing():
-    guess_sliders(choice(t("aware.guesser"), {p: name(p) for p in PARTNER_IDS}, "aware_guesser"))
+    guess_sliders(
+        wb, choice(t("aware.guesser"), {p: name(p) for p in PARTNER_IDS}, "aware_guesser")
+    )
 
 # The reveal is view state: it is hidden again whenever the page is opened anew.
 revealed = st.toggle(t("aware.reveal"), key="aware_reveal", help=t("aware.reveal_hint"))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from emotions import texts
 from emotions.exercises import meta_emotion as meta
-from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS
+from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS, Belief, Emotion, PartnerId
 from ui.charts import plotly_chart
 from ui.section import header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
@@ -31,7 +31,12 @@ def answer_grid() -> None:
         cells = [cell for _ in range(len(BELIEFS) // 2) for cell in st.columns(2)]
         for belief, cell in zip(BELIEFS, cells, strict=True):
 
-            def set_cell(value: int | None, pid=pid, emotion=emotion, belief=belief) -> None:  # type: ignore[no-untyped-def]
+            def set_cell(
+                value: int | None,
+                pid: PartnerId = pid,
+                emotion: Emotion = emotion,
+                belief: Belief = belief,
+            ) -> None:
                 # Look the partner up when the change arrives: the workbook may have been replaced.
                 meta.set_agreement(workbook().partner(pid), emotion, belief, value)
 

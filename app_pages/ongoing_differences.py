@@ -5,9 +5,10 @@ choice), the feelings and the calm notes about the signs remain, not the ticked 
 
 import streamlit as st
 
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.exercises import persisting
 from emotions.model import PARTNER_IDS, PartnerId
+from emotions.texts import Names
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
@@ -24,7 +25,7 @@ def met_sliders(pid: PartnerId) -> None:
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
 
-        def set_met(value: int, pid=pid, dim=dim) -> None:  # type: ignore[no-untyped-def]
+        def set_met(value: int, pid: PartnerId = pid, dim: DimensionId = dim) -> None:
             # Look the rating up when the change arrives: the workbook may have been replaced.
             workbook().partner(pid).ratings[dim].met = value
 
@@ -44,13 +45,15 @@ def met_sliders(pid: PartnerId) -> None:
         )
 
 
-def sign_checklist(pid: PartnerId) -> None:
+def sign_checklist(pid: PartnerId, names: Names) -> None:
     """The signs of pulling back as checkboxes for ``pid``."""
     st.markdown(t("persist.signs_how", name=names.of(pid)))
     ticked = persisting.signs_of(workbook(), pid)
     for sign, label in persisting.sign_labels(lang()).items():
 
-        def set_sign(value: bool, pid=pid, sign=sign) -> None:  # type: ignore[no-untyped-def]
+        def set_sign(
+            value: bool, pid: PartnerId = pid, sign: persisting.WithdrawalSign = sign
+        ) -> None:
             persisting.set_sign(workbook(), pid, sign, value)
 
         st.checkbox(label, **bound(f"persist__sign__{pid}__{sign}", sign in ticked, set_sign))
@@ -95,7 +98,7 @@ both = persisting.both_pulling_back(wb, lang())
 if editing() or note or both:
     st.subheader(t("persist.signs_heading"), anchor=False)
 if editing():
-    sign_checklist(pid)
+    sign_checklist(pid, names)
 if note is not None:
     kind, text = note
     # Both notes are calm: the fuller one is an info box, never a warning.

@@ -9,10 +9,10 @@ from emotions.exercises import moments
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import Setter, bound, choice
 
 
-def _setter(pid: PartnerId, moment_id: str):  # type: ignore[no-untyped-def]
+def _setter(pid: PartnerId, moment_id: str) -> Setter[bool]:
     def set_picked(on: bool) -> None:
         # Look the partner up when the change arrives: the workbook may have been replaced.
         partner = workbook().partner(pid)

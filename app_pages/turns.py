@@ -8,7 +8,7 @@ value drawn here comes from ``view()``, which holds the answering partner's answ
 import streamlit as st
 
 from emotions import charts
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
 from emotions.turns import NEXT_STAGE, Stage, answering
 from ui.charts import plotly_chart
@@ -43,11 +43,11 @@ def answers(pid: PartnerId) -> None:
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
 
-        def set_need(value: int, dim=dim) -> None:  # type: ignore[no-untyped-def]
+        def set_need(value: int, dim: DimensionId = dim) -> None:
             # Look the rating up when the change arrives: the workbook may have been replaced.
             workbook().partner(pid).ratings[dim].need = value
 
-        def set_importance(value: Importance, dim=dim) -> None:  # type: ignore[no-untyped-def]
+        def set_importance(value: Importance, dim: DimensionId = dim) -> None:
             workbook().partner(pid).ratings[dim].importance = value
 
         need_cell, importance_cell = st.columns([3, 2], vertical_alignment="bottom")

@@ -12,11 +12,11 @@ from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.section import for_you_two, header, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import Setter, bound, choice
 
 
 # Setters look the partner up when the change arrives: the workbook may have been replaced.
-def _tick_setter(pid: PartnerId, need_id: str):  # type: ignore[no-untyped-def]
+def _tick_setter(pid: PartnerId, need_id: str) -> Setter[bool]:
     def set_ticked(on: bool) -> None:
         wb = workbook()
         partner = wb.partner(pid)
@@ -27,7 +27,7 @@ def _tick_setter(pid: PartnerId, need_id: str):  # type: ignore[no-untyped-def]
     return set_ticked
 
 
-def _spoken_setter(pid: PartnerId, tag: str | None):  # type: ignore[no-untyped-def]
+def _spoken_setter(pid: PartnerId, tag: str | None) -> Setter[bool]:
     def set_spoken(on: bool) -> None:
         statement = naming.find(workbook().partner(pid).need_statements, tag)
         if statement is not None:
@@ -36,7 +36,7 @@ def _spoken_setter(pid: PartnerId, tag: str | None):  # type: ignore[no-untyped-
     return set_spoken
 
 
-def _own_setter(pid: PartnerId):  # type: ignore[no-untyped-def]
+def _own_setter(pid: PartnerId) -> Setter[str]:
     def set_own(value: str) -> None:
         partner = workbook().partner(pid)
         partner.need_statements = naming.with_own(partner.need_statements, value)

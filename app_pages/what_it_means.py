@@ -10,7 +10,7 @@ radar takes the whole width."""
 import streamlit as st
 
 from emotions import analysis, charts, texts
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
@@ -43,7 +43,9 @@ def sliders(pid: PartnerId, kind: str) -> None:
         label = t(f"dim.{dim}.name")
         poles = t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
 
-        def set_value(value: object, pid=pid, dim=dim, kind=kind) -> None:  # type: ignore[no-untyped-def]
+        def set_value(
+            value: object, pid: PartnerId = pid, dim: DimensionId = dim, kind: str = kind
+        ) -> None:
             # Look the rating up when the change arrives: the workbook may have been replaced.
             setattr(workbook().partner(pid).ratings[dim], kind, value)
 

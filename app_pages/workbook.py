@@ -5,12 +5,13 @@ shared screen.
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from emotions import combine as combining
 from emotions.escape import markdown_escape
-from emotions.model import PARTNER_IDS, Workbook
+from emotions.model import PARTNER_IDS, Language, Workbook
 from emotions.workbook_io import (
     Upload,
     WorkbookError,
@@ -21,6 +22,9 @@ from emotions.workbook_io import (
 from ui.files import new_upload
 from ui.state import WORKBOOK_KEY, editing, lang, name, t, workbook
 from ui.widgets import choice
+
+if TYPE_CHECKING:
+    from emotions.export.document import Summary
 
 PENDING = "_pending_combine"
 FLASH = "_files_flash"
@@ -52,6 +56,10 @@ def show_problems(error: WorkbookError, file_name: str) -> None:
     st.session_state.setdefault(PROBLEMS, []).append(text)
 
 
+def combined_message(count: int) -> str:
+    return t("files.combined", count=count) if count else t("files.combined_nothing")
+
+
 def take(received: Upload, file_name: str) -> None:
     """Do what an uploaded file does (``receive_upload``): nothing but a message when it was
     rejected; replace or combine; or keep it pending until the user has chosen."""
@@ -71,18 +79,15 @@ def take(received: Upload, file_name: str) -> None:
         st.session_state[PENDING_RESUME] = received.workbook
 
 
-def combined_message(count: int) -> str:
-    return t("files.combined", count=count) if count else t("files.combined_nothing")
-
-
-def downloads() -> None:
-    """Summaries in four formats and the workbook file to keep, each built when asked for."""
+def downloads(wb: Workbook, stamp: str, code: Language) -> None:
+    """Summaries in four formats and the workbook file to keep, each built when asked for
+    (``stamp``: today's date, ``code``: the language of the files)."""
     st.header(t("files.download_heading"), anchor=False)
     anonymous = st.toggle(
         t("files.anonymous"), key="files_anonymous", help=t("files.anonymous_help")
     )
 
-    def summary():  # type: ignore[no-untyped-def]
+    def summary() -> "Summary":
         from emotions.export.summary import build_summary
 
         return build_summary(wb, code, anonymous=anonymous)
@@ -166,7 +171,7 @@ def resume() -> None:
             st.rerun()
 
 
-def separate_halves() -> None:
+def separate_halves(wb: Workbook, stamp: str) -> None:
     """A partner's own file, and combining partner files (asking on conflicts)."""
     st.header(t("files.separate_heading"), anchor=False)
     st.markdown(t("files.separate_help"))
@@ -231,9 +236,9 @@ st.session_state[PROBLEMS] = []
 for carried in st.session_state.pop(CARRIED, []):
     st.error(carried)
 if editing():
-    downloads()
+    downloads(wb, stamp, code)
     resume()
-    separate_halves()
+    separate_halves(wb, stamp)
 else:
     # A shared screen: no file of the couple's answers is offered, and none is taken in.
     st.info(t("present_b.files_hidden"))

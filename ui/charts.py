@@ -16,14 +16,16 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 
-class _CheckedFigure(BaseFigure):  # type: ignore[misc]
+class _CheckedFigure(BaseFigure):
     """A figure dict that was validated by the tests, wrapped so that Streamlit sends it as is."""
+
+    _spec: dict[str, Any]
 
     def __init__(self, spec: dict[str, Any]) -> None:  # no BaseFigure.__init__: no validation
         object.__setattr__(self, "_spec", spec)
 
     def to_dict(self) -> dict[str, Any]:
-        return self._spec  # type: ignore[no-any-return]
+        return self._spec
 
 
 def plotly_chart(figure: dict[str, Any], key: str, **options: Any) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeGuard
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 _SEEN = "_processed_uploads"
 
 
-def new_upload(uploaded: Any) -> bool:
+def new_upload(uploaded: UploadedFile | None) -> TypeGuard[UploadedFile]:
     """True the first time a given uploaded file is seen in this session, False on reruns."""
     if uploaded is None:
         return False

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from emotions.dimensions import SECTION_IDS
@@ -25,14 +23,14 @@ from ui.state import (
     t,
     workbook,
 )
-from ui.widgets import bound
+from ui.widgets import Setter, bound
 
 
 def _set_language(value: Language) -> None:
     workbook().language = value
 
 
-def _name_setter(pid: PartnerId):  # type: ignore[no-untyped-def]
+def _name_setter(pid: PartnerId) -> Setter[str]:
     def set_name(value: str) -> None:
         workbook().partner(pid).name = value.strip()
 
@@ -111,7 +109,7 @@ def presentation(url_path: str) -> None:
         st.toggle(t("present.show_notes"), key="present_show_notes", on_change=_keep_show_notes)
 
 
-def step_buttons(ordered: list[Any], current: Any) -> None:
+def step_buttons(ordered: list[st.Page], current: st.Page) -> None:
     """Previous / next section links under the page, for stepping through in order."""
     if current not in ordered:
         return
@@ -127,7 +125,7 @@ def mark_visited(url_path: str) -> None:
     """Remember that the couple opened this section (for the progress line)."""
     wb = workbook()
     if url_path in SECTION_IDS and url_path not in wb.visited:
-        wb.visited.append(url_path)  # type: ignore[arg-type]
+        wb.visited.append(url_path)
 
 
 def progress() -> None:
@@ -159,7 +157,7 @@ def _quick_exit() -> None:
     st.session_state[EXITED_KEY] = language
 
 
-def safety_bar(safety_page: Any) -> None:
+def safety_bar(safety_page: st.Page) -> None:
     """The quick exit and the link to the safety page, at the top of the sidebar of every page."""
     with st.sidebar.container(key="safety_bar"):
         st.html(_SIDEBAR_CSS)

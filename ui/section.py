@@ -14,7 +14,7 @@ from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.sections import section_number
 from ui.state import editing, lang, name, presenting, t, view, workbook
-from ui.widgets import bound
+from ui.widgets import Setter, bound
 
 
 def header(section_id: SectionId) -> None:
@@ -25,7 +25,7 @@ def header(section_id: SectionId) -> None:
     st.markdown(body)
 
 
-def _reflection_setter(section_id: SectionId, pid: PartnerId):  # type: ignore[no-untyped-def]
+def _reflection_setter(section_id: SectionId, pid: PartnerId) -> Setter[str]:
     def set_note(value: str) -> None:
         notes = workbook().partner(pid).reflections
         if value.strip():

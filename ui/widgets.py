@@ -9,22 +9,36 @@ depend on the language.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias, TypedDict, TypeVar
 
 import streamlit as st
 
+from emotions.model import PartnerId
 from ui.state import workbook
 
+T = TypeVar("T")
+Setter: TypeAlias = Callable[[T], None]
+"""What a bound widget calls with its new value, to write it into the workbook."""
 
-def _apply(key: str, setter: Callable[[Any], None]) -> None:
+
+class Bound(TypedDict):
+    """The keyword arguments ``bound`` gives a widget."""
+
+    key: str
+    on_change: Callable[[str, Setter[Any]], None]
+    args: tuple[str, Setter[Any]]
+
+
+def _apply(key: str, setter: Setter[Any]) -> None:
     setter(st.session_state[key])
     workbook().touch()
 
 
-def bound(key: str, current: Any, setter: Callable[[Any], None]) -> dict[str, Any]:
+def bound(key: str, current: T, setter: Setter[T]) -> Bound:
     """Keyword arguments that bind a widget to a value of the workbook.
 
-    Use as ``st.slider(label, 0, 10, **bound(key, value, setter))``.
+    Use as ``st.slider(label, 0, 10, **bound(key, value, setter))``; ``setter`` takes a value of
+    the type of ``current``.
     """
     # Only when it differs: rewriting an equal value would send it back to the browser and could
     # undo key presses that are still arriving (a slider moved with the arrow keys).
@@ -33,7 +47,7 @@ def bound(key: str, current: Any, setter: Callable[[Any], None]) -> dict[str, An
     return {"key": key, "on_change": _apply, "args": (key, setter)}
 
 
-def choice(label: str, options: dict[Any, str], key: str) -> Any:
+def choice(label: str, options: dict[T, str], key: str) -> T:
     """A horizontal choice that is view state, not an answer (e.g. which partner to show).
 
     ``options`` maps each value to its label in the current language; the labels are fixed when
@@ -56,7 +70,7 @@ def choice(label: str, options: dict[Any, str], key: str) -> Any:
     )
 
 
-def item_field_setter(pid: str, collection: str, index: int, field: str) -> Callable[[str], None]:
+def item_field_setter(pid: PartnerId, collection: str, index: int, field: str) -> Setter[str]:
     """A setter for one text field of one item in a partner's list (rewrites, trigger notes).
 
     The list is looked up when the change arrives (the workbook may have been replaced), and an
@@ -64,7 +78,7 @@ def item_field_setter(pid: str, collection: str, index: int, field: str) -> Call
     """
 
     def set_field(value: str) -> None:
-        items = getattr(workbook().partner(pid), collection)  # type: ignore[arg-type]
+        items = getattr(workbook().partner(pid), collection)
         if index < len(items):
             setattr(items[index], field, value.strip())
 

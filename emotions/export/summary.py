@@ -475,16 +475,16 @@ def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> S
     if anonymous:
         wb = anonymised(wb, lang)
     blocks: list[Block] = []
-    for spec in SECTIONS:
-        found = section_blocks(spec.id, wb, names, lang)
-        notes = reflections(wb, spec.id, names)
+    for entry in SECTIONS:
+        found = section_blocks(entry.id, wb, names, lang)
+        notes = reflections(wb, entry.id, names)
         if not found and not notes:
             continue
         own, *more = found or [Block(title="")]
         notes = [*own.notes, *notes]
         blocks.append(
             Block(
-                title=section_title(spec.id, lang),
+                title=section_title(entry.id, lang),
                 paragraphs=own.paragraphs,
                 bullets=own.bullets,
                 tables=own.tables,
