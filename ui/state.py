@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from emotions import i18n
+from emotions.analysis import BANDS
 from emotions.escape import markdown_escape
 from emotions.model import Language, PartnerId, Workbook
 from emotions.turns import STAGES, Stage, is_private, turn_view
@@ -83,6 +84,11 @@ def lang() -> Language:
 def t(key: str, **values: object) -> str:
     """A catalog text in the current language."""
     return i18n.t(key, lang(), **values)
+
+
+def band_labels() -> dict[str, str]:
+    """The band labels by band (``close=...``), for texts that name the bands (``{close}``)."""
+    return {band: t(f"band.{band}") for band in BANDS}
 
 
 def name(pid: PartnerId) -> str:

@@ -121,7 +121,8 @@ def _needs_blocks(
     elif not areas:
         areas_text = [t("needs.no_areas", lang)]
     else:
-        areas_text = [t("needs.areas_caption", lang)]
+        bands = {band: t(f"band.{band}", lang) for band in analysis.BANDS}
+        areas_text = [t("needs.areas_caption", lang, **bands)]
     blocks.append(
         Block(
             title=t("needs.areas_heading", lang),

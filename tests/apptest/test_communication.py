@@ -8,6 +8,7 @@ from emotions.escape import markdown_escape
 from emotions.i18n import section_text
 from emotions.model import Rewrite
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -118,11 +119,11 @@ def test_japanese_page_and_the_answer_survives_switches() -> None:
 def test_openers_follow_the_couple() -> None:
     at = page_with(talker_and_processor())
     text = shown(at)
-    assert "**Pace under tension: Far apart (difference 9)**\n\n- Mia could say:" in text
+    assert f"**{area_title('conflict_pace', 'far', 9)}**\n\n- Mia could say:" in text
     assert "Ren might say: “When things heat up, I need a short break" in text
     at = page_with(reassurance_and_independence(), "ja-JP")
     text = shown(at)
-    assert "**安心の言葉：大きく離れている（差 8）**\n\n- Kaiからこう尋ねてみる" in text
+    assert f"**{area_title('reassurance', 'far', 8, 'ja')}**\n\n- Kaiからこう尋ねてみる" in text
     assert "Samは「好きだって全然言ってくれない」の代わりに" in text
     assert english_left_over(at) == []
     assert JAPANESE.search(at.button(key="talk__start__a").label)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from emotions.i18n import catalog, content_table
+from emotions.i18n import catalog, content_table, t
 from tests.apptest.conftest import english_left_over, go, table_as_shown
 from tests.apptest.sections_helpers import english_runs, page, shown, visible_texts, workbook_of
+from tests.copy import area_title, bands, start_with
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 EN, JA = catalog("en"), catalog("ja")
@@ -36,12 +37,12 @@ def test_the_page_says_it_gives_no_score_and_shows_none() -> None:
 def test_every_difference_is_listed_ranked_with_its_band_and_directions() -> None:
     at = page("compatibility", wb=talker_and_processor())
     labels = [e.label for e in at.main.expander]
-    assert labels[0] == "Pace under tension: Far apart (difference 9)"
-    assert labels[-1] == "Closeness: Close (difference 2)"
+    assert labels[0] == area_title("conflict_pace", "far", 9)
+    assert labels[-1] == area_title("closeness", "close", 2)
     assert len(labels) == 8
     opener = content_table("directions", "en")["conflict_pace"]["opener"]
     assert opener.format(higher="Mia", lower="Ren") in shown(at)
-    assert "rule of thumb" in shown(at)
+    assert t("diffmap.chart_caption", "en", **bands("en")) in shown(at)
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [trace.get("name") for trace in chart["data"]] == [None, "Mia", "Ren"]
 
@@ -49,19 +50,18 @@ def test_every_difference_is_listed_ranked_with_its_band_and_directions() -> Non
 def test_the_map_follows_the_couple() -> None:
     mia_ren = page("compatibility", wb=talker_and_processor())
     kai_sam = page("compatibility", wb=reassurance_and_independence())
-    assert kai_sam.main.expander[0].label == "Reassurance: Far apart (difference 8)"
+    assert kai_sam.main.expander[0].label == area_title("reassurance", "far", 8)
     opener = content_table("directions", "en")["reassurance"]["opener"]
     assert opener.format(higher="Sam", lower="Kai") in shown(kai_sam)
     assert opener.format(higher="Sam", lower="Kai") not in shown(mia_ren)
-    start = [m.value for m in kai_sam.markdown if "A good place to start" in m.value]
-    assert "“Reassurance”" in start[0]
+    assert start_with("reassurance", "far", 8) in shown(kai_sam)
 
 
 def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
     at = page("compatibility", wb=talker_and_processor())
     at.text_area(key="diffmap_note__conflict_pace").input("We name a time to come back.").run()
     assert workbook_of(at).area_notes == {"conflict_pace": "We name a time to come back."}
-    assert "navigate 1 of your 8 differences" in shown(at)
+    assert t("diffmap.notes_progress", "en", count=1, total=8) in shown(at)
     go(at, "distance")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "compatibility")

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from emotions.i18n import content_table, section_text
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -75,7 +76,7 @@ def test_misreadings_follow_the_couple() -> None:
     table = content_table("styles", "en")
     assert table["conflict_pace"]["higher_reads"].format(higher="Mia", lower="Ren") in text
     assert table["both"]["text"].format(higher="Mia", lower="Ren") in text
-    assert "**Pace under tension: Far apart (difference 9)**" in text
+    assert f"**{area_title('conflict_pace', 'far', 9)}**" in text
     # The readings are shown once, above; "for you two" adds what each could try.
     directions = content_table("directions", "en")["conflict_pace"]
     assert directions["opener"].format(higher="Mia", lower="Ren") in text

@@ -12,6 +12,7 @@ from emotions.exercises import channels
 from emotions.i18n import section_text
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -91,7 +92,7 @@ def test_the_channel_most_likely_misread_follows_the_couple() -> None:
     text = shown(at)
     assert "The channel most likely misread: Words. Mia shows care this way a lot (9 of 10)" in text
     # For you two: the needs about showing feelings (Mia and Ren are 6 apart on expression).
-    assert "**Talking about feelings: Far apart (difference 6)**" in text
+    assert f"**{area_title('expression', 'far', 6)}**" in text
 
     kai_sam = rated(
         reassurance_and_independence(),

@@ -6,8 +6,9 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import content_table
+from emotions.i18n import content_table, t
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -82,8 +83,8 @@ def test_the_japanese_page_shows_japanese_options_flags_and_repairs() -> None:
 
 def test_what_this_means_for_you_two_follows_the_couple() -> None:
     at = with_workbook(intimacy_page(), talker_and_processor())
-    assert "**Talking about feelings: Far apart (difference 6)**" in text(at)
+    assert f"**{area_title('expression', 'far', 6)}**" in text(at)
     with_workbook(at, reassurance_and_independence())
     shown = text(at)
-    assert "**Support when upset: Different (difference 4)**" in shown
-    assert "Talking about feelings: Far apart" not in shown
+    assert f"**{area_title('support', 'different', 4)}**" in shown
+    assert f"{t('dim.expression.name', 'en')}: {t('band.far', 'en')}" not in shown

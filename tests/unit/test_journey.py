@@ -6,9 +6,10 @@ import datetime as dt
 
 from emotions.escape import markdown_escape
 from emotions.exercises import adjustments, journey
-from emotions.i18n import catalog
+from emotions.i18n import t
 from emotions.model import CheckIn, NeedStatement, TriggerNote, Workbook
 from emotions.texts import plain_names
+from tests.copy import area_line
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 
@@ -18,12 +19,13 @@ def test_explored_sections_in_the_articles_order() -> None:
     seen = journey.explored(wb)
     assert seen.opened == ["introduction", "compatibility", "rebuilding"]
     assert len(seen.not_yet) == 13 and seen.not_yet[0] == "what-it-means"
-    assert journey.explored_line(wb, "en") == "You have opened 3 of the 16 sections."
-    assert journey.section_titles(seen.opened, "ja") == [
-        catalog("ja")[f"section.{sid}.title"] for sid in seen.opened
-    ]
+    assert journey.explored_line(wb, "en") == t("journey.explored", "en", count=3)
+    titles = journey.section_titles(seen.opened, "ja")
+    assert all(
+        t(f"section.{sid}.title", "ja") in x for sid, x in zip(seen.opened, titles, strict=True)
+    )
     wb.visited = list(journey.SECTION_IDS)
-    assert journey.explored_line(wb, "ja") == "16章すべてを開きました。"
+    assert journey.explored_line(wb, "ja") == t("journey.all_explored", "ja")
 
 
 def test_top_areas_follow_the_couple() -> None:
@@ -34,8 +36,8 @@ def test_top_areas_follow_the_couple() -> None:
         reassurance_and_independence(), plain_names(reassurance_and_independence(), "en"), "en"
     )
     assert len(mia_ren) == len(kai_sam) == 3
-    assert mia_ren[0].startswith("Pace under tension: Far apart (difference 9); Mia is nearer")
-    assert kai_sam[0].startswith("Reassurance: Far apart (difference 8); Sam is nearer")
+    assert mia_ren[0] == area_line("conflict_pace", "far", 9, "Mia", "Ren")
+    assert kai_sam[0] == area_line("reassurance", "far", 8, "Sam", "Kai")
     assert journey.top_area_lines(Workbook(), plain_names(Workbook(), "en"), "en") == []
 
 

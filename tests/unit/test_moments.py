@@ -9,6 +9,7 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import moments as mo
 from emotions.model import Partner
 from emotions.texts import plain_names
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -77,7 +78,7 @@ def test_area_blocks_show_each_side_and_who_picked() -> None:
     blocks = mo.area_blocks(wb, plain_names(wb, "en"), "en")
     assert len(blocks) == 2
     reassurance, closeness = blocks
-    assert reassurance.startswith("**Reassurance: Far apart (difference 8)**\n\n- For Sam's side")
+    assert reassurance.startswith(f"**{area_title('reassurance', 'far', 8)}**\n\n- For Sam's side")
     assert (
         "    - Make each hello and goodbye count: a look, a touch, a few words. (picked by Sam)"
         in reassurance
