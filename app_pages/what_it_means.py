@@ -105,7 +105,11 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     )
     st.markdown(
         f"### {t('needs.unmet_heading')}\n\n"
-        + ("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet")),
+        + (
+            "\n".join(f"- {line}" for line in unmet)
+            if unmet
+            else t("needs.no_unmet", met=t("needs.kind_met"))
+        ),
         anchors=False,
     )
 

@@ -19,7 +19,7 @@ from emotions.workbook_io import (
     receive_upload,
 )
 from ui.files import new_upload
-from ui.state import WORKBOOK_KEY, editing, lang, name, t, workbook
+from ui.state import WORKBOOK_KEY, editing, lang, name, partner_labels, t, workbook
 from ui.widgets import choice
 
 PENDING = "_pending_combine"
@@ -79,7 +79,9 @@ def downloads() -> None:
     """Summaries in four formats and the workbook file to keep, each built when asked for."""
     st.header(t("files.download_heading"), anchor=False)
     anonymous = st.toggle(
-        t("files.anonymous"), key="files_anonymous", help=t("files.anonymous_help")
+        t("files.anonymous"),
+        key="files_anonymous",
+        help=t("files.anonymous_help", **partner_labels()),
     )
 
     def summary():  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from emotions import i18n
 from emotions.analysis import BANDS
 from emotions.escape import markdown_escape
-from emotions.model import Language, PartnerId, Workbook
+from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.turns import STAGES, Stage, is_private, turn_view
 
 WORKBOOK_KEY = "workbook"
@@ -84,6 +84,11 @@ def lang() -> Language:
 def t(key: str, **values: object) -> str:
     """A catalog text in the current language."""
     return i18n.t(key, lang(), **values)
+
+
+def partner_labels() -> dict[str, str]:
+    """The neutral partner labels (``partner_a="Partner A"``), for texts that name them."""
+    return {f"partner_{pid}": t(f"partner.{pid}") for pid in PARTNER_IDS}
 
 
 def band_labels() -> dict[str, str]:

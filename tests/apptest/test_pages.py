@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import SECTION_IDS
 from emotions.i18n import catalog, section_text
@@ -45,6 +46,25 @@ def test_every_page_renders_with_notice_and_navigation(session, script: str) -> 
         assert catalog("en")["frame.notice"] in english_left_over(at)
     # The sidebar's language switch is on every page, in every language.
     assert at.radio(key="ui_lang").value == lang
+    # Every text that quotes another (a band, a page name, a label) got the words it quotes.
+    assert unfilled(at) == []
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def unfilled(at: AppTest) -> list[str]:
+    """Texts anywhere on the page (sidebar too, widget help included) with a ``{placeholder}``
+    nobody filled."""
+    texts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning")
+        for e in at.get(kind)
+    ]
+    for kind in ("radio", "toggle", "text_input", "text_area", "button", "slider", "checkbox"):
+        for widget in at.get(kind):
+            texts += [widget.proto.label, widget.proto.help, *getattr(widget.proto, "options", [])]
+    return [text for text in texts if isinstance(text, str) and PLACEHOLDER.search(text)]
 
 
 def test_the_first_page_is_the_introduction() -> None:
