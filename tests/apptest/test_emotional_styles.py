@@ -8,7 +8,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import content_table, section_text
+from emotions.i18n import content_table, section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -45,7 +45,8 @@ def test_moving_a_slider_moves_the_point_and_the_needs_answer() -> None:
     at.slider(key="styles__a__processing").set_value(2).run()
     assert at.session_state["workbook"].partners["a"].ratings["processing"].need == 2
     assert style_map(at)["data"][1]["x"] == [2]
-    assert "Partner A: sorts feelings out inside first (2)" in shown(at)
+    lean = t("styles.lean.processing.low", "en")
+    assert f"{t('partner.a', 'en')}: {lean} (2)" in shown(at)
     # The same answer as the needs page: it shows there too.
     go(at, "what_it_means")
     assert at.slider(key="need__a__processing").value == 2

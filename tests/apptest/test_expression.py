@@ -9,7 +9,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from emotions.exercises import channels
-from emotions.i18n import section_text
+from emotions.i18n import section_text, t
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
@@ -118,9 +118,10 @@ def test_no_misreading_says_what_will_appear() -> None:
     at.toggle(key="channels_table").set_value(True).run()
     table = table_as_shown(at.table[0].value)
     assert list(table.columns) == [
-        "Channel",
-        "Partner A shows",
-        "Partner A notices",
-        "Partner B shows",
-        "Partner B notices",
+        t("channels.table_channel", "en"),
+        *(
+            t(f"channels.series_{side}", "en", name=t(f"partner.{pid}", "en"))
+            for pid in ("a", "b")
+            for side in ("show", "notice")
+        ),
     ]

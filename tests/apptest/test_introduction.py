@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from emotions.i18n import catalog
+from emotions.i18n import catalog, t
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 
@@ -39,7 +39,8 @@ def test_names_here_and_in_the_sidebar_are_one_and_the_same() -> None:
     assert at.text_area(key="reflect__introduction__b").label == "Ren's note"
     at.text_input(key="intro_name__a").input("").run()
     assert at.text_input(key="name__a").value == ""
-    assert at.text_area(key="reflect__introduction__a").label == "Partner A's note"
+    label = t("reflect.note_label", "en", name=t("partner.a", "en"))
+    assert at.text_area(key="reflect__introduction__a").label == label
 
 
 def test_the_mode_is_kept_in_the_workbook_and_explained() -> None:

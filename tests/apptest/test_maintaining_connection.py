@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from emotions.exercises.adjustments import adjustment_text
-from emotions.i18n import section_text
+from emotions.i18n import section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.copy import position
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -90,4 +90,5 @@ def test_without_differences_the_page_says_where_ideas_come_from() -> None:
     at = go(open_app(), PAGE)
     assert box_keys(at) == []
     assert "no ideas to show yet" in at.info[0].value
-    assert "Partner A has not chosen anything yet." in [m.value for m in at.markdown]
+    none_yet = t("adjust.chosen_none", "en", name=t("partner.a", "en"))
+    assert none_yet in [m.value for m in at.markdown]

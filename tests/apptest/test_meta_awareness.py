@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from emotions.escape import markdown_escape
-from emotions.i18n import catalog
+from emotions.i18n import catalog, t
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -76,9 +76,15 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
     assert about_b["data"][2]["x"] == [9]  # A's guess about B
     assert about_b["data"][1]["x"][2] == 5  # B's own answer
-    assert (
-        "Closeness: Partner B placed themselves at 5, and Partner A guessed 9. Partner B leans "
-        "further towards “Plenty of independence” than Partner A expected."
+    assert t(
+        "aware.surprise_line",
+        "en",
+        dimension=t("dim.closeness.name", "en"),
+        about=t("partner.b", "en"),
+        need=5,
+        guesser=t("partner.a", "en"),
+        guess=9,
+        pole=t("dim.closeness.low", "en"),
     ) in shown(at)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from emotions.exercises import meta_emotion as meta
-from emotions.i18n import content_table, section_text
+from emotions.i18n import content_table, section_text, t
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -72,7 +72,17 @@ def test_the_difference_map_appears_when_both_answered_a_cell() -> None:
     maps = charts(at)
     assert len(maps) == 3
     assert maps[2]["data"][0]["z"][3] == [None, 3, None, None]
-    assert "Joy, “valuable”: Partner A 5, Partner B 2 (difference 3)" in shown(at)
+    assert t(
+        "meta.disagreement_line",
+        "en",
+        emotion=t("meta.emotion.joy", "en"),
+        belief=t("meta.belief.valuable", "en"),
+        name_a=t("partner.a", "en"),
+        a=5,
+        name_b=t("partner.b", "en"),
+        b=2,
+        difference=3,
+    ) in shown(at)
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:

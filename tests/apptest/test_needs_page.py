@@ -50,10 +50,18 @@ def test_one_partner_and_one_question_at_a_time() -> None:
     at.select_slider(key="importance__b__closeness").set_value("high").run()
     assert at.session_state["workbook"].partners["b"].ratings["closeness"].importance == "high"
     at.radio(key="needs_kind").set_value("met").run()
-    assert "not answered yet" in at.slider(key="met__b__closeness").label
+    assert t("needs.not_rated", "en") in at.slider(key="met__b__closeness").label
     at.slider(key="met__b__closeness").set_value(2).run()
-    assert "not answered yet" not in at.slider(key="met__b__closeness").label
-    assert "Partner B: Closeness (need 5, met 2)" in " ".join(m.value for m in at.markdown)
+    assert t("needs.not_rated", "en") not in at.slider(key="met__b__closeness").label
+    unmet = t(
+        "needs.unmet_line",
+        "en",
+        name=t("partner.b", "en"),
+        dimension=t("dim.closeness.name", "en"),
+        need=5,
+        met=2,
+    )
+    assert unmet in " ".join(m.value for m in at.markdown)
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from emotions.i18n import catalog
+from emotions.i18n import catalog, t
 from tests.apptest.conftest import english_left_over, go, table_as_shown
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -33,7 +33,8 @@ def test_one_submit_adds_a_checkin_and_the_list_shows_it() -> None:
         "You called at six, as promised",
     )
     row = table_as_shown(at.table[0].value).iloc[0]
-    assert (row["Date"], row["Partner A"], row["A moment of reliability"]) == (
+    columns = ("checkin.col_date", "partner.a", "checkin.col_reliability")
+    assert tuple(row[t(key, "en")] for key in columns) == (
         "2025-03-03",
         "7",
         "You called at six, as promised",
