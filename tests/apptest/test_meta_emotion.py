@@ -12,6 +12,7 @@ from emotions.exercises import meta_emotion as meta
 from emotions.i18n import content_table, section_text, t
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -111,7 +112,7 @@ def test_what_it_means_follows_the_couple() -> None:
     text = shown(at)
     assert contrast["sadness"]["text"].format(wary="Ren", welcoming="Mia") in text
     # Their 'value of feelings' needs are 4 apart: the direction texts of that need follow.
-    assert "**Value of feelings: Different (difference 4)**" in text
+    assert f"**{area_title('emotion_value', 'different', 4)}**" in text
 
     kai_sam = with_grids(
         reassurance_and_independence(),

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import SECTION_IDS
-from emotions.i18n import catalog, section_text
+from emotions.i18n import catalog, section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -79,11 +79,11 @@ def test_language_defaults_from_the_browser_locale() -> None:
 
 def test_the_sidebar_counts_the_sections_explored() -> None:
     at = open_app()
-    assert at.sidebar.get("progress")[0].proto.text == "Sections explored: 1 of 16"
+    assert at.sidebar.get("progress")[0].proto.text == t("frame.progress", "en", count=1)
     go(at, "distance")
     go(at, "about")  # not a section: does not count
     go(at, "distance")
-    assert at.sidebar.get("progress")[0].proto.text == "Sections explored: 2 of 16"
+    assert at.sidebar.get("progress")[0].proto.text == t("frame.progress", "en", count=2)
 
 
 def test_showing_a_one_partner_workbook_does_not_invent_the_other_partner() -> None:
