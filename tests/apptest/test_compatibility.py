@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 
-from emotions.i18n import catalog, content_table, t
+from emotions.i18n import content_table, t
 from tests.apptest.conftest import english_left_over, go, table_as_shown
 from tests.apptest.sections_helpers import english_runs, page, shown, visible_texts, workbook_of
 from tests.copy import area_title, bands, start_with
 from tests.couples import reassurance_and_independence, talker_and_processor
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def exercise_texts(at) -> list[str]:  # type: ignore[no-untyped-def]
@@ -21,14 +19,14 @@ def exercise_texts(at) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_the_page_says_it_gives_no_score_and_shows_none() -> None:
     at = page("compatibility", wb=talker_and_processor())
-    assert at.info[0].value == EN["diffmap.no_score"]
+    assert at.info[0].value == t("diffmap.no_score", "en")
     for text in exercise_texts(at):
         lowered = text.lower()
         assert "%" not in text
         assert "compatib" not in lowered, text
-        assert "score" not in lowered or text == EN["diffmap.no_score"], text
+        assert "score" not in lowered or text == t("diffmap.no_score", "en"), text
     ja = page("compatibility", "ja-JP", talker_and_processor())
-    assert ja.info[0].value == JA["diffmap.no_score"]
+    assert ja.info[0].value == t("diffmap.no_score", "ja")
     assert not [text for text in exercise_texts(ja) if "相性" in text or "%" in text]
     assert english_left_over(ja) == []
     assert english_runs(ja, allowed=("Mia", "Ren")) == []
@@ -66,7 +64,7 @@ def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "compatibility")
     assert at.text_area(key="diffmap_note__conflict_pace").value == "We name a time to come back."
-    assert at.text_area(key="diffmap_note__conflict_pace").label == JA["diffmap.note_label"]
+    assert at.text_area(key="diffmap_note__conflict_pace").label == t("diffmap.note_label", "ja")
     at.radio(key="ui_lang").set_value("en").run()
     at.text_area(key="diffmap_note__conflict_pace").input("  ").run()
     assert workbook_of(at).area_notes == {}
@@ -74,7 +72,7 @@ def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
 
 def test_the_table_alternative_and_the_empty_workbook() -> None:
     at = page("compatibility")
-    assert EN["needs.no_areas"] in shown(at)
+    assert t("needs.no_areas", "en") in shown(at)
     assert len(at.main.expander) == 0
     at.toggle(key="diffmap_table").set_value(True).run()
-    assert list(table_as_shown(at.table[0].value).columns)[-1] == "Rule-of-thumb band"
+    assert list(table_as_shown(at.table[0].value).columns)[-1] == t("needs.table_band", "en")

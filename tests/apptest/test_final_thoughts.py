@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from emotions.escape import markdown_escape
 from emotions.exercises import adjustments
-from emotions.i18n import catalog, t
+from emotions.i18n import t
 from emotions.model import NeedStatement
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.copy import area_line, area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def test_the_journey_counts_the_sections_opened() -> None:
@@ -47,18 +45,18 @@ def test_next_steps_are_kept_and_survive_switches() -> None:
     at = page("final_thoughts")
     at.text_area(key="journey_next_steps").input("A check-in every Sunday.").run()
     assert workbook_of(at).next_steps == "A check-in every Sunday."
-    assert EN["journey.downloads_note"] in shown(at)
+    assert t("journey.downloads_note", "en") in shown(at)
     go(at, "distance")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "final_thoughts")
     assert at.text_area(key="journey_next_steps").value == "A check-in every Sunday."
-    assert at.text_area(key="journey_next_steps").label == JA["journey.next_label"]
+    assert at.text_area(key="journey_next_steps").label == t("journey.next_label", "ja")
 
 
 def test_the_japanese_page_is_japanese() -> None:
     wb = talker_and_processor()
     at = page("final_thoughts", "ja-JP", wb)
     text = shown(at)
-    assert JA["journey.heading"] in text and JA["journey.downloads_note"] in text
+    assert t("journey.heading", "ja") in text and t("journey.downloads_note", "ja") in text
     assert english_left_over(at) == []
     assert english_runs(at, allowed=("Mia", "Ren")) == []

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 from emotions.escape import markdown_escape
-from emotions.i18n import catalog, t
+from emotions.i18n import t
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def add_note(at, pid: str, **fields: str):  # type: ignore[no-untyped-def]
@@ -23,7 +21,7 @@ def test_the_page_renders_in_japanese_with_nothing_left_in_english() -> None:
     at = page("meta_awareness", "ja-JP", talker_and_processor())
     add_note(at, "a", trigger="相手が黙る", belief="自分のせいだ")
     at.toggle(key="aware_reveal").set_value(True).run()
-    assert JA["aware.game_heading"] in shown(at)
+    assert t("aware.game_heading", "ja") in shown(at)
     assert english_left_over(at) == []
     assert english_runs(at) == []
 
@@ -37,7 +35,7 @@ def test_a_note_is_added_through_the_form_shown_escaped_edited_and_removed() -> 
     ]
     card = next(m.value for m in at.markdown if m.value.startswith("**Note 1**"))
     assert f"**The trigger:** {markdown_escape('He sighs **loudly**')}" in card
-    assert f"**My reaction:** _{EN['aware.unwritten']}_" in card
+    assert f"**My reaction:** _{t('aware.unwritten', 'en')}_" in card
     at.text_input(key="aware_note__a__0__reaction").input("I ask again and again").run()
     assert workbook_of(at).partners["a"].triggers[0].reaction == "I ask again and again"
     add_note(at, "a", trigger="Late replies")
@@ -51,7 +49,7 @@ def test_a_note_without_a_trigger_is_not_added_and_the_page_says_why() -> None:
     at = page("meta_awareness")
     add_note(at, "a", belief="only a belief")
     assert workbook_of(at).partners["a"].triggers == []
-    assert [w.value for w in at.warning] == [EN["aware.add_needs_trigger"]]
+    assert [w.value for w in at.warning] == [t("aware.add_needs_trigger", "en")]
 
 
 def test_notes_belong_to_the_partner_chosen() -> None:
@@ -71,7 +69,7 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     assert "not guessed yet" not in at.slider(key="aware_guess__a__closeness").label
     assert workbook_of(at).partners["a"].ratings["closeness"].need == 5  # the need is untouched
     assert len(at.get("plotly_chart")) == 0
-    assert EN["aware.surprises_heading"] not in shown(at)
+    assert t("aware.surprises_heading", "en") not in shown(at)
     at.toggle(key="aware_reveal").set_value(True).run()
     about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
     assert about_b["data"][2]["x"] == [9]  # A's guess about B
@@ -117,7 +115,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not
     assert at.toggle(key="aware_reveal").value is False
     assert any("Silence at dinner" in m.value for m in at.markdown)
     assert any(
-        m.value.startswith(f"**{JA['aware.note_number'].format(number=1)}**") for m in at.markdown
+        m.value.startswith(f"**{t('aware.note_number', 'ja', number=1)}**") for m in at.markdown
     )
     at.radio(key="ui_lang").set_value("en").run()
     assert workbook_of(at).partners["b"].ratings["support"].guess == 2

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import DIMENSION_IDS
-from emotions.i18n import catalog
+from emotions.i18n import t
 from emotions.model import Workbook
 from emotions.turns import turn_view
 from tests.apptest.conftest import english_left_over, go, open_app, radar, with_workbook
@@ -95,7 +95,7 @@ def assert_nothing_of_a(at: AppTest) -> None:
     at._page_hash = ""
     assert not at.exception, at.exception
     assert at.session_state["_turns_stage"] == stage
-    assert at.title[0].value == catalog("en")["turns.heading"]
+    assert at.title[0].value == t("turns.heading", "en")
     assert A_NOTE not in everything_shown(at) and not at.get("plotly_chart")
     # And the view every page renders from holds nothing of A's.
     wb = at.session_state["workbook"]
