@@ -128,7 +128,7 @@ def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> N
 
     expect(main.locator("h1").first).to_have_text(section_text(PAGE, "en")[0])
     expect(nav).to_contain_text(t(f"section.{PAGE}.title", "en"))
-    expect(main).to_contain_text("not therapy")
+    expect(main).to_contain_text(t("frame.notice", "en"))
     assert slider_value(page, SLIDER) == value
     assert wait_radar(page, 0, "expression", value)
 
