@@ -96,9 +96,24 @@ def test_the_surprises_follow_the_couple() -> None:
         at = page("meta_awareness", wb=wb)
         at.toggle(key="aware_reveal").set_value(True).run()
         texts.append(shown(at))
-    assert "Pace under tension: Mia placed themselves at 10, and Ren guessed 4." in texts[0]
-    assert "Reassurance: Sam placed themselves at 10, and Kai guessed 4." in texts[1]
-    assert "Reassurance: Sam" not in texts[0] and "Pace under tension: Mia" not in texts[1]
+    pace = surprise("conflict_pace", about="Mia", guesser="Ren", need=10, guess=4)
+    reassurance = surprise("reassurance", about="Sam", guesser="Kai", need=10, guess=4)
+    assert pace in texts[0] and reassurance not in texts[0]
+    assert reassurance in texts[1] and pace not in texts[1]
+
+
+def surprise(dimension: str, about: str, guesser: str, need: int, guess: int) -> str:
+    """A surprise line's first sentence: who placed themselves where, and the other's guess."""
+    line = t(
+        "aware.surprise_line",
+        "en",
+        dimension=t(f"dim.{dimension}.name", "en"),
+        about=about,
+        need=need,
+        guesser=guesser,
+        guess=guess,
+    )
+    return line.split(". ")[0]
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not() -> None:
