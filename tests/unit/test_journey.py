@@ -46,15 +46,15 @@ def test_chosen_adjustments_are_described_and_unknown_ids_counted() -> None:
     wb.partners["a"].adjustments = ["conflict_pace-higher-1", "not-an-id"]
     text = adjustments.adjustment_text("conflict_pace-higher-1", "en", "Ren")
     assert journey.adjustment_lines(wb, plain_names(wb, "en"), "en") == [
-        f"Mia chose: {text}",
-        "Mia: 1 chosen that this version of the workbook cannot describe.",
-        "Ren: none chosen yet (section 9).",
+        t("journey.adjustment_line", "en", name="Mia", text=text),
+        t("journey.adjustments_unknown", "en", name="Mia", count=1),
+        t("journey.adjustments_none", "en", name="Ren"),
     ]
     lines = journey.adjustment_lines(wb, plain_names(wb, "ja"), "ja")
     ja_text = adjustments.adjustment_text("conflict_pace-higher-1", "ja", "Ren")
     assert lines[:2] == [
-        f"Miaが選んだ工夫：{ja_text}",
-        "Mia：このバージョンでは内容を表示できない工夫が1件選ばれています。",
+        t("journey.adjustment_line", "ja", name="Mia", text=ja_text),
+        t("journey.adjustments_unknown", "ja", name="Mia", count=1),
     ]
 
 
@@ -66,12 +66,12 @@ def test_need_statements_are_escaped_and_marked_said_or_not() -> None:
     ]
     lines = journey.statement_lines(wb, plain_names(wb, "en"), "en", escape=markdown_escape)
     assert lines == [
-        "Kai: none written yet (section 13).",
-        "Sam: “I need a \\*word\\* at night” (said aloud)",
-        "Sam: “I need time together” (not said yet)",
+        t("journey.statements_none", "en", name="Kai"),
+        t("journey.statement_spoken", "en", name="Sam", text="I need a \\*word\\* at night"),
+        t("journey.statement_unspoken", "en", name="Sam", text="I need time together"),
     ]
     ja = journey.statement_lines(wb, plain_names(wb, "ja"), "ja")
-    assert ja[2] == "Sam：「I need time together」（まだ伝えていません）"
+    assert ja[2] == t("journey.statement_unspoken", "ja", name="Sam", text="I need time together")
 
 
 def test_notes_and_checkins_are_counted() -> None:
@@ -79,13 +79,16 @@ def test_notes_and_checkins_are_counted() -> None:
     wb.partners["a"].reflections = {"distance": "we drift", "intimacy": "  "}
     wb.partners["b"].triggers = [TriggerNote(trigger="a"), TriggerNote(trigger="b")]
     assert journey.notes_lines(wb, plain_names(wb, "en"), "en") == [
-        "Mia: reflection notes 1, trigger notes 0",
-        "Ren: reflection notes 0, trigger notes 2",
+        t("journey.notes_line", "en", name="Mia", reflections=1, triggers=0),
+        t("journey.notes_line", "en", name="Ren", reflections=0, triggers=2),
     ]
-    assert journey.checkin_line(wb, "en") == "No check-ins recorded yet (section 15)."
+    assert journey.checkin_line(wb, "en") == t("journey.checkins_none", "en")
     wb.checkins = [
         CheckIn(date=dt.date(2025, 5, 1), connection={"a": 5}),
         CheckIn(date=dt.date(2025, 4, 1), connection={"a": 6}),
     ]
-    assert journey.checkin_line(wb, "en") == "Check-ins recorded: 2, the latest on 2025-05-01."
-    assert journey.checkin_line(wb, "ja") == "チェックインの記録：2件（最新は2025年5月1日）。"
+    # The date is written the language's way.
+    assert journey.checkin_line(wb, "en") == t("journey.checkins", "en", count=2, date="2025-05-01")
+    assert journey.checkin_line(wb, "ja") == t(
+        "journey.checkins", "ja", count=2, date="2025年5月1日"
+    )
