@@ -22,14 +22,12 @@ def test_a_note_needs_a_trigger_and_is_trimmed() -> None:
 
 def test_note_parts_follow_the_four_steps_and_name_the_unwritten_ones() -> None:
     note = TriggerNote(trigger="silence", reaction="I chase", belief="", response="wait")
-    assert awareness.note_parts(note, "en") == [
-        ("The trigger", "silence"),
-        ("My reaction", "I chase"),
-        ("The belief beneath", None),
-        ("The response I'd choose", "wait"),
-    ]
+    steps = [f"aware.step_{step}" for step in ("trigger", "reaction", "belief", "response")]
+    assert awareness.note_parts(note, "en") == list(
+        zip((t(step, "en") for step in steps), ["silence", "I chase", None, "wait"], strict=True)
+    )
     labels = [label for label, _ in awareness.note_parts(note, "ja")]
-    assert labels == ["きっかけ", "私の反応", "その奥にある考え", "選びたい応じ方"]
+    assert labels == [t(step, "ja") for step in steps]
 
 
 def test_guesses_are_counted_per_guesser() -> None:
