@@ -65,7 +65,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     go(at, "emotional_styles")
     assert at.radio(key="styles_who").value == "b"
     assert at.slider(key="styles__b__conflict_pace").value == 1
-    assert style_map(at)["layout"]["yaxis"]["title"]["text"] == "もめたときのペース"
+    assert style_map(at)["layout"]["yaxis"]["title"]["text"] == t("dim.conflict_pace.name", "ja")
     at.radio(key="ui_lang").set_value("en").run()
     assert at.slider(key="styles__b__conflict_pace").value == 1
     assert at.session_state["workbook"].partners["b"].ratings["conflict_pace"].need == 1
@@ -98,11 +98,18 @@ def test_a_japanese_couple_reads_japanese() -> None:
     assert "Mia：気持ちを声に出しながら一緒に考えるほうです（9）" in text
     at.toggle(key="styles_table").set_value(True).run()
     table = table_as_shown(at.table[0].value)
+    where = t("styles.table_where", "ja")
     assert list(table.columns) == [
-        "パートナー",
-        "気持ちの整理のしかた（0から10）",
-        "もめたときのペース（0から10）",
-        "マップ上の位置",
+        t("styles.table_partner", "ja"),
+        *(
+            t("styles.table_scale", "ja", dimension=t(f"dim.{dim}.name", "ja"))
+            for dim in ("processing", "conflict_pace")
+        ),
+        where,
     ]
-    assert list(table["マップ上の位置"]) == ["声に出して、すぐ話す", "まず心の中で、まず距離"]
+    # The quadrant names are written on one line (Japanese needs no space where they break).
+    quadrants = [
+        t(f"styles.quadrant.{q}", "ja").replace("\n", "") for q in ("aloud_now", "inside_space")
+    ]
+    assert list(table[where]) == quadrants
     assert english_left_over(at) == []

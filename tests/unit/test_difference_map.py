@@ -69,7 +69,7 @@ def test_where_to_start_follows_the_couple_and_counts_the_notes() -> None:
     lines = difference_map.you_two_lines(other, "en")
     assert lines[0] == start_with("reassurance", "far", 8)
     assert lines[1] == t("diffmap.notes_progress", "en", count=1, total=8)
-    assert difference_map.you_two_lines(other, "ja")[0].startswith("まずは「安心の言葉」から")
+    assert difference_map.you_two_lines(other, "ja")[0] == start_with("reassurance", "far", 8, "ja")
 
 
 def test_no_score_no_percentage_no_verdict_in_the_maps_words() -> None:
