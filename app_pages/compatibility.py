@@ -11,7 +11,7 @@ from emotions.dimensions import DimensionId
 from emotions.exercises import difference_map
 from ui.charts import plotly_chart
 from ui.section import header, reflection, safe_names, show_text, table
-from ui.state import editing, lang, presenting, t, view, workbook
+from ui.state import band_labels, editing, lang, presenting, t, view, workbook
 from ui.widgets import Setter, bound
 
 READING = ("higher_may_read", "lower_may_experience")
@@ -33,7 +33,7 @@ st.info(t("diffmap.no_score"))
 st.subheader(t("diffmap.map_heading"), anchor=False)
 plain = texts.plain_names(wb, lang())
 plotly_chart(difference_map.map_figure(wb, plain, lang()), key="diffmap_chart")
-st.caption(t("diffmap.chart_caption"))
+st.caption(t("diffmap.chart_caption", **band_labels()))
 if st.toggle(t("diffmap.table_toggle"), key="diffmap_table"):
     table(texts.needs_table(wb, plain, lang()))
 
@@ -45,7 +45,7 @@ if not analysis.has_both(wb):
 elif not areas:
     st.markdown(t("needs.no_areas"))
 else:
-    st.caption(f"{t('needs.areas_caption')} {t('diffmap.navigate_caption')}")
+    st.caption(f"{t('needs.areas_caption', **band_labels())} {t('diffmap.navigate_caption')}")
 for rank, area in enumerate(areas):
     title = texts.area_title(area, lang())
     lines = texts.directions(area, names, lang())

@@ -12,7 +12,7 @@ from emotions.exercises import journey
 from emotions.exercises.limits import NOTE_MAX
 from emotions.presentation import holds_notes
 from ui.section import for_you_two, header, reflection, safe_names, show_text
-from ui.state import editing, lang, presenting, t, view, workbook
+from ui.state import band_labels, editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
 
 
@@ -48,7 +48,7 @@ if seen.not_yet:
 st.markdown(f"**{t('journey.areas_heading')}**")
 areas = journey.top_area_lines(wb, names, lang())
 st.markdown("\n".join(f"1. {line}" for line in areas) if areas else t("journey.areas_none"))
-st.caption(t("needs.areas_caption"))
+st.caption(t("needs.areas_caption", **band_labels()))
 
 st.markdown(f"**{t('journey.adjustments_heading')}**")
 st.markdown(bullets(journey.adjustment_lines(wb, names, lang())))

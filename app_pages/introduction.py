@@ -9,7 +9,7 @@ import streamlit as st
 from emotions.exercises.limits import max_length
 from emotions.model import PARTNER_IDS, Mode, Partner, PartnerId
 from ui.section import header, reflection
-from ui.state import editing, t, view, workbook
+from ui.state import editing, partner_labels, t, view, workbook
 from ui.widgets import Setter, bound
 
 STEPS = (
@@ -43,7 +43,7 @@ st.markdown("\n".join(f"{number}. {t(key)}" for number, key in enumerate(STEPS, 
 if editing():
     answers = workbook()
     st.subheader(t("names.heading"), anchor=False)
-    st.caption(t("intro.names_caption"))
+    st.caption(t("intro.names_caption", **partner_labels()))
     for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
         column.text_input(
             t(f"names.{pid}_label"),

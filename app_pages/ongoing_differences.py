@@ -69,7 +69,7 @@ names = safe_names()
 
 st.subheader(t("persist.met_heading"), anchor=False)
 if editing():
-    st.markdown(t("persist.met_how"))
+    st.markdown(t("persist.met_how", met=t("needs.kind_met")))
     sliders, chart = st.columns([1, 1], gap="large")
     with sliders:
         met_sliders(pid)

@@ -74,7 +74,7 @@ st.title(t("turns.heading"), anchor=False)
 if stage is None:
     st.markdown(t("turns.intro"))
     st.markdown(t("turns.steps"))
-    st.caption(t("turns.names_hint"))
+    st.caption(t("turns.names_hint", names=t("names.heading")))
     st.button(t("turns.start", name=name("a")), key="turns_start", type="primary", on_click=begin)
 
 elif stage in ("a", "b"):

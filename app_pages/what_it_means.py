@@ -15,7 +15,7 @@ from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, small_print, table
-from ui.state import editing, lang, name, t, view, workbook
+from ui.state import band_labels, editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
 RATING_KINDS = ("need", "importance", "met", "guess")
@@ -99,14 +99,19 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     lines = texts.area_lines(wb, names, lang())
     unmet = texts.unmet_lines(wb, names, lang())
     # Each heading and its text in one element: every element costs a message on every move.
+    caption = small_print(t("needs.areas_caption", **band_labels()))
     st.markdown(
-        f"### {t('needs.areas_heading')}\n\n{small_print(t('needs.areas_caption'))}\n\n"
+        f"### {t('needs.areas_heading')}\n\n{caption}\n\n"
         + ("\n".join(f"1. {line}" for line in lines) if lines else t("needs.no_areas")),
         anchors=False,
     )
     st.markdown(
         f"### {t('needs.unmet_heading')}\n\n"
-        + ("\n".join(f"- {line}" for line in unmet) if unmet else t("needs.no_unmet")),
+        + (
+            "\n".join(f"- {line}" for line in unmet)
+            if unmet
+            else t("needs.no_unmet", met=t("needs.kind_met"))
+        ),
         anchors=False,
     )
 

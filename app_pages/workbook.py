@@ -20,7 +20,7 @@ from emotions.workbook_io import (
     receive_upload,
 )
 from ui.files import new_upload
-from ui.state import WORKBOOK_KEY, editing, lang, name, t, workbook
+from ui.state import WORKBOOK_KEY, editing, lang, name, partner_labels, t, workbook
 from ui.widgets import choice
 
 if TYPE_CHECKING:
@@ -84,7 +84,9 @@ def downloads(wb: Workbook, stamp: str, code: Language) -> None:
     (``stamp``: today's date, ``code``: the language of the files)."""
     st.header(t("files.download_heading"), anchor=False)
     anonymous = st.toggle(
-        t("files.anonymous"), key="files_anonymous", help=t("files.anonymous_help")
+        t("files.anonymous"),
+        key="files_anonymous",
+        help=t("files.anonymous_help", **partner_labels()),
     )
 
     def summary() -> "Summary":

@@ -18,6 +18,7 @@ from ui.state import (
     TURN_KEY,
     WORKBOOK_KEY,
     lang,
+    partner_labels,
     presenting,
     private_turn,
     t,
@@ -59,7 +60,7 @@ def sidebar() -> None:
                 st.text_input(
                     t(f"names.{pid}_label"),
                     max_chars=40,
-                    help=t("names.help"),
+                    help=t("names.help", **partner_labels()),
                     **bound(
                         f"name__{pid}",
                         wb.partners[pid].name if pid in wb.partners else "",
@@ -228,7 +229,7 @@ def start_over() -> None:
     with st.sidebar.expander(t("start_over.heading")):
         if st.session_state.pop(_START_OVER_DONE, False):
             st.success(t("start_over.done"))
-        st.caption(t("start_over.explain"))
+        st.caption(t("start_over.explain", page=t("nav.workbook")))
         if not st.session_state.get(_START_OVER_ASKED):
             st.button(t("start_over.button"), key="start_over", on_click=_ask_start_over)
             return

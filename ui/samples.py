@@ -101,7 +101,7 @@ def sample_picker() -> None:
         if pending is None:
             st.button(t("samples.load"), key="sample_load", on_click=_load, width="stretch")
             return
-        st.warning(t("samples.confirm"))
+        st.warning(t("samples.confirm", page=t("nav.workbook")))
         st.button(
             t("samples.replace"),
             key="sample_replace",

@@ -6,8 +6,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from emotions import i18n
+from emotions.analysis import BANDS
 from emotions.escape import markdown_escape
-from emotions.model import Language, PartnerId, Workbook
+from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.turns import STAGES, Stage, is_private, turn_view
 
 WORKBOOK_KEY = "workbook"
@@ -83,6 +84,16 @@ def lang() -> Language:
 def t(key: str, **values: object) -> str:
     """A catalog text in the current language."""
     return i18n.t(key, lang(), **values)
+
+
+def partner_labels() -> dict[str, str]:
+    """The neutral partner labels (``partner_a="Partner A"``), for texts that name them."""
+    return {f"partner_{pid}": t(f"partner.{pid}") for pid in PARTNER_IDS}
+
+
+def band_labels() -> dict[str, str]:
+    """The band labels by band (``close=...``), for texts that name the bands (``{close}``)."""
+    return {band: t(f"band.{band}") for band in BANDS}
 
 
 def name(pid: PartnerId) -> str:

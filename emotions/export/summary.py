@@ -125,7 +125,8 @@ def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
     elif not areas:
         areas_text = [t("needs.no_areas", lang)]
     else:
-        areas_text = [t("needs.areas_caption", lang)]
+        bands = {band: t(f"band.{band}", lang) for band in analysis.BANDS}
+        areas_text = [t("needs.areas_caption", lang, **bands)]
     blocks.append(
         Block(
             title=t("needs.areas_heading", lang),

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def error_details_shown() -> Iterator[None]:
+    """A failing page shows its exception (type, message, trace) in AppTest's ``at.exception``.
+
+    The committed ``.streamlit/config.toml`` keeps ``client.showErrorDetails = "none"`` for users
+    (a calm message, never a traceback, ``test_the_shipped_config_hides_error_details``); AppTest
+    reads the same config, which would leave a failing test with "error message is redacted".
+    """
+    before = config.get_option("client.showErrorDetails")
+    config.set_option("client.showErrorDetails", "full", "tests/apptest/conftest.py")
+    yield
+    config.set_option("client.showErrorDetails", before, "tests/apptest/conftest.py")
 
 
 def open_app(locale: str = "en-US") -> AppTest:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import catalog
+from emotions.i18n import catalog, t
 from emotions.rooms import JoinLimiter
 from tests.apptest.conftest import go, open_app
 from ui import rooms as ui_rooms
@@ -97,7 +97,7 @@ def test_page_language_and_start_over_give_no_fresh_tries(url: str, clock: list[
         at.button(key="room_other_close").click().run()
     at.text_input(key="room_other_code").input(code)
     at.button(key="room_other_close").click().run()
-    assert catalog("en")["rooms.error_rate_limited"] in texts(at)
+    assert t("rooms.error_rate_limited", "en") in texts(at)
     assert Rooms(url).exists(code)
     # Another page, the other language, all answers cleared: still the same session.
     go(at, "what_it_means")
@@ -107,7 +107,7 @@ def test_page_language_and_start_over_give_no_fresh_tries(url: str, clock: list[
     assert not at.exception, at.exception
     go(at, "room_join")
     try_code(at, code)
-    assert catalog("ja")["rooms.error_rate_limited"] in texts(at)
+    assert t("rooms.error_rate_limited", "ja") in texts(at)
     assert ui_rooms.JOINED_KEY not in at.session_state
 
 
@@ -120,7 +120,7 @@ def test_another_session_typing_the_right_code_joins_at_once(
     guesser = go(open_app(), "room_join")
     guess_wrong(guesser, 10, clock)
     try_code(guesser, code)
-    assert catalog("en")["rooms.error_rate_limited"] in texts(guesser)
+    assert t("rooms.error_rate_limited", "en") in texts(guesser)
     running[0] = "participant"
     participant = go(open_app(), "room_join")
     try_code(participant, code.lower())

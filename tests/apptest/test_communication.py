@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from emotions.escape import markdown_escape
-from emotions.i18n import section_text
+from emotions.i18n import section_text, t
 from emotions.model import Rewrite
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -60,7 +61,8 @@ def test_a_complaint_becomes_a_need_statement_in_the_workbook() -> None:
     assert at.pills(key="talk__a__0__feeling").value is None
     assert "I feel invisible\\," in at.info[0].value
     assert "**1.** " + markdown_escape(statement.replace("lonely", "invisible")) in shown(at)
-    assert "Instead of: “You never ask about my day\\!”" in shown(at)
+    instead = t("talk.from", "en", complaint=markdown_escape("You never ask about my day!"))
+    assert instead in shown(at)
 
 
 def test_entries_are_added_edited_and_removed() -> None:
@@ -79,10 +81,10 @@ def test_entries_are_added_edited_and_removed() -> None:
     rewrites = at.session_state["workbook"].partners["a"].rewrites
     assert [r.complaint for r in rewrites] == ["You never text"]
     assert at.text_input(key="talk__a__0__request").value == "text me when you're late"
-    assert "Instead of: “You never text”" in shown(at)
+    assert t("talk.from", "en", complaint="You never text") in shown(at)
     # The other partner's list is their own.
     at.radio(key="talk_who").set_value("b").run()
-    assert "Ren has no rewrites yet." in shown(at)
+    assert t("talk.none", "en", name="Ren") in shown(at)
     assert at.button(key="talk__start__b")
 
 
@@ -91,7 +93,8 @@ def test_user_text_is_shown_escaped() -> None:
     at.button(key="talk__start__a").click().run()
     fill(at, "talk__a__0__", complaint="**never** :material/home:", need="[help](http://x.y)")
     assert at.info[0].value == markdown_escape("I need [help](http://x.y).")
-    assert "Instead of: “" + markdown_escape("**never** :material/home:") + "”" in shown(at)
+    typed = markdown_escape("**never** :material/home:")
+    assert t("talk.from", "en", complaint=typed) in shown(at)
 
 
 def test_japanese_page_and_the_answer_survives_switches() -> None:
@@ -118,11 +121,11 @@ def test_japanese_page_and_the_answer_survives_switches() -> None:
 def test_openers_follow_the_couple() -> None:
     at = page_with(talker_and_processor())
     text = shown(at)
-    assert "**Pace under tension: Far apart (difference 9)**\n\n- Mia could say:" in text
+    assert f"**{area_title('conflict_pace', 'far', 9)}**\n\n- Mia could say:" in text
     assert "Ren might say: “When things heat up, I need a short break" in text
     at = page_with(reassurance_and_independence(), "ja-JP")
     text = shown(at)
-    assert "**安心の言葉：大きく離れている（差 8）**\n\n- Kaiからこう尋ねてみる" in text
+    assert f"**{area_title('reassurance', 'far', 8, 'ja')}**\n\n- Kaiからこう尋ねてみる" in text
     assert "Samは「好きだって全然言ってくれない」の代わりに" in text
     assert english_left_over(at) == []
     assert JAPANESE.search(at.button(key="talk__start__a").label)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 from emotions.dimensions import DIMENSION_IDS
-from emotions.i18n import catalog, content_table
+from emotions.i18n import content_table, t
 from tests.apptest.conftest import english_left_over, go, table_as_shown
 from tests.apptest.sections_helpers import english_runs, page, shown, visible_texts, workbook_of
+from tests.copy import area_title, bands, start_with
 from tests.couples import reassurance_and_independence, talker_and_processor
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def exercise_texts(at) -> list[str]:  # type: ignore[no-untyped-def]
@@ -21,14 +20,14 @@ def exercise_texts(at) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_the_page_says_it_gives_no_score_and_shows_none() -> None:
     at = page("compatibility", wb=talker_and_processor())
-    assert at.info[0].value == EN["diffmap.no_score"]
+    assert at.info[0].value == t("diffmap.no_score", "en")
     for text in exercise_texts(at):
         lowered = text.lower()
         assert "%" not in text
         assert "compatib" not in lowered, text
-        assert "score" not in lowered or text == EN["diffmap.no_score"], text
+        assert "score" not in lowered or text == t("diffmap.no_score", "en"), text
     ja = page("compatibility", "ja-JP", talker_and_processor())
-    assert ja.info[0].value == JA["diffmap.no_score"]
+    assert ja.info[0].value == t("diffmap.no_score", "ja")
     assert not [text for text in exercise_texts(ja) if "相性" in text or "%" in text]
     assert english_left_over(ja) == []
     assert english_runs(ja, allowed=("Mia", "Ren")) == []
@@ -37,12 +36,12 @@ def test_the_page_says_it_gives_no_score_and_shows_none() -> None:
 def test_every_difference_is_listed_ranked_with_its_band_and_directions() -> None:
     at = page("compatibility", wb=talker_and_processor())
     labels = [e.label for e in at.main.expander]
-    assert labels[0] == "Pace under tension: Far apart (difference 9)"
-    assert labels[-1] == "Closeness: Close (difference 2)"
-    assert len(labels) == len(DIMENSION_IDS)  # they differ on every one
+    assert labels[0] == area_title("conflict_pace", "far", 9)
+    assert labels[-1] == area_title("closeness", "close", 2)
+    assert len(labels) == len(DIMENSION_IDS)
     opener = content_table("directions", "en")["conflict_pace"]["opener"]
     assert opener.format(higher="Mia", lower="Ren") in shown(at)
-    assert "rule of thumb" in shown(at)
+    assert t("diffmap.chart_caption", "en", **bands("en")) in shown(at)
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [trace.get("name") for trace in chart["data"]] == [None, "Mia", "Ren"]
 
@@ -50,24 +49,23 @@ def test_every_difference_is_listed_ranked_with_its_band_and_directions() -> Non
 def test_the_map_follows_the_couple() -> None:
     mia_ren = page("compatibility", wb=talker_and_processor())
     kai_sam = page("compatibility", wb=reassurance_and_independence())
-    assert kai_sam.main.expander[0].label == "Reassurance: Far apart (difference 8)"
+    assert kai_sam.main.expander[0].label == area_title("reassurance", "far", 8)
     opener = content_table("directions", "en")["reassurance"]["opener"]
     assert opener.format(higher="Sam", lower="Kai") in shown(kai_sam)
     assert opener.format(higher="Sam", lower="Kai") not in shown(mia_ren)
-    start = [m.value for m in kai_sam.markdown if "A good place to start" in m.value]
-    assert "“Reassurance”" in start[0]
+    assert start_with("reassurance", "far", 8) in shown(kai_sam)
 
 
 def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
     at = page("compatibility", wb=talker_and_processor())
     at.text_area(key="diffmap_note__conflict_pace").input("We name a time to come back.").run()
     assert workbook_of(at).area_notes == {"conflict_pace": "We name a time to come back."}
-    assert f"navigate 1 of your {len(DIMENSION_IDS)} differences" in shown(at)
+    assert t("diffmap.notes_progress", "en", count=1, total=len(DIMENSION_IDS)) in shown(at)
     go(at, "distance")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "compatibility")
     assert at.text_area(key="diffmap_note__conflict_pace").value == "We name a time to come back."
-    assert at.text_area(key="diffmap_note__conflict_pace").label == JA["diffmap.note_label"]
+    assert at.text_area(key="diffmap_note__conflict_pace").label == t("diffmap.note_label", "ja")
     at.radio(key="ui_lang").set_value("en").run()
     at.text_area(key="diffmap_note__conflict_pace").input("  ").run()
     assert workbook_of(at).area_notes == {}
@@ -75,7 +73,7 @@ def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
 
 def test_the_table_alternative_and_the_empty_workbook() -> None:
     at = page("compatibility")
-    assert EN["needs.no_areas"] in shown(at)
+    assert t("needs.no_areas", "en") in shown(at)
     assert len(at.main.expander) == 0
     at.toggle(key="diffmap_table").set_value(True).run()
-    assert list(table_as_shown(at.table[0].value).columns)[-1] == "Rule-of-thumb band"
+    assert list(table_as_shown(at.table[0].value).columns)[-1] == t("needs.table_band", "en")

@@ -8,8 +8,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import content_table, section_text
+from emotions.i18n import content_table, section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -44,7 +45,8 @@ def test_moving_a_slider_moves_the_point_and_the_needs_answer() -> None:
     at.slider(key="styles__a__processing").set_value(2).run()
     assert at.session_state["workbook"].partners["a"].ratings["processing"].need == 2
     assert style_map(at)["data"][1]["x"] == [2]
-    assert "Partner A: sorts feelings out inside first (2)" in shown(at)
+    lean = t("styles.lean.processing.low", "en")
+    assert f"{t('partner.a', 'en')}: {lean} (2)" in shown(at)
     # The same answer as the needs page: it shows there too.
     go(at, "what_it_means")
     assert at.slider(key="need__a__processing").value == 2
@@ -63,7 +65,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     go(at, "emotional_styles")
     assert at.radio(key="styles_who").value == "b"
     assert at.slider(key="styles__b__conflict_pace").value == 1
-    assert style_map(at)["layout"]["yaxis"]["title"]["text"] == "もめたときのペース"
+    assert style_map(at)["layout"]["yaxis"]["title"]["text"] == t("dim.conflict_pace.name", "ja")
     at.radio(key="ui_lang").set_value("en").run()
     assert at.slider(key="styles__b__conflict_pace").value == 1
     assert at.session_state["workbook"].partners["b"].ratings["conflict_pace"].need == 1
@@ -75,7 +77,7 @@ def test_misreadings_follow_the_couple() -> None:
     table = content_table("styles", "en")
     assert table["conflict_pace"]["higher_reads"].format(higher="Mia", lower="Ren") in text
     assert table["both"]["text"].format(higher="Mia", lower="Ren") in text
-    assert "**Pace under tension: Far apart (difference 9)**" in text
+    assert f"**{area_title('conflict_pace', 'far', 9)}**" in text
     # The readings are shown once, above; "for you two" adds what each could try.
     directions = content_table("directions", "en")["conflict_pace"]
     assert directions["opener"].format(higher="Mia", lower="Ren") in text
@@ -96,11 +98,18 @@ def test_a_japanese_couple_reads_japanese() -> None:
     assert "Mia：気持ちを声に出しながら一緒に考えるほうです（9）" in text
     at.toggle(key="styles_table").set_value(True).run()
     table = table_as_shown(at.table[0].value)
+    where = t("styles.table_where", "ja")
     assert list(table.columns) == [
-        "パートナー",
-        "気持ちの整理のしかた（0から10）",
-        "もめたときのペース（0から10）",
-        "マップ上の位置",
+        t("styles.table_partner", "ja"),
+        *(
+            t("styles.table_scale", "ja", dimension=t(f"dim.{dim}.name", "ja"))
+            for dim in ("processing", "conflict_pace")
+        ),
+        where,
     ]
-    assert list(table["マップ上の位置"]) == ["声に出して、すぐ話す", "まず心の中で、まず距離"]
+    # The quadrant names are written on one line (Japanese needs no space where they break).
+    quadrants = [
+        t(f"styles.quadrant.{q}", "ja").replace("\n", "") for q in ("aloud_now", "inside_space")
+    ]
+    assert list(table[where]) == quadrants
     assert english_left_over(at) == []

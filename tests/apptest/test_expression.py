@@ -9,12 +9,32 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from emotions.exercises import channels
-from emotions.i18n import section_text
-from emotions.model import Workbook
+from emotions.i18n import content_table, section_text, t
+from emotions.model import CHANNELS, Language, Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def decoded(
+    kind: str,
+    channel: str,
+    shower: str,
+    noticer: str,
+    show: int,
+    notice: int,
+    lang: Language = "en",
+) -> str:
+    """A sentence of the channel decoder (``most``, ``also``, ``works``) from its content table."""
+    return str(content_table("channels", lang)[kind]).format(
+        channel=t(f"channels.name.{channel}", lang),
+        shower=shower,
+        noticer=noticer,
+        show=show,
+        notice=notice,
+    )
 
 
 def expression_page(locale: str = "en-US") -> AppTest:
@@ -43,12 +63,12 @@ def test_both_languages_render_with_the_rule_stated() -> None:
         "channels__a__words__notice",
     ]
     assert len(at.slider) == 6
-    assert "not answered yet" in at.slider[0].label
+    assert t("channels.not_rated", "en") in at.slider[0].label
     assert channels.rule_text("en") in shown(at)
     ja = expression_page("ja-JP")
     assert JAPANESE.search(ja.title[0].value)
     assert channels.rule_text("ja") in shown(ja)
-    assert chart(ja)["data"][0]["x"] == ["言葉", "行動", "静かにそばにいること"]
+    assert chart(ja)["data"][0]["x"] == [t(f"channels.name.{c}", "ja") for c in CHANNELS]
     assert english_left_over(ja) == []
 
 
@@ -57,14 +77,19 @@ def test_moving_sliders_writes_the_workbook_and_flags_a_misreading() -> None:
     at.slider(key="channels__a__actions__show").set_value(8).run()
     partner = at.session_state["workbook"].partners["a"]
     assert partner.channels["actions"].show == 8 and partner.channels["actions"].notice is None
-    assert "not answered yet" not in at.slider(key="channels__a__actions__show").label
+    assert t("channels.not_rated", "en") not in at.slider(key="channels__a__actions__show").label
     assert chart(at)["data"][0]["y"] == [None, 8, None]
     at.radio(key="channels_who").set_value("b").run()
     at.slider(key="channels__b__actions__notice").set_value(3).run()
     assert at.session_state["workbook"].partners["b"].channels["actions"].notice == 3
     grid = table_as_shown(at.table[0].value)
-    assert grid.iloc[1].tolist() == ["Actions", "8 → 3: may go unseen", "not answered yet"]
-    assert "The channel most likely misread: Actions. Partner A shows care" in shown(at)
+    assert grid.iloc[1].tolist() == [
+        t("channels.name.actions", "en"),
+        t("channels.cell_misread", "en", show=8, notice=3),
+        t("channels.cell_open", "en"),
+    ]
+    a, b = t("partner.a", "en"), t("partner.b", "en")
+    assert decoded("most", "actions", a, b, 8, 3) in shown(at)
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
@@ -89,9 +114,9 @@ def test_the_channel_most_likely_misread_follows_the_couple() -> None:
     )
     at = with_workbook(expression_page(), mia_ren)
     text = shown(at)
-    assert "The channel most likely misread: Words. Mia shows care this way a lot (9 of 10)" in text
+    assert decoded("most", "words", "Mia", "Ren", 9, 2) in text
     # For you two: the needs about showing feelings (Mia and Ren are 6 apart on expression).
-    assert "**Talking about feelings: Far apart (difference 6)**" in text
+    assert f"**{area_title('expression', 'far', 6)}**" in text
 
     kai_sam = rated(
         reassurance_and_independence(),
@@ -99,12 +124,13 @@ def test_the_channel_most_likely_misread_follows_the_couple() -> None:
     )
     at = with_workbook(at, kai_sam)
     text = shown(at)
-    assert "The channel most likely misread: Quiet presence. Sam shows care" in text
-    assert "misread: Words" not in text and "Mia" not in text
+    assert decoded("most", "presence", "Sam", "Kai", 7, 0) in text
+    assert decoded("most", "words", "Sam", "Kai", 0, 0).split(". ")[0] not in text
+    assert "Mia" not in text
 
     kai_sam.language = "ja"
     at = with_workbook(at, kai_sam)
-    assert "いちばん読み違いが起こりやすい伝え方：静かにそばにいること。Samは" in shown(at)
+    assert decoded("most", "presence", "Sam", "Kai", 7, 0, "ja") in shown(at)
     assert english_left_over(at) == []
 
 
@@ -112,14 +138,15 @@ def test_no_misreading_says_what_will_appear() -> None:
     wb = rated(Workbook(), {("a", "words", "show"): 9, ("b", "words", "notice"): 9})
     at = with_workbook(expression_page(), wb)
     text = shown(at)
-    assert "most likely misread" not in text
-    assert "Words already carries care between you" in text
+    assert decoded("most", "words", "", "", 0, 0).split(". ")[0] not in text
+    assert decoded("works", "words", t("partner.a", "en"), t("partner.b", "en"), 9, 9) in text
     at.toggle(key="channels_table").set_value(True).run()
     table = table_as_shown(at.table[0].value)
     assert list(table.columns) == [
-        "Channel",
-        "Partner A shows",
-        "Partner A notices",
-        "Partner B shows",
-        "Partner B notices",
+        t("channels.table_channel", "en"),
+        *(
+            t(f"channels.series_{side}", "en", name=t(f"partner.{pid}", "en"))
+            for pid in ("a", "b")
+            for side in ("show", "notice")
+        ),
     ]

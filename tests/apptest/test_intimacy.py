@@ -6,11 +6,24 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import content_table
+from emotions.i18n import content_table, t
+from emotions.model import Language
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+SAFETY = content_table("safety", "en")
+
+
+def answer_line(pid: str, feeling: str, response: str, lang: Language = "en") -> str:
+    """How sharing ``feeling`` tends to feel for partner ``pid`` (no names typed: Partner A/B)."""
+    table = content_table("safety", lang)
+    return str(table["responses"][response]["line"]).format(
+        name=t(f"partner.{pid}", lang), feeling=table["feelings"][feeling]["noun"]
+    )
 
 
 def intimacy_page(locale: str = "en-US") -> AppTest:
@@ -30,25 +43,26 @@ def test_an_answer_is_stored_and_a_flag_with_its_repairs_appears() -> None:
     at.selectbox(key="safety__a__hurt").set_value("dismissed").run()
     assert at.session_state["workbook"].partners["a"].safety == {"hurt": "dismissed"}
     shown = text(at)
-    assert "- When Partner A shares hurt, it can feel brushed aside" in shown
-    assert "**When sharing feels brushed aside**" in shown
-    assert "Small repairs" in [s.value for s in at.subheader]
+    assert f"- {answer_line('a', 'hurt', 'dismissed')}" in shown
+    assert f"**{SAFETY['repairs']['dismissed']['title']}**" in shown
+    assert t("safety.repairs_heading", "en") in [s.value for s in at.subheader]
     at.radio(key="safety_who").set_value("b").run()
     at.selectbox(key="safety__b__hurt").set_value("heard").run()
     at.selectbox(key="safety__b__joy").set_value("judged").run()
     assert at.session_state["workbook"].partners["b"].safety == {"hurt": "heard", "joy": "judged"}
     shown = text(at)
-    assert "Sharing hurt usually leaves Partner B feeling heard." in shown
-    assert "**When sharing feels judged**" in shown
+    assert answer_line("b", "hurt", "heard") in shown
+    assert f"**{SAFETY['repairs']['judged']['title']}**" in shown
     table = table_as_shown(at.table[0].value)
-    assert list(table.iloc[1]) == ["Hurt", "Dismissed", "Heard"]
+    labels = [SAFETY["feelings"]["hurt"]] + [SAFETY["responses"][r] for r in ("dismissed", "heard")]
+    assert list(table.iloc[1]) == [label["label"] for label in labels]
 
 
 def test_only_gentle_answers_give_no_flags() -> None:
     at = intimacy_page()
     at.selectbox(key="safety__a__worry").set_value("comforted").run()
-    assert "None of your answers so far suggests" in text(at)
-    assert "Small repairs" not in [s.value for s in at.subheader]
+    assert t("safety.none_flagged", "en") in text(at)
+    assert t("safety.repairs_heading", "en") not in [s.value for s in at.subheader]
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
@@ -61,7 +75,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     assert at.radio(key="safety_who").value == "b"
     assert at.selectbox(key="safety__b__anger").value == "alone"
     assert at.selectbox(key="safety__b__anger").label == "怒り"
-    assert "パートナーBは怒りを打ち明けたあとも" in text(at)
+    assert answer_line("b", "anger", "alone", "ja") in text(at)
     assert english_left_over(at) == []
     at.radio(key="ui_lang").set_value("en").run()
     assert at.selectbox(key="safety__b__anger").value == "alone"
@@ -82,8 +96,8 @@ def test_the_japanese_page_shows_japanese_options_flags_and_repairs() -> None:
 
 def test_what_this_means_for_you_two_follows_the_couple() -> None:
     at = with_workbook(intimacy_page(), talker_and_processor())
-    assert "**Talking about feelings: Far apart (difference 6)**" in text(at)
+    assert f"**{area_title('expression', 'far', 6)}**" in text(at)
     with_workbook(at, reassurance_and_independence())
     shown = text(at)
-    assert "**Support when upset: Different (difference 4)**" in shown
-    assert "Talking about feelings: Far apart" not in shown
+    assert f"**{area_title('support', 'different', 4)}**" in shown
+    assert f"{t('dim.expression.name', 'en')}: {t('band.far', 'en')}" not in shown

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from emotions.i18n import catalog
+from emotions.i18n import t
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def test_the_page_explains_how_it_works_and_what_it_is_not_in_both_languages() -> None:
     at = page("introduction")
     text = shown(at)
-    assert f"1. {EN['intro.step_order']}" in text
-    assert f"5. {EN['intro.step_nothing_stored']}" in text
-    assert EN["intro.not_therapy"] in text
+    assert f"1. {t('intro.step_order', 'en')}" in text
+    assert f"5. {t('intro.step_nothing_stored', 'en')}" in text
+    assert t("intro.not_therapy", "en") in text
     assert at.main.get("page_link")[0].proto.page.endswith("about")
     ja = page("introduction", "ja-JP")
     text = shown(ja)
-    assert f"1. {JA['intro.step_order']}" in text
-    assert JA["intro.privacy_body"] in text
+    assert f"1. {t('intro.step_order', 'ja')}" in text
+    assert t("intro.privacy_body", "ja") in text
     assert list(ja.radio(key="intro_mode").proto.captions) == [
-        JA["intro.mode_together_help"],
-        JA["intro.mode_separate_help"],
+        t("intro.mode_together_help", "ja"),
+        t("intro.mode_separate_help", "ja"),
     ]
     assert english_left_over(ja) == []
     assert english_runs(ja) == []
@@ -39,16 +37,17 @@ def test_names_here_and_in_the_sidebar_are_one_and_the_same() -> None:
     assert at.text_area(key="reflect__introduction__b").label == "Ren's note"
     at.text_input(key="intro_name__a").input("").run()
     assert at.text_input(key="name__a").value == ""
-    assert at.text_area(key="reflect__introduction__a").label == "Partner A's note"
+    label = t("reflect.note_label", "en", name=t("partner.a", "en"))
+    assert at.text_area(key="reflect__introduction__a").label == label
 
 
 def test_the_mode_is_kept_in_the_workbook_and_explained() -> None:
     at = page("introduction")
     assert at.radio(key="intro_mode").value == "together"
-    assert at.info[0].value == EN["intro.together_steps"]
+    assert at.info[0].value == t("intro.together_steps", "en")
     at.radio(key="intro_mode").set_value("separate").run()
     assert workbook_of(at).mode == "separate"
-    assert at.info[0].value == EN["intro.separate_steps"]
+    assert at.info[0].value == t("intro.separate_steps", "en")
     assert "combined" in at.info[0].value
 
 
@@ -61,10 +60,10 @@ def test_names_and_mode_survive_a_page_switch_and_a_language_switch() -> None:
     go(at, "introduction")
     assert at.text_input(key="intro_name__a").value == "Mia"
     assert at.radio(key="intro_mode").value == "separate"
-    assert at.info[0].value == JA["intro.separate_steps"]
+    assert at.info[0].value == t("intro.separate_steps", "ja")
     assert at.radio(key="intro_mode").options == [
-        JA["intro.mode_together"],
-        JA["intro.mode_separate"],
+        t("intro.mode_together", "ja"),
+        t("intro.mode_separate", "ja"),
     ]
     at.radio(key="ui_lang").set_value("en").run()
     assert at.radio(key="intro_mode").value == "separate"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from emotions.exercises.adjustments import adjustment_text
-from emotions.i18n import section_text
+from emotions.i18n import section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.copy import position
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -35,7 +36,7 @@ def test_ideas_follow_each_couple_and_each_partners_side() -> None:
     at = page_with(talker_and_processor())
     assert box_keys(at)[:3] == [f"adjust__a__conflict_pace-higher-{n}" for n in (1, 2, 3)]
     shown = " ".join(m.value for m in at.markdown)
-    assert "**Pace under tension** (Far apart): Mia is nearer “Talk it through now”" in shown
+    assert position("conflict_pace", "far", "Mia", "high", "Ren") in shown
     at.radio(key="adjust_who").set_value("b").run()
     assert box_keys(at)[0] == "adjust__b__conflict_pace-lower-1"
     assert at.checkbox[0].label == adjustment_text("conflict_pace-lower-1", "en", "Mia")
@@ -89,4 +90,5 @@ def test_without_differences_the_page_says_where_ideas_come_from() -> None:
     at = go(open_app(), PAGE)
     assert box_keys(at) == []
     assert "no ideas to show yet" in at.info[0].value
-    assert "Partner A has not chosen anything yet." in [m.value for m in at.markdown]
+    none_yet = t("adjust.chosen_none", "en", name=t("partner.a", "en"))
+    assert none_yet in [m.value for m in at.markdown]

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 from emotions.escape import markdown_escape
-from emotions.i18n import catalog
+from emotions.i18n import t
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def add_note(at, pid: str, **fields: str):  # type: ignore[no-untyped-def]
@@ -23,7 +21,7 @@ def test_the_page_renders_in_japanese_with_nothing_left_in_english() -> None:
     at = page("meta_awareness", "ja-JP", talker_and_processor())
     add_note(at, "a", trigger="相手が黙る", belief="自分のせいだ")
     at.toggle(key="aware_reveal").set_value(True).run()
-    assert JA["aware.game_heading"] in shown(at)
+    assert t("aware.game_heading", "ja") in shown(at)
     assert english_left_over(at) == []
     assert english_runs(at) == []
 
@@ -37,7 +35,7 @@ def test_a_note_is_added_through_the_form_shown_escaped_edited_and_removed() -> 
     ]
     card = next(m.value for m in at.markdown if m.value.startswith("**Note 1**"))
     assert f"**The trigger:** {markdown_escape('He sighs **loudly**')}" in card
-    assert f"**My reaction:** _{EN['aware.unwritten']}_" in card
+    assert f"**My reaction:** _{t('aware.unwritten', 'en')}_" in card
     at.text_input(key="aware_note__a__0__reaction").input("I ask again and again").run()
     assert workbook_of(at).partners["a"].triggers[0].reaction == "I ask again and again"
     add_note(at, "a", trigger="Late replies")
@@ -51,7 +49,7 @@ def test_a_note_without_a_trigger_is_not_added_and_the_page_says_why() -> None:
     at = page("meta_awareness")
     add_note(at, "a", belief="only a belief")
     assert workbook_of(at).partners["a"].triggers == []
-    assert [w.value for w in at.warning] == [EN["aware.add_needs_trigger"]]
+    assert [w.value for w in at.warning] == [t("aware.add_needs_trigger", "en")]
 
 
 def test_notes_belong_to_the_partner_chosen() -> None:
@@ -71,14 +69,20 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     assert "not guessed yet" not in at.slider(key="aware_guess__a__closeness").label
     assert workbook_of(at).partners["a"].ratings["closeness"].need == 5  # the need is untouched
     assert len(at.get("plotly_chart")) == 0
-    assert EN["aware.surprises_heading"] not in shown(at)
+    assert t("aware.surprises_heading", "en") not in shown(at)
     at.toggle(key="aware_reveal").set_value(True).run()
     about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
     assert about_b["data"][2]["x"] == [9]  # A's guess about B
     assert about_b["data"][1]["x"][2] == 5  # B's own answer
-    assert (
-        "Closeness: Partner B placed themselves at 5, and Partner A guessed 9. Partner B leans "
-        "further towards “Plenty of independence” than Partner A expected."
+    assert t(
+        "aware.surprise_line",
+        "en",
+        dimension=t("dim.closeness.name", "en"),
+        about=t("partner.b", "en"),
+        need=5,
+        guesser=t("partner.a", "en"),
+        guess=9,
+        pole=t("dim.closeness.low", "en"),
     ) in shown(at)
 
 
@@ -92,9 +96,24 @@ def test_the_surprises_follow_the_couple() -> None:
         at = page("meta_awareness", wb=wb)
         at.toggle(key="aware_reveal").set_value(True).run()
         texts.append(shown(at))
-    assert "Pace under tension: Mia placed themselves at 10, and Ren guessed 4." in texts[0]
-    assert "Reassurance: Sam placed themselves at 10, and Kai guessed 4." in texts[1]
-    assert "Reassurance: Sam" not in texts[0] and "Pace under tension: Mia" not in texts[1]
+    pace = surprise("conflict_pace", about="Mia", guesser="Ren", need=10, guess=4)
+    reassurance = surprise("reassurance", about="Sam", guesser="Kai", need=10, guess=4)
+    assert pace in texts[0] and reassurance not in texts[0]
+    assert reassurance in texts[1] and pace not in texts[1]
+
+
+def surprise(dimension: str, about: str, guesser: str, need: int, guess: int) -> str:
+    """A surprise line's first sentence: who placed themselves where, and the other's guess."""
+    line = t(
+        "aware.surprise_line",
+        "en",
+        dimension=t(f"dim.{dimension}.name", "en"),
+        about=about,
+        need=need,
+        guesser=guesser,
+        guess=guess,
+    )
+    return line.split(". ")[0]
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not() -> None:
@@ -111,7 +130,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not
     assert at.toggle(key="aware_reveal").value is False
     assert any("Silence at dinner" in m.value for m in at.markdown)
     assert any(
-        m.value.startswith(f"**{JA['aware.note_number'].format(number=1)}**") for m in at.markdown
+        m.value.startswith(f"**{t('aware.note_number', 'ja', number=1)}**") for m in at.markdown
     )
     at.radio(key="ui_lang").set_value("en").run()
     assert workbook_of(at).partners["b"].ratings["support"].guess == 2

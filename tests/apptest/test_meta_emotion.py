@@ -9,9 +9,10 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from emotions.exercises import meta_emotion as meta
-from emotions.i18n import content_table, section_text
+from emotions.i18n import content_table, section_text, t
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -72,7 +73,17 @@ def test_the_difference_map_appears_when_both_answered_a_cell() -> None:
     maps = charts(at)
     assert len(maps) == 3
     assert maps[2]["data"][0]["z"][3] == [None, 3, None, None]
-    assert "Joy, “valuable”: Partner A 5, Partner B 2 (difference 3)" in shown(at)
+    assert t(
+        "meta.disagreement_line",
+        "en",
+        emotion=t("meta.emotion.joy", "en"),
+        belief=t("meta.belief.valuable", "en"),
+        name_a=t("partner.a", "en"),
+        a=5,
+        name_b=t("partner.b", "en"),
+        b=2,
+        difference=3,
+    ) in shown(at)
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
@@ -101,7 +112,7 @@ def test_what_it_means_follows_the_couple() -> None:
     text = shown(at)
     assert contrast["sadness"]["text"].format(wary="Ren", welcoming="Mia") in text
     # Their 'value of feelings' needs are 4 apart: the direction texts of that need follow.
-    assert "**Value of feelings: Different (difference 4)**" in text
+    assert f"**{area_title('emotion_value', 'different', 4)}**" in text
 
     kai_sam = with_grids(
         reassurance_and_independence(),

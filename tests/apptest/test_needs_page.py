@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.escape import markdown_escape
-from emotions.i18n import section_text
+from emotions.i18n import section_text, t
 from tests.apptest.conftest import go, open_app, radar, table_as_shown
+from tests.copy import area_line, area_title
 
 
 def needs_page(locale: str = "en-US"):  # type: ignore[no-untyped-def]
@@ -21,12 +22,11 @@ def test_moving_a_slider_changes_the_radar_and_the_ranked_areas() -> None:
     assert after["data"][0]["r"][0] == after["data"][0]["r"][-1] == 9
     assert after["data"][1]["r"][0] == 5
     assert at.session_state["workbook"].partners["a"].ratings["expression"].need == 9
-    block = next(m.value for m in at.markdown if m.value.startswith("### Areas to understand"))
+    heading = f"### {t('needs.areas_heading', 'en')}"
+    block = next(m.value for m in at.markdown if m.value.startswith(heading))
     areas = [line for line in block.splitlines() if line.startswith("1. ")]
-    assert areas == [
-        "1. Talking about feelings: Different (difference 4); Partner A is nearer "
-        "“Talk about feelings often” than Partner B."
-    ]
+    a, b = t("partner.a", "en"), t("partner.b", "en")
+    assert areas == [f"1. {area_line('expression', 'different', 4, a, b)}"]
 
 
 def test_one_partner_and_one_question_at_a_time() -> None:
@@ -39,10 +39,18 @@ def test_one_partner_and_one_question_at_a_time() -> None:
     at.select_slider(key="importance__b__closeness").set_value("high").run()
     assert at.session_state["workbook"].partners["b"].ratings["closeness"].importance == "high"
     at.radio(key="needs_kind").set_value("met").run()
-    assert "not answered yet" in at.slider(key="met__b__closeness").label
+    assert t("needs.not_rated", "en") in at.slider(key="met__b__closeness").label
     at.slider(key="met__b__closeness").set_value(2).run()
-    assert "not answered yet" not in at.slider(key="met__b__closeness").label
-    assert "Partner B: Closeness (need 5, met 2)" in " ".join(m.value for m in at.markdown)
+    assert t("needs.not_rated", "en") not in at.slider(key="met__b__closeness").label
+    unmet = t(
+        "needs.unmet_line",
+        "en",
+        name=t("partner.b", "en"),
+        dimension=t("dim.closeness.name", "en"),
+        need=5,
+        met=2,
+    )
+    assert unmet in " ".join(m.value for m in at.markdown)
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
@@ -72,7 +80,7 @@ def test_names_appear_on_the_radar_and_markup_in_them_stays_text() -> None:
     # In Markdown-rendered places (the partner choice) the name arrives escaped.
     assert at.radio(key="needs_who").options[0] == markdown_escape("**Ana** :material/home:")
     at.text_input(key="name__a").input("").run()
-    assert radar(at)["data"][0]["name"] == "Partner A"
+    assert radar(at)["data"][0]["name"] == t("partner.a", "en")
 
 
 def test_the_table_alternative_lists_both_partners_and_the_band() -> None:
@@ -80,15 +88,19 @@ def test_the_table_alternative_lists_both_partners_and_the_band() -> None:
     at.slider(key="need__a__support").set_value(10).run()
     at.toggle(key="needs_table").set_value(True).run()
     table = table_as_shown(at.table[0].value)
-    assert list(table.columns) == [
-        "Need",
-        "Partner A",
-        "Partner B",
-        "Difference",
-        "Rule-of-thumb band",
-    ]
-    row = table[table["Need"] == "Support when upset"].iloc[0]
-    assert (row["Partner A"], row["Difference"], row["Rule-of-thumb band"]) == (10, 5, "Different")
+    need, a, b, difference, band = (
+        t(key, "en")
+        for key in (
+            "needs.table_dimension",
+            "partner.a",
+            "partner.b",
+            "needs.table_difference",
+            "needs.table_band",
+        )
+    )
+    assert list(table.columns) == [need, a, b, difference, band]
+    row = table[table[need] == t("dim.support.name", "en")].iloc[0]
+    assert (row[a], row[difference], row[band]) == (10, 5, t("band.different", "en"))
 
 
 def test_for_you_two_follows_the_couple_and_the_direction_of_the_difference() -> None:
@@ -99,7 +111,7 @@ def test_for_you_two_follows_the_couple_and_the_direction_of_the_difference() ->
     at.radio(key="needs_who").set_value("b").run()
     at.slider(key="need__b__conflict_pace").set_value(1).run()
     text = " ".join(m.value for m in at.markdown)
-    assert "**Pace under tension: Far apart (difference 9)**" in text
+    assert f"**{area_title('conflict_pace', 'far', 9)}**" in text
     # Mia wants to talk now, so Mia is the "higher" partner in the direction texts.
     from emotions.i18n import content_table
 

@@ -8,6 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
+from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 
@@ -53,7 +54,7 @@ def test_too_much_and_never_enough_follow_each_couple() -> None:
     shown = text(at)
     assert "**Kai**\n\n- Sam's need is well above Kai's in Reassurance (Sam 10, Kai 2)" in shown
     assert "Nothing in Sam's answers suggests either feeling so far." in shown
-    assert "**Reassurance: Far apart (difference 8)**" in shown
+    assert f"**{area_title('reassurance', 'far', 8)}**" in shown
 
 
 def test_signs_are_stored_per_partner_and_several_bring_a_calm_note() -> None:

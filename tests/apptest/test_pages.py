@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import SECTION_IDS
-from emotions.i18n import catalog, section_text
+from emotions.i18n import section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -31,8 +32,8 @@ def test_every_page_renders_with_notice_and_navigation(session, script: str) -> 
     lang = "ja" if session.context["locale"].startswith("ja") else "en"
     at = go(session, script)
     captions = " ".join(c.value for c in at.caption)
-    assert catalog(lang)["frame.notice"] in captions
-    assert catalog(lang)["frame.privacy"] in captions
+    assert t("frame.notice", lang) in captions
+    assert t("frame.privacy", lang) in captions
     title = at.title[0].value
     if script in [sid.replace("-", "_") for sid in SECTION_IDS]:
         assert title == section_text(script.replace("_", "-"), lang)[0]
@@ -42,9 +43,28 @@ def test_every_page_renders_with_notice_and_navigation(session, script: str) -> 
         assert english_left_over(at) == []
     else:
         # The check above can fail: on an English page it finds English.
-        assert catalog("en")["frame.notice"] in english_left_over(at)
+        assert t("frame.notice", "en") in english_left_over(at)
     # The sidebar's language switch is on every page, in every language.
     assert at.radio(key="ui_lang").value == lang
+    # Every text that quotes another (a band, a page name, a label) got the words it quotes.
+    assert unfilled(at) == []
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def unfilled(at: AppTest) -> list[str]:
+    """Texts anywhere on the page (sidebar too, widget help included) with a ``{placeholder}``
+    nobody filled."""
+    texts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning")
+        for e in at.get(kind)
+    ]
+    for kind in ("radio", "toggle", "text_input", "text_area", "button", "slider", "checkbox"):
+        for widget in at.get(kind):
+            texts += [widget.proto.label, widget.proto.help, *getattr(widget.proto, "options", [])]
+    return [text for text in texts if isinstance(text, str) and PLACEHOLDER.search(text)]
 
 
 def test_the_first_page_is_the_introduction() -> None:
@@ -59,12 +79,11 @@ def test_language_defaults_from_the_browser_locale() -> None:
 
 def test_the_sidebar_counts_the_sections_explored() -> None:
     at = open_app()
-    count = len(SECTION_IDS)
-    assert at.sidebar.get("progress")[0].proto.text == f"Sections explored: 1 of {count}"
+    assert at.sidebar.get("progress")[0].proto.text == t("frame.progress", "en", count=1)
     go(at, "distance")
     go(at, "about")  # not a section: does not count
     go(at, "distance")
-    assert at.sidebar.get("progress")[0].proto.text == f"Sections explored: 2 of {count}"
+    assert at.sidebar.get("progress")[0].proto.text == t("frame.progress", "en", count=2)
 
 
 def test_showing_a_one_partner_workbook_does_not_invent_the_other_partner() -> None:

@@ -199,7 +199,7 @@ def test_meta_emotion_keeps_its_heatmaps_and_its_reading() -> None:
     assert {"meta_grid_a", "meta_grid_b", "meta_difference"} <= set(keys)
     assert t("you_two.heading", "en") in [s.value for s in at.subheader]
     spec = json.dumps(json.loads(at.get("plotly_chart")[0].proto.spec), ensure_ascii=False)
-    assert "Partner A" in spec
+    assert t("partner.a", "en") in spec
 
 
 @pytest.mark.parametrize("script", list(PAGES))
@@ -213,7 +213,7 @@ def test_the_notes_show_on_request_still_without_names(script: str) -> None:
     assert "Second line." in shown
     if script == "distance":
         # The couple's own words are shown, but a name in them becomes Partner A / B too.
-        assert MOMENT.replace("Mia", "Partner A") in shown
+        assert MOMENT.replace("Mia", t("partner.a", "en")) in shown
     assert not NAMES.findall(shown)
     assert_no_answer_controls(at, script)
 
@@ -224,14 +224,14 @@ def test_the_moment_shows_nothing_while_the_notes_are_folded() -> None:
     assert quoted == []
     at.toggle(key="present_show_notes").set_value(True).run()
     quoted = [m.value for m in at.markdown if m.value.startswith(">")]
-    assert len(quoted) == 1 and "Partner B" in quoted[0]
+    assert len(quoted) == 1 and t("partner.b", "en") in quoted[0]
 
 
 def test_japanese_notes_show_on_request_with_japanese_partner_labels() -> None:
     at = presenting("what_it_means", "ja-JP")
     at.toggle(key="present_show_notes").set_value(True).run()
     shown = screen(at)
-    assert "a on what-it-means." in shown and "パートナーA" in shown
+    assert "a on what-it-means." in shown and t("partner.a", "ja") in shown
     assert not NAMES.findall(shown)
 
 
@@ -265,6 +265,6 @@ def test_an_answer_page_is_not_changed_by_presenting_it() -> None:
     at.radio(key="persist_who").set_value("b").run()
     assert not at.exception, at.exception
     assert at.session_state["workbook"].model_dump(exclude={"updated"}) == before
-    assert "Partner B" in json.dumps(
+    assert t("partner.b", "en") in json.dumps(
         json.loads(at.get("plotly_chart")[0].proto.spec), ensure_ascii=False
     )

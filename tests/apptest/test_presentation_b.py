@@ -12,7 +12,7 @@ import pytest
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import catalog, partner_label
+from emotions.i18n import catalog, partner_label, t
 from emotions.model import Workbook
 from emotions.presentation import presentation_view
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
@@ -187,7 +187,7 @@ def test_a_shared_screen_shows_no_name_no_note_and_nothing_to_edit(script: str) 
         notes_hidden(state, script)
     empty_cards_absent(at, "en")
     if script != "workbook":
-        assert "Partner A" in screen(at)
+        assert t("partner.a", "en") in screen(at)
 
 
 @pytest.mark.parametrize("script", PAGES)
@@ -200,7 +200,7 @@ def test_notes_come_on_request_and_names_stay_hidden(script: str) -> None:
         nothing_editable(state)
     if SHOWN_NOTE[script] is None:  # the files page only says that files are hidden
         notes_hidden(at, script)
-        assert [e.value for e in at.main.info] == [catalog("en")["present_b.files_hidden"]]
+        assert [e.value for e in at.main.info] == [t("present_b.files_hidden", "en")]
     else:
         assert SHOWN_NOTE[script] in screen(at)
 
@@ -228,9 +228,9 @@ def test_in_japanese_too(script: str) -> None:
     empty_cards_absent(at, "ja")
     assert english_left_over(at) == []
     if script == "workbook":
-        assert at.main.info[0].value == catalog("ja")["present_b.files_hidden"]
+        assert at.main.info[0].value == t("present_b.files_hidden", "ja")
         return
-    assert "パートナーA" in screen(at)
+    assert t("partner.a", "ja") in screen(at)
     at.toggle(key="present_show_notes").set_value(True)
     run(at)
     names_hidden(at)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from emotions.i18n import catalog
+from emotions.i18n import t
 from tests.apptest.conftest import english_left_over, go, table_as_shown
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
-
-EN, JA = catalog("en"), catalog("ja")
 
 
 def check_in(at, day: int, a: int, b: int, reliability: str = ""):  # type: ignore[no-untyped-def]
@@ -23,7 +21,7 @@ def check_in(at, day: int, a: int, b: int, reliability: str = ""):  # type: igno
 
 def test_one_submit_adds_a_checkin_and_the_list_shows_it() -> None:
     at = page("rebuilding")
-    assert at.info[0].value == EN["checkin.no_checkins"]
+    assert at.info[0].value == t("checkin.no_checkins", "en")
     assert len(at.get("plotly_chart")) == 0
     check_in(at, 3, 7, 4, "You called at six, as promised")
     [checkin] = workbook_of(at).checkins
@@ -33,20 +31,22 @@ def test_one_submit_adds_a_checkin_and_the_list_shows_it() -> None:
         "You called at six, as promised",
     )
     row = table_as_shown(at.table[0].value).iloc[0]
-    assert (row["Date"], row["Partner A"], row["A moment of reliability"]) == (
+    columns = ("checkin.col_date", "partner.a", "checkin.col_reliability")
+    assert tuple(row[t(key, "en")] for key in columns) == (
         "2025-03-03",
         "7",
         "You called at six, as promised",
     )
     assert "A trend needs at least three" in shown(at)
-    assert EN["checkin.trend_caption"] not in shown(at)
+    assert t("checkin.trend_caption", "en") not in shown(at)
 
 
 def test_the_list_is_newest_first_and_a_checkin_can_be_deleted() -> None:
     at = page("rebuilding")
     check_in(at, 10, 5, 5, "second")
     check_in(at, 1, 6, 6, "first")
-    assert list(table_as_shown(at.table[0].value)["A moment of reliability"]) == ["second", "first"]
+    reliability = t("checkin.col_reliability", "en")
+    assert list(table_as_shown(at.table[0].value)[reliability]) == ["second", "first"]
     at.selectbox(key="checkin_delete_which").set_value(0).run()  # the one dated the 10th
     at.button(key="checkin_delete").click().run()
     assert [c.reliability for c in workbook_of(at).checkins] == ["first"]
@@ -68,7 +68,7 @@ def test_three_checkins_make_a_trend_chart_and_an_honest_sentence() -> None:
         "Ren: across 3 check-ins (2025-03-01 to 2025-03-15), the scores have stayed about level"
         in text
     )
-    assert EN["checkin.trend_caption"] in text
+    assert t("checkin.trend_caption", "en") in text
 
 
 def test_the_trend_follows_the_couple() -> None:

@@ -58,7 +58,7 @@ def needs(value: int) -> dict:  # type: ignore[type-arg]
 def test_host_page_opens_a_room_with_code_qr_and_key(url: str, locale: str) -> None:
     lang = lang_of(locale)
     at = go(open_app(locale), "room_host")
-    assert at.title[0].value == catalog(lang)["rooms.host_title"]
+    assert at.title[0].value == t("rooms.host_title", lang)
     at.button(key="room_open").click().run()
     code, key = at.session_state[ui_rooms.HOST_KEY]
     shown = texts(at)
@@ -67,7 +67,7 @@ def test_host_page_opens_a_room_with_code_qr_and_key(url: str, locale: str) -> N
     assert len(at.main.get("image")) == 1  # the QR code, drawn locally
     assert [c.value for c in at.code] == [key]  # the facilitator key, shown once
     assert Rooms(url).exists(code)
-    assert catalog(lang)["rooms.waiting"].format(n=5) in shown
+    assert t("rooms.waiting", lang, n=5) in shown
     assert charts(at) == []
     if lang == "ja":
         assert english_left_over(at) == []
@@ -114,11 +114,11 @@ def test_closing_asks_first_then_erases_the_room(url: str, locale: str) -> None:
 def test_join_with_a_wrong_code_says_so(url: str, locale: str) -> None:
     lang = lang_of(locale)
     at = go(open_app(locale), "room_join")
-    assert at.title[0].value == catalog(lang)["rooms.join_title"]
-    assert t("rooms.privacy", lang) in texts(at)  # {dimension_count} filled
+    assert at.title[0].value == t("rooms.join_title", lang)
+    assert t("rooms.privacy", lang) in texts(at)
     at.text_input(key="room_join_code").input("ZZZZZZZZ")
     _submit(at)
-    assert catalog(lang)["rooms.error_not_found"] in texts(at)
+    assert t("rooms.error_not_found", lang) in texts(at)
     assert ui_rooms.JOINED_KEY not in at.session_state
     if lang == "ja":
         assert english_left_over(at) == []
@@ -136,11 +136,11 @@ def test_wrong_codes_are_rate_limited(url: str) -> None:
     for _ in range(10):
         at.text_input(key="room_join_code").input("ZZZZZZZZ")
         _submit(at)
-    assert catalog("en")["rooms.error_not_found"] in texts(at)
+    assert t("rooms.error_not_found", "en") in texts(at)
     code = Rooms(url).create().code
     at.text_input(key="room_join_code").input(code)
     _submit(at)  # even a right code waits now
-    assert catalog("en")["rooms.error_rate_limited"] in texts(at)
+    assert t("rooms.error_rate_limited", "en") in texts(at)
     assert ui_rooms.JOINED_KEY not in at.session_state
 
 
@@ -154,14 +154,14 @@ def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
     _submit(at)
     assert at.session_state[ui_rooms.JOINED_KEY] == code
     assert len(at.slider) == len(DIMENSION_IDS)
-    assert at.slider(key="room_need__closeness").label == catalog(lang)["dim.closeness.name"]
+    assert at.slider(key="room_need__closeness").label == t("dim.closeness.name", lang)
     at.slider(key="room_need__closeness").set_value(8)
     at.button(key="room_send").click().run()
     token = at.session_state[ui_rooms.TOKEN_KEY]
     mine = store.position_of(code, token)
     assert mine is not None and mine["closeness"] == 8 and mine["support"] == 5
-    assert catalog(lang)["rooms.sent"] in texts(at)
-    assert catalog(lang)["rooms.waiting"].format(n=4) in texts(at)
+    assert t("rooms.sent", lang) in texts(at)
+    assert t("rooms.waiting", lang, n=4) in texts(at)
     assert charts(at) == []
     # Four more people: the participant now sees the room with their own mark.
     for i in range(4):
@@ -181,7 +181,7 @@ def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
     at.button(key="room_withdraw").click().run()
     assert store.position_of(code, token) is None
     assert store.picture(code).contributions == 4
-    assert catalog(lang)["rooms.withdrawn"] in texts(at)
+    assert t("rooms.withdrawn", lang) in texts(at)
     assert charts(at) == []
     if lang == "ja":
         assert english_left_over(at) == []
@@ -205,7 +205,7 @@ def test_a_closed_room_sends_the_participant_back(url: str) -> None:
     at.button(key="room_send").click().run()
     store.close(room.code, room.facilitator_key)
     at.run()
-    assert catalog("en")["rooms.room_closed"] in texts(at)
+    assert t("rooms.room_closed", "en") in texts(at)
     assert ui_rooms.JOINED_KEY not in at.session_state
 
 
@@ -223,11 +223,11 @@ def test_a_room_can_be_closed_from_another_device_with_its_key(url: str) -> None
     at.text_input(key="room_other_code").input(room.code)
     at.text_input(key="room_other_key").input("not-the-key")
     at.button(key="room_other_close").click().run()
-    assert catalog("en")["rooms.error_bad_key"] in texts(at)
+    assert t("rooms.error_bad_key", "en") in texts(at)
     assert Rooms(url).exists(room.code)
     at.text_input(key="room_other_key").input(room.facilitator_key)
     at.button(key="room_other_close").click().run()
-    assert catalog("en")["rooms.closed_done"] in texts(at)
+    assert t("rooms.closed_done", "en") in texts(at)
     assert not Rooms(url).exists(room.code)
 
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import DIMENSION_IDS
-from emotions.i18n import catalog
+from emotions.i18n import t
 from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.couples import full_workbook
@@ -35,7 +35,7 @@ def test_the_safety_page_gives_the_numbers_in_both_languages(locale: str) -> Non
     lang = locale[:2]
     shown = "\n".join([text, *(e.value for e in [*at.warning, *at.info])])
     for key in ("what", "when", "privacy", "elsewhere", "exit_hint"):
-        assert catalog(lang)[f"safety_page.{key}"] in shown  # type: ignore[index]
+        assert t(f"safety_page.{key}", lang) in shown  # type: ignore[index]
     # Plain text only: no link that would load anything.
     assert "http" not in shown and "](" not in shown and "www" not in shown
     if lang == "ja":
@@ -48,9 +48,9 @@ def test_quick_exit_and_the_safety_link_lead_the_sidebar_of_every_page(script: s
     at = go(open_app(), script)
     first = next(iter(at.sidebar.children.values()))  # the safety bar, before anything else
     assert first.get("button")[0].key == "quick_exit"
-    assert first.get("button")[0].label == "Quick exit"
+    assert first.get("button")[0].label == t("exit.button", "en")
     (link,) = first.get("page_link")
-    assert link.value == catalog("en")["frame.safety_link"]
+    assert link.value == t("frame.safety_link", "en")
     assert link.proto.page == "about"
 
 
@@ -80,7 +80,7 @@ def test_start_over_clears_every_answer_after_a_confirmation(locale: str) -> Non
     at.button(key="start_over").click().run()
     # Asked, not done: nothing is cleared yet.
     assert at.session_state["workbook"].model_dump() == before
-    assert at.button(key="start_over_confirm").label == catalog(lang)["start_over.confirm"]  # type: ignore[arg-type]
+    assert at.button(key="start_over_confirm").label == t("start_over.confirm", lang)  # type: ignore[arg-type]
     at.button(key="start_over_confirm").click().run()
     assert not at.exception, at.exception
     cleared = at.session_state["workbook"]
@@ -88,9 +88,10 @@ def test_start_over_clears_every_answer_after_a_confirmation(locale: str) -> Non
     assert cleared.language == lang
     assert cleared.visited == ["what-it-means"]  # only the page on screen now
     assert at.text_input(key="name__a").value == at.text_input(key="name__b").value == ""
-    # The page redraws from the fresh workbook.
-    assert [s.value for s in at.slider] == [5] * len(DIMENSION_IDS)
-    assert at.sidebar.success[0].value == catalog(lang)["start_over.done"]  # type: ignore[arg-type]
+    assert [s.value for s in at.slider] == [5] * len(
+        DIMENSION_IDS
+    )  # the page redraws from the fresh workbook
+    assert at.sidebar.success[0].value == t("start_over.done", lang)  # type: ignore[arg-type]
     assert at.button(key="start_over")  # asking again starts from the first click
 
 
@@ -117,13 +118,13 @@ def assert_blank(at: AppTest) -> None:
     assert list(at.session_state) == ["_exited"]
     # Only a neutral line: no title, no widget, nothing in the sidebar.
     assert [(e.type, e.value) for e in at.main.get("caption")] == [
-        ("caption", catalog("en")["exit.blank_note"])
+        ("caption", t("exit.blank_note", "en"))
     ]
     assert len(list(at.main)) == 2  # the main block and its one caption
     assert not list(at.sidebar.children.values())
     # No navigation to show: every page the navigation knows is the blank one.
     titles = {info["page_name"] for info in at._registered_pages.values()}
-    assert titles == {catalog("en")["exit.blank_title"]}
+    assert titles == {t("exit.blank_title", "en")}
 
 
 @pytest.mark.parametrize("script", ["what_it_means", "about", "workbook"])

@@ -45,10 +45,9 @@ _ALL_BANNERS = {banner(s, lang) for s in samples.SAMPLE_IDS for lang in ("en", "
 
 def asking(at: AppTest) -> bool:
     """Whether the sidebar asks before replacing the user's answers."""
-    return any(
-        w.value == t("samples.confirm", at.session_state["workbook"].language)
-        for w in at.sidebar.warning
-    )
+    lang = at.session_state["workbook"].language
+    confirm = t("samples.confirm", lang, page=t("nav.workbook", lang))
+    return any(w.value == confirm for w in at.sidebar.warning)
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[f"{s}-{loc}" for s, loc in CASES])

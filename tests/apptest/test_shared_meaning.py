@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from emotions.exercises.moments import MOMENT_IDS, moment_text
-from emotions.i18n import section_text
+from emotions.i18n import section_text, t
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
 
@@ -42,11 +42,12 @@ def test_picks_are_stored_shared_and_listed_per_partner() -> None:
     walk, follow_up = (moment_text(m, "en") for m in ("presence-walk", "curiosity-follow-up"))
     text = shown(at)
     assert f"- {walk}" in text  # the shared list holds the walk only
-    assert f"Kai picked:\n\n- {walk}\n- {follow_up}" in text
-    assert f"Sam picked:\n\n- {walk}" in text
+    kai, sam = (t("moments.picks_of", "en", name=name) for name in ("Kai", "Sam"))
+    assert f"{kai}\n\n- {walk}\n- {follow_up}" in text
+    assert f"{sam}\n\n- {walk}" in text
     at.checkbox(key="moments__b__presence-walk").uncheck().run()
-    assert "No moment picked by both of you yet." in shown(at)
-    assert "Sam has not picked a moment yet." in shown(at)
+    assert t("moments.shared_none", "en") in shown(at)
+    assert t("moments.picks_none", "en", name="Sam") in shown(at)
 
 
 def test_top_areas_tie_to_the_picks_for_each_couple() -> None:
@@ -55,16 +56,25 @@ def test_top_areas_tie_to_the_picks_for_each_couple() -> None:
     at.checkbox(key="moments__b__presence-hello-goodbye").check().run()
     text = "\n".join(shown(at))
     assert (
-        "The first area to understand for you two is Reassurance. Picks that speak to Sam's "
-        "side: 1; to Kai's side: 0." in text
+        t(
+            "moments.summary",
+            "en",
+            dimension=t("dim.reassurance.name", "en"),
+            higher="Sam",
+            for_higher=1,
+            lower="Kai",
+            for_lower=0,
+        )
+        in text
     )
-    assert "None of your picks speak to Kai's side yet" in text
-    assert "a few words. (picked by Sam)" in text
+    assert t("moments.summary_gap", "en", name="Kai") in text
+    assert t("moments.picked_by", "en", name="Sam") in text
 
     at = page_with(talker_and_processor())
     text = "\n".join(shown(at))
-    assert "The first area to understand for you two is Pace under tension." in text
-    assert "- For Ren's side (“Space first”):" in text
+    pace = t("dim.conflict_pace.name", "en")
+    assert t("moments.summary", "en", dimension=pace).split(". ")[0] in text  # its first sentence
+    assert f"- {t('moments.side', 'en', name='Ren', pole=t('dim.conflict_pace.low', 'en'))}" in text
 
 
 def test_picks_survive_page_and_language_switches() -> None:
@@ -74,5 +84,6 @@ def test_picks_survive_page_and_language_switches() -> None:
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, PAGE)
     assert at.checkbox(key="moments__a__validation-same-day").value is True
-    assert f"Miaが選んだ時間：\n\n- {moment_text('validation-same-day', 'ja')}" in shown(at)
+    mia = t("moments.picks_of", "ja", name="Mia")
+    assert f"{mia}\n\n- {moment_text('validation-same-day', 'ja')}" in shown(at)
     assert english_left_over(at) == []

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import DIMENSION_IDS
-from emotions.i18n import catalog
+from emotions.i18n import t
 from emotions.model import Workbook
 from emotions.turns import turn_view
 from tests.apptest.conftest import english_left_over, go, open_app, radar, with_workbook
@@ -95,7 +95,7 @@ def assert_nothing_of_a(at: AppTest) -> None:
     at._page_hash = ""
     assert not at.exception, at.exception
     assert at.session_state["_turns_stage"] == stage
-    assert at.title[0].value == catalog("en")["turns.heading"]
+    assert at.title[0].value == t("turns.heading", "en")
     assert A_NOTE not in everything_shown(at) and not at.get("plotly_chart")
     # And the view every page renders from holds nothing of A's.
     wb = at.session_state["workbook"]
@@ -127,7 +127,7 @@ def test_the_hand_over_and_b_screens_show_nothing_of_a() -> None:
     at.button(key="turns_done_a").click().run()
     assert at.session_state["_turns_stage"] == "handover"
     # The hand-over screen: whom to give the device to, and a button. No answers, no widgets.
-    assert at.header[0].value == f"Please hand the device to {B_NAME}"
+    assert at.header[0].value == t("turns.handover_heading", "en", name=B_NAME)
     assert not at.slider and not at.select_slider
     assert [b.key for b in at.main.button] == ["turns_start_b", "turns_stop"]
     assert_nothing_of_a(at)
@@ -137,7 +137,7 @@ def test_the_hand_over_and_b_screens_show_nothing_of_a() -> None:
     go(at, "turns")
     at.button(key="turns_start_b").click().run()
     assert at.session_state["_turns_stage"] == "b"
-    assert at.header[0].value == f"{B_NAME}, it is your turn"
+    assert at.header[0].value == t("turns.turn_heading", "en", name=B_NAME)
     assert [s.key for s in at.slider] == [f"turns__b__{d}" for d in DIMENSION_IDS]
     assert [s.value for s in at.slider] == [B_NEEDS[d] for d in DIMENSION_IDS]
     assert [s.key for s in at.select_slider] == [f"turns_importance__b__{d}" for d in DIMENSION_IDS]
@@ -198,15 +198,15 @@ def test_the_turns_run_in_japanese() -> None:
     at = go(with_workbook(open_app("ja-JP"), couple_before_the_turns("ja")), "turns")
     assert english_left_over(at) == []
     at.button(key="turns_start").click().run()
-    assert at.header[0].value == f"{A_NAME}の番です"
+    assert at.header[0].value == t("turns.turn_heading", "ja", name=A_NAME)
     assert english_left_over(at) == []
     at.button(key="turns_done_a").click().run()
-    assert at.header[0].value == f"端末を{B_NAME}に渡してください"
-    assert at.button(key="turns_start_b").label == f"{B_NAME}です。はじめます"
+    assert at.header[0].value == t("turns.handover_heading", "ja", name=B_NAME)
+    assert at.button(key="turns_start_b").label == t("turns.handover_start", "ja", name=B_NAME)
     assert english_left_over(at) == []
     at.button(key="turns_start_b").click().run()
     at.button(key="turns_done_b").click().run()
-    assert at.header[0].value == "ふたりを並べて見る"
+    assert at.header[0].value == t("turns.reveal_heading", "ja")
     assert english_left_over(at) == []
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from emotions.escape import markdown_escape
-from emotions.exercises.naming import NEED_IDS, statement_text
-from emotions.i18n import section_text
+from emotions.exercises.naming import NEED_IDS, label, statement_text
+from emotions.i18n import section_text, t
 from emotions.model import NeedStatement
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -51,14 +51,15 @@ def test_ticking_marking_spoken_and_ones_own_words() -> None:
     ]
     assert statements[2].text == "I need *quiet* mornings"
     text = shown(at)
-    assert "Kai: 3 named, 2 not yet said out loud." in text
-    assert f"- {markdown_escape(statement_text('time-alone', 'en'))} · _said out loud_" in text
-    assert f"- {markdown_escape('I need *quiet* mornings')} · _not yet spoken_" in text
+    assert t("naming.counts", "en", name="Kai", named=3, unspoken=2) in text
+    spoken, unspoken = t("naming.status_spoken", "en"), t("naming.status_unspoken", "en")
+    assert f"- {markdown_escape(statement_text('time-alone', 'en'))} · _{spoken}_" in text
+    assert f"- {markdown_escape('I need *quiet* mornings')} · _{unspoken}_" in text
     at.checkbox(key="naming__a__time-alone").uncheck().run()
     at.text_input(key="naming__a__own").input("").run()
     statements = at.session_state["workbook"].partners["a"].need_statements
     assert [s.tag for s in statements] == ["heads-up"]
-    assert "Kai: 1 named, 1 not yet said out loud." in shown(at)
+    assert t("naming.counts", "en", name="Kai", named=1, unspoken=1) in shown(at)
 
 
 def test_needs_both_named_and_answers_survive_switches() -> None:
@@ -67,7 +68,8 @@ def test_needs_both_named_and_answers_survive_switches() -> None:
     at.radio(key="naming_who").set_value("b").run()
     at.checkbox(key="naming__b__hear-we-are-ok").check().run()
     at.toggle(key="naming__b__hear-we-are-ok__spoken").set_value(True).run()
-    assert "You both named:\n\n- To hear that we're OK" in shown(at)
+    hear = label("hear-we-are-ok", "en")
+    assert f"{t('naming.both', 'en')}\n\n- {hear}" in shown(at)
     go(at, "distance")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, PAGE)
@@ -75,16 +77,16 @@ def test_needs_both_named_and_answers_survive_switches() -> None:
     assert at.checkbox(key="naming__b__hear-we-are-ok").value is True
     assert at.toggle(key="naming__b__hear-we-are-ok__spoken").value is True
     # Shown in the current language, whatever language it was ticked in.
-    assert f"- {markdown_escape(statement_text('hear-we-are-ok', 'ja'))} · _伝えた_" in shown(at)
-    assert "おふたりとも挙げたニーズ：" in shown(at)
+    spoken = t("naming.status_spoken", "ja")
+    assert f"- {markdown_escape(statement_text('hear-we-are-ok', 'ja'))} · _{spoken}_" in shown(at)
+    assert t("naming.both", "ja") in shown(at)
     assert english_left_over(at) == []
 
 
 def test_guess_before_you_ask_follows_the_couples_guesses() -> None:
     at = page_with(talker_and_processor())
-    assert "Neither of you has guessed" in shown(at)
-    assert "“What I think my partner needs”" in shown(at)
-    assert at.get("page_link")[0].proto.label == "Open the needs profile"
+    assert t("naming.guess_none", "en", question=t("needs.kind_guess", "en")) in shown(at)
+    assert at.get("page_link")[0].proto.label == t("naming.link_needs", "en")
 
     wb = talker_and_processor()
     wb.partners["b"].ratings["expression"].guess = 4

@@ -183,7 +183,7 @@ def sidebar_expander(page: Page, inner_key: str) -> Locator:
 
 
 def choose_language(page: Page, lang: Language) -> None:
-    label = "日本語" if lang == "ja" else "English"
+    label = t(f"lang.{lang}", lang)
     page.locator('.st-key-ui_lang [data-testid="stRadioOption"]', has_text=label).click()
     wait_idle(page)
 

@@ -44,7 +44,7 @@ FILES = "workbook"
 # Names found nowhere else in any file, so their absence (anonymous downloads) means something.
 NAME_A = "Zephyrine"
 NAME_B = "春樹"
-LANG_LABEL: dict[Language, str] = {"en": "English", "ja": "日本語"}
+LANG_LABEL: dict[Language, str] = {lang: t(f"lang.{lang}", lang) for lang in ("en", "ja")}
 
 Needs = dict[tuple[PartnerId, str], int]
 """(partner, dimension) → need, for every partner and dimension."""

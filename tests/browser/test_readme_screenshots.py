@@ -173,7 +173,7 @@ def test_readme_screenshots(page: Page, server: StreamlitServer) -> None:
     toggle_presentation(page)
 
     # Japanese: the unchanged sample follows the language (Japanese names and notes).
-    choose_language(page, "日本語")
+    choose_language(page, t("lang.ja", "ja"))
     styles_page(page, "ja", "emotional-styles-ja.png")
     go(page, "what-it-means", section_text("what-it-means", "ja")[0])
     needs_page(page, "ja", "needs-profile-ja.png")

@@ -63,7 +63,7 @@ TYPED_CHECKIN = P["md_image"].text + " " + P["csv_hyperlink"].text
 TYPED_COMPLAINT = P["md_autolink"].text + " " + P["entities"].text + " someone@example.org"
 FILE_NAME = P["md_image"].text.replace("/", "_") + ".json"
 """An uploaded file's name, shown in the message that rejects it."""
-TITLE = "Emotional Needs Workbook"
+TITLE = t("app.title", "en")
 
 PRESENT_PAGES = (
     "introduction",

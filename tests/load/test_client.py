@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bench.stclient import NotLoopbackError, Server, Session
+from emotions.i18n import t
 
 
 def sent_messages(session: Session) -> list[Any]:
@@ -159,7 +160,7 @@ def test_the_real_app_needs_page_over_the_protocol(app_server: Server) -> None:
         assert s.rerun().ok
         run = s.rerun(page="what-it-means")
         assert run.ok and s.page_path == "what-it-means"
-        assert s.value("needs_who") == "Partner A"
+        assert s.value("needs_who") == t("partner.a", "en")
         s.set("need__a__closeness", 9)
         radar = s.plotly("needs_radar")
         assert radar["data"][0]["r"][2] == 9  # closeness is the third dimension

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from bench.load import Budget, NeedsUser, Stats, run_level
 from bench.stclient import Server, Session
 from emotions.dimensions import DIMENSION_IDS
+from emotions.i18n import t
 
 SESSIONS = 10
 
@@ -34,7 +35,7 @@ def test_ten_sessions_moving_sliders_at_once_each_see_only_their_own(app_server:
             errors += s.rerun().errors
             errors += s.rerun(page="what-it-means").errors
             start.wait(timeout=120)  # every session moves its sliders while the others do
-            for pid, label in (("a", "Partner A"), ("b", "Partner B")):
+            for pid, label in ((pid, t(f"partner.{pid}", "en")) for pid in ("a", "b")):
                 run = s.set("needs_who", label)
                 assert run is not None
                 errors += run.errors

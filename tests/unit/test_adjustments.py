@@ -12,6 +12,7 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import adjustments as adj
 from emotions.model import Partner
 from emotions.texts import plain_names
+from tests.copy import position
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -87,12 +88,11 @@ def test_position_line_puts_the_reader_first_with_their_own_pole() -> None:
     wb = reassurance_and_independence()
     area = top_areas(wb, 1)[0]
     names = plain_names(wb, "en")
-    assert adj.position_line(area, "a", names, "en") == (
-        "**Reassurance** (Far apart): Kai is nearer “Rarely need to hear we're OK”, "
-        "Sam nearer “Need to hear often that we're OK”."
+    assert adj.position_line(area, "a", names, "en") == position(
+        "reassurance", "far", "Kai", "low", "Sam"
     )
-    assert adj.position_line(area, "b", names, "en").startswith(
-        "**Reassurance** (Far apart): Sam is nearer “Need to hear often that we're OK”"
+    assert adj.position_line(area, "b", names, "en") == position(
+        "reassurance", "far", "Sam", "high", "Kai"
     )
     assert "Kaiは「「大丈夫だよ」はたまに聞ければ十分」に" in adj.position_line(
         area, "a", plain_names(wb, "ja"), "ja"

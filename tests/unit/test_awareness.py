@@ -6,6 +6,7 @@ import re
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import awareness
+from emotions.i18n import t
 from emotions.model import TriggerNote, Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
@@ -22,14 +23,12 @@ def test_a_note_needs_a_trigger_and_is_trimmed() -> None:
 
 def test_note_parts_follow_the_four_steps_and_name_the_unwritten_ones() -> None:
     note = TriggerNote(trigger="silence", reaction="I chase", belief="", response="wait")
-    assert awareness.note_parts(note, "en") == [
-        ("The trigger", "silence"),
-        ("My reaction", "I chase"),
-        ("The belief beneath", None),
-        ("The response I'd choose", "wait"),
-    ]
+    steps = [f"aware.step_{step}" for step in ("trigger", "reaction", "belief", "response")]
+    assert awareness.note_parts(note, "en") == list(
+        zip((t(step, "en") for step in steps), ["silence", "I chase", None, "wait"], strict=True)
+    )
     labels = [label for label, _ in awareness.note_parts(note, "ja")]
-    assert labels == ["きっかけ", "私の反応", "その奥にある考え", "選びたい応じ方"]
+    assert labels == [t(step, "ja") for step in steps]
 
 
 def test_guesses_are_counted_per_guesser() -> None:
@@ -40,6 +39,22 @@ def test_guesses_are_counted_per_guesser() -> None:
     assert awareness.any_guesses(wb)
 
 
+def surprise(
+    dimension: str, about: str, need: int, guesser: str, guess: int, pole: str, lang: str = "en"
+) -> str:
+    """A surprise: ``about`` leans further towards the dimension's ``pole`` than guessed."""
+    return t(
+        "aware.surprise_line",
+        lang,  # type: ignore[arg-type]
+        dimension=t(f"dim.{dimension}.name", lang),  # type: ignore[arg-type]
+        about=about,
+        need=need,
+        guesser=guesser,
+        guess=guess,
+        pole=t(f"dim.{dimension}.{pole}", lang),  # type: ignore[arg-type]
+    )
+
+
 def test_surprises_follow_the_couple_and_the_direction_of_the_miss() -> None:
     # Ren guesses Mia talks less than she says; Mia reads Ren closely.
     wb = talker_and_processor()
@@ -48,10 +63,8 @@ def test_surprises_follow_the_couple_and_the_direction_of_the_miss() -> None:
     wb.partners["a"].ratings["processing"].guess = 2  # Ren: 1
     lines = awareness.surprise_lines(wb, plain_names(wb, "en"), "en")
     assert lines == [
-        "Talking about feelings: Mia placed themselves at 9, and Ren guessed 4. Mia leans "
-        "further towards “Talk about feelings often” than Ren expected.",
-        "All of Mia's guesses about Ren so far are within 2 points of Ren's own answers "
-        f"(1 of {len(DIMENSION_IDS)} guessed).",
+        surprise("expression", "Mia", 9, "Ren", 4, "high"),
+        t("aware.close_line", "en", guesser="Mia", about="Ren", count=1),
     ]
     # Reversed roles: Kai underestimates Sam's need for reassurance; Sam overestimates Kai's
     # need for closeness, so the texts point to opposite poles.
@@ -60,13 +73,11 @@ def test_surprises_follow_the_couple_and_the_direction_of_the_miss() -> None:
     wb.partners["b"].ratings["closeness"].guess = 8  # Kai: 2, guessed far too high
     lines = awareness.surprise_lines(wb, plain_names(wb, "en"), "en")
     assert lines == [
-        "Closeness: Kai placed themselves at 2, and Sam guessed 8. Kai leans further towards "
-        "“Plenty of independence” than Sam expected.",
-        "Reassurance: Sam placed themselves at 10, and Kai guessed 3. Sam leans further towards "
-        "“Need to hear often that we're OK” than Kai expected.",
+        surprise("closeness", "Kai", 2, "Sam", 8, "low"),
+        surprise("reassurance", "Sam", 10, "Kai", 3, "high"),
     ]
     ja = awareness.surprise_lines(wb, plain_names(wb, "ja"), "ja")
-    assert ja[0].startswith("近さ：Kaiは自分を2としました。Samの予想は8でした。")
+    assert ja[0] == surprise("closeness", "Kai", 2, "Sam", 8, "low", "ja")
     assert not any(RAW_KEY.search(line) for line in ja)
 
 
@@ -76,13 +87,12 @@ def test_at_most_two_surprises_each_largest_first_and_nothing_before_guessing() 
         wb.partners["b"].ratings[dim].guess = guess  # gaps 4, 7, 10 about Mia
     lines = awareness.surprise_lines(wb, plain_names(wb, "en"), "en")
     assert len(lines) == 3
-    assert lines[0].startswith("Pace under tension: Mia placed themselves at 10, and Ren guessed 0")
-    assert lines[1].startswith("Processing:")
-    assert lines[2] == "Mia has not guessed Ren's needs yet."
+    assert lines[0] == surprise("conflict_pace", "Mia", 10, "Ren", 0, "high")
+    assert lines[1].startswith(t("dim.processing.name", "en"))
+    assert lines[2] == t("aware.nothing_yet", "en", guesser="Mia", about="Ren")
     del wb.partners["b"]
-    assert awareness.surprise_lines(wb, plain_names(wb, "en"), "en")[0].startswith(
-        "This workbook holds one partner's answers."
-    )
+    one_partner = awareness.surprise_lines(wb, plain_names(wb, "en"), "en")
+    assert one_partner == [t("needs.one_partner", "en")]
 
 
 def test_the_reveal_chart_shows_the_answer_and_the_guess_in_each_partners_colour() -> None:
@@ -94,14 +104,14 @@ def test_the_reveal_chart_shows_the_answer_and_the_guess_in_each_partners_colour
     gap, need, guess = fig["data"]
     assert need["x"] == [wb.partners["a"].ratings[d].need for d in DIMENSION_IDS]
     assert need["marker"]["color"] == PARTNER_COLOURS["a"]
-    assert need["name"] == "&lt;b&gt;Mia&lt;/b&gt;: own answer"
+    assert need["name"] == t("aware.chart_need", "en", name="&lt;b&gt;Mia&lt;/b&gt;")
     assert guess["x"] == [4, 9]
-    assert guess["y"] == ["Talking about feelings", "Support when upset"]
+    assert guess["y"] == [t(f"dim.{dim}.name", "en") for dim in ("expression", "support")]
     assert guess["marker"]["color"] == PARTNER_COLOURS["b"]
     assert guess["marker"]["symbol"].endswith("-open")
     assert gap["x"] == [4, 9, None, 9, 8, None]
     ja = awareness.perception_figure(wb, "b", plain_names(wb, "ja"), "ja")
-    assert ja["data"][1]["y"][2] == "近さ"
+    assert ja["data"][1]["y"][2] == t("dim.closeness.name", "ja")
     assert "Noto Sans CJK JP" in ja["layout"]["font"]["family"]
 
 
@@ -109,10 +119,11 @@ def test_the_table_alternative_lists_answer_guess_and_gap() -> None:
     wb = reassurance_and_independence()
     wb.partners["a"].ratings["reassurance"].guess = 3
     rows = awareness.perception_table(wb, "b", plain_names(wb, "en"), "en")
+    kai_guessed = t("aware.table_guess", "en", name="Kai")
     assert rows[1] == {
-        "Need": "Reassurance",
-        "Sam answered": "10",
-        "Kai guessed": "3",
-        "Gap": "7",
+        t("needs.table_dimension", "en"): t("dim.reassurance.name", "en"),
+        t("aware.table_answer", "en", name="Sam"): "10",
+        kai_guessed: "3",
+        t("aware.table_gap", "en"): "7",
     }
-    assert rows[0]["Kai guessed"] == "not guessed"
+    assert rows[0][kai_guessed] == t("aware.table_none", "en")

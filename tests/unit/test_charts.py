@@ -8,6 +8,7 @@ import pytest
 from emotions.charts import radar_figure
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import awareness, difference_map, persisting
+from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Rating, Workbook
 from emotions.palette import PARTNER_COLOURS, contrast_ratio
 from emotions.texts import plain_names
@@ -31,7 +32,7 @@ def test_radar_overlays_both_partners_and_closes_each_outline() -> None:
 def test_japanese_radar_has_japanese_labels_and_a_japanese_capable_font() -> None:
     fig = radar_figure(Workbook(), "ja")
     assert fig["data"][0]["theta"][2] == "近さ"
-    assert fig["data"][1]["name"] == "パートナーB"
+    assert fig["data"][1]["name"] == t("partner.b", "ja")
     assert "Noto Sans CJK JP" in fig["layout"]["font"]["family"]
 
 
@@ -41,7 +42,7 @@ def test_names_with_markup_are_shown_as_text_and_hidden_in_presentation() -> Non
     fig = radar_figure(wb, "en")
     assert fig["data"][0]["name"] == "&lt;b&gt;Al&lt;/b&gt; &amp; co"
     assert "<b>" not in fig["data"][0]["hovertemplate"]
-    assert radar_figure(wb, "en", anonymous=True)["data"][0]["name"] == "Partner A"
+    assert radar_figure(wb, "en", anonymous=True)["data"][0]["name"] == t("partner.a", "en")
 
 
 def test_partner_colours_are_readable_on_the_theme_background() -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from emotions.exercises import checkins
+from emotions.i18n import t
 from emotions.model import CheckIn, Workbook
 from emotions.palette import PARTNER_COLOURS, PARTNER_DASH
 from emotions.texts import plain_names
@@ -39,11 +40,11 @@ def test_newest_first_and_the_last_added_first_on_the_same_day() -> None:
     ]
     rows = checkins.checkin_table(wb, plain_names(wb, "en"), "en")
     assert rows[0] == {
-        "Date": "2025-03-09",
-        "Partner A": "6",
-        "Partner B": "6",
-        "A moment of reliability": "later",
-        "Adjustment tried": "",
+        t("checkin.col_date", "en"): "2025-03-09",
+        t("partner.a", "en"): "6",
+        t("partner.b", "en"): "6",
+        t("checkin.col_reliability", "en"): "later",
+        t("checkin.col_adjustment", "en"): "",
     }
     checkins.delete_checkin(wb, 0)
     checkins.delete_checkin(wb, 99)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import difference_map
-from emotions.i18n import catalog
+from emotions.i18n import catalog, t
 from emotions.model import Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
+from tests.copy import map_label, start_with
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 
@@ -32,10 +33,10 @@ def test_the_map_places_both_partners_and_labels_each_row_with_its_band() -> Non
         PARTNER_COLOURS["b"],
     )
     assert ren["name"] == "R&lt;i&gt;en"
-    assert mia["y"][0] == "Talking about feelings · Far apart"
-    assert mia["y"][1] == "Reassurance · Close"
+    assert mia["y"][0] == map_label("expression", "far")
+    assert mia["y"][1] == map_label("reassurance", "close")
     assert line["x"][:3] == [9, 3, None]
-    assert difference_map.map_labels(wb, "ja")[5] == "もめたときのペース · 大きく離れている"
+    assert difference_map.map_labels(wb, "ja")[5] == map_label("conflict_pace", "far", "ja")
 
 
 def test_with_one_partner_the_map_shows_that_partner_without_bands() -> None:
@@ -43,7 +44,7 @@ def test_with_one_partner_the_map_shows_that_partner_without_bands() -> None:
     del wb.partners["b"]
     fig = difference_map.map_figure(wb, plain_names(wb, "en"), "en")
     assert len(fig["data"]) == 1
-    assert fig["data"][0]["y"][0] == "Talking about feelings"
+    assert fig["data"][0]["y"][0] == t("dim.expression.name", "en")
     assert difference_map.you_two_lines(wb, "en") == []
 
 
@@ -51,28 +52,26 @@ def test_same_answers_are_named_in_the_languages_own_list_style() -> None:
     wb = Workbook()
     assert difference_map.same_dimensions(wb)[:2] == ["expression", "reassurance"]
     wb.partners["a"].ratings["expression"].need = 8
-    assert (difference_map.same_line(wb, "en") or "").startswith(
-        "You gave the same answer on: Reassurance, Closeness,"
-    )
-    assert "安心の言葉、近さ" in (difference_map.same_line(wb, "ja") or "")
+    lead = t("diffmap.same_on", "en", dimensions="\0").partition("\0")[0]
+    en = [t(f"dim.{dim}.name", "en") for dim in ("reassurance", "closeness")]
+    assert (difference_map.same_line(wb, "en") or "").startswith(f"{lead}{en[0]}, {en[1]},")
+    ja = [t(f"dim.{dim}.name", "ja") for dim in ("reassurance", "closeness")]
+    assert f"{ja[0]}、{ja[1]}" in (difference_map.same_line(wb, "ja") or "")
     assert difference_map.same_line(talker_and_processor(), "en") is None
 
 
 def test_where_to_start_follows_the_couple_and_counts_the_notes() -> None:
     wb = talker_and_processor()
     assert difference_map.you_two_lines(wb, "en") == [
-        "A good place to start is “Pace under tension”: there your needs are Far apart "
-        "(difference 9), and it matters to you.",
-        f"You have written how you want to navigate 0 of your {len(DIMENSION_IDS)} differences.",
+        start_with("conflict_pace", "far", 9),
+        t("diffmap.notes_progress", "en", count=0, total=len(DIMENSION_IDS)),
     ]
     other = reassurance_and_independence()
     difference_map.set_area_note(other, "reassurance", "a word each evening")
     lines = difference_map.you_two_lines(other, "en")
-    assert lines[0].startswith("A good place to start is “Reassurance”: there your needs are Far")
-    assert lines[1] == (
-        f"You have written how you want to navigate 1 of your {len(DIMENSION_IDS)} differences."
-    )
-    assert difference_map.you_two_lines(other, "ja")[0].startswith("まずは「安心の言葉」から")
+    assert lines[0] == start_with("reassurance", "far", 8)
+    assert lines[1] == t("diffmap.notes_progress", "en", count=1, total=len(DIMENSION_IDS))
+    assert difference_map.you_two_lines(other, "ja")[0] == start_with("reassurance", "far", 8, "ja")
 
 
 def test_no_score_no_percentage_no_verdict_in_the_maps_words() -> None:

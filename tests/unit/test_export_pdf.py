@@ -33,6 +33,7 @@ from emotions.i18n import section_text, t
 from emotions.languages import DEFAULT_LANGUAGE, spec
 from emotions.model import Language
 from emotions.palette import PARTNER_COLOURS
+from tests.copy import bands
 
 
 def unit(text: str) -> float:
@@ -336,7 +337,7 @@ def make_summary(
         title=t("app.title", lang),
         subtitle=f"{a} & {b}",
         notice=t("frame.notice", lang),
-        rule_of_thumb=t("needs.areas_caption", lang),
+        rule_of_thumb=t("needs.areas_caption", lang, **bands(lang)),
         radar=RadarData(
             axes=[t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS],
             dimensions=list(DIMENSION_IDS),

@@ -7,7 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 from emotions.exercises import meta_emotion as meta
-from emotions.i18n import content_table, placeholders
+from emotions.i18n import content_table, placeholders, t
 from emotions.model import BELIEFS, EMOTIONS, Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
@@ -136,12 +136,18 @@ def test_disagreement_lines_and_tables() -> None:
     wb = mia_and_ren()
     names = plain_names(wb, "en")
     first = meta.disagreements(wb)[0]
-    assert meta.disagreement_line(first, names, "en") == (
-        "Sadness, “valuable”: Mia 5, Ren 2 (difference 3)"
-    )
-    assert meta.disagreement_line(first, plain_names(wb, "ja"), "ja") == (
-        "悲しみ・「価値がある」：Mia 5、Ren 2（差 3）"
-    )
+    for lang in ("en", "ja"):
+        assert meta.disagreement_line(first, plain_names(wb, lang), lang) == t(
+            "meta.disagreement_line",
+            lang,
+            emotion=t("meta.emotion.sadness", lang),
+            belief=t("meta.belief.valuable", lang),
+            name_a="Mia",
+            a=5,
+            name_b="Ren",
+            b=2,
+            difference=3,
+        )
     assert meta.disagreement_table(wb, names, "en")[1] == {
         "Feeling": "Sadness",
         "Belief": "weak",

@@ -89,13 +89,23 @@ def test_guess_lines_show_where_each_guess_missed_most() -> None:
     wb.partners["b"].ratings["support"].guess = 7  # Mia said 8: a smaller miss
     wb.partners["a"].ratings["processing"].guess = 1  # Mia guesses Ren exactly right
     assert nm.has_guesses(wb)
-    assert nm.guess_lines(wb, names, "en") == [
-        "Ren guessed Mia's need for “Talking about feelings” at 4; Mia answered 9."
-    ]
+    assert nm.guess_lines(wb, names, "en") == [guess_line("Ren", "Mia", "expression", 4, 9)]
     wb.partners["a"].ratings["closeness"].guess = 9  # Ren said 5
-    assert nm.guess_lines(wb, names, "en")[1] == (
-        "Mia guessed Ren's need for “Closeness” at 9; Ren answered 5."
+    assert nm.guess_lines(wb, names, "en")[1] == guess_line("Mia", "Ren", "closeness", 9, 5)
+    assert nm.guess_lines(wb, plain_names(wb, "ja"), "ja")[0] == guess_line(
+        "Ren", "Mia", "expression", 4, 9, "ja"
     )
-    assert nm.guess_lines(wb, plain_names(wb, "ja"), "ja")[0] == (
-        "Renは、Miaの「気持ちを話すこと」のニーズを4と推測し、Mia自身の答えは9でした。"
+
+
+def guess_line(
+    guesser: str, name: str, dimension: str, guess: int, need: int, lang: str = "en"
+) -> str:
+    return i18n.t(
+        "naming.guess_line",
+        lang,  # type: ignore[arg-type]
+        guesser=guesser,
+        name=name,
+        dimension=i18n.t(f"dim.{dimension}.name", lang),  # type: ignore[arg-type]
+        guess=guess,
+        need=need,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emotions.i18n import t
 from emotions.presentation import holds_notes, presentation_view
 from emotions.workbook_io import dump_workbook
 from tests.couples import full_workbook
@@ -30,7 +31,7 @@ def test_shown_notes_keep_their_words_but_not_the_names_in_them() -> None:
     wb = full_workbook()
     shown = presentation_view(wb, show_notes=True)
     assert shown.vulnerable_moment is not None
-    assert shown.vulnerable_moment.what == "I told Partner A about the meeting"
+    assert shown.vulnerable_moment.what == f"I told {t('partner.a', 'en')} about the meeting"
     assert shown.partners["a"].reflections["distance"] == "a on distance.\nSecond line."
     assert "Mia" not in dump_workbook(shown) and "Ren" not in dump_workbook(shown)
     assert wb.vulnerable_moment is not None

@@ -51,7 +51,8 @@ def test_unknown_entries_from_a_file_are_ignored() -> None:
     wb.partners["a"].safety = {"worry": "heard", "envy": "judged", "anger": "furious"}
     assert [(a.feeling, a.response) for a in safety.all_answers(wb)] == [("worry", "heard")]
     rows = safety.overview_table(wb, plain_names(wb, "en"), "en")
-    assert rows[FEELINGS.index("anger")]["Partner A"] == "not answered yet"
+    not_answered = i18n.content_table("safety", "en")["not_answered"]
+    assert rows[FEELINGS.index("anger")][i18n.t("partner.a", "en")] == not_answered
 
 
 def test_flags_follow_each_couple() -> None:
