@@ -95,11 +95,26 @@ def t(key: str, lang: Language, /, **values: object) -> str:
     return fill(text, **values)
 
 
+QUOTED_LABELS = ("band.", "partner.", "nav.")
+"""Catalog keys (prefixes) of labels a section text may quote: ``{band_far}`` in a section text
+is ``band.far`` of the same language, so rewording a label changes its catalog entry only."""
+
+
+def quoted_labels(lang: Language) -> dict[str, str]:
+    """The labels a section text may quote, as placeholder values (``band.far`` → ``band_far``)."""
+    return {
+        key.replace(".", "_"): text
+        for key, text in catalog(lang).items()
+        if key.startswith(QUOTED_LABELS)
+    }
+
+
 @functools.cache
 def section_text(section_id: str, lang: Language) -> tuple[str, str]:
-    """(heading, Markdown body) of a section's explanation, from ``content/<lang>/sections/``."""
+    """(heading, Markdown body) of a section's explanation, from ``content/<lang>/sections/``,
+    with the registry counts and the labels it quotes (``quoted_labels``) filled in."""
     path = CONTENT_DIR / lang / "sections" / f"{section_id}.md"
-    text = fill(path.read_text(encoding="utf-8").strip())
+    text = fill(path.read_text(encoding="utf-8").strip(), **quoted_labels(lang))
     first, _, body = text.partition("\n")
     return first.lstrip("#").strip(), body.strip()
 
