@@ -11,6 +11,8 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from emotions.languages import Language
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 
@@ -103,14 +105,21 @@ def visible_texts(at: AppTest) -> list[str]:
     return out
 
 
+def left_over(at: AppTest, lang: Language) -> list[str]:
+    """Texts of the default language's catalog (those that differ in ``lang``) still visible on
+    a page shown in ``lang``."""
+    from emotions.i18n import catalog
+    from emotions.languages import DEFAULT_LANGUAGE
+
+    default, other = catalog(DEFAULT_LANGUAGE), catalog(lang)
+    foreign = {v for k, v in default.items() if v != other[k] and len(v) > 3}
+    shown = visible_texts(at)
+    return sorted({e for e in foreign for s in shown if e in s and "{" not in e})
+
+
 def english_left_over(at: AppTest) -> list[str]:
     """English catalog texts (that differ in Japanese) still visible on a Japanese page."""
-    from emotions.i18n import catalog
-
-    en, ja = catalog("en"), catalog("ja")
-    english = {v for k, v in en.items() if v != ja[k] and len(v) > 3}
-    shown = visible_texts(at)
-    return sorted({e for e in english for s in shown if e in s and "{" not in e})
+    return left_over(at, "ja")
 
 
 def table_as_shown(table: Any) -> Any:

@@ -180,6 +180,16 @@ def _shape(value: Any, path: str = "") -> Iterator[tuple[str, frozenset[str]]]:
 def test_content_folders_hold_the_same_files_keys_and_placeholders(lang: Language) -> None:
     assert _files(lang) == _files(DEFAULT_LANGUAGE)
     for name in sorted(_files(DEFAULT_LANGUAGE)):
+        if name.endswith(".md"):
+            # A section text: the same placeholders (counts, quoted labels), every one filled.
+            texts = [
+                (i18n.CONTENT_DIR / code / name).read_text(encoding="utf-8")
+                for code in (DEFAULT_LANGUAGE, lang)
+            ]
+            assert i18n.placeholders(texts[1]) == i18n.placeholders(texts[0]), name
+            section_id = Path(name).stem
+            assert "{" not in "".join(i18n.section_text(section_id, lang)), name
+            continue
         if not name.endswith(".toml"):
             continue
         default, other = (
