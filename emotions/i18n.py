@@ -51,9 +51,11 @@ def placeholders(text: str) -> set[str]:
 REGISTRY_VALUES: dict[str, object] = {
     "dimension_count": len(DIMENSION_IDS),
     "section_count": len(SECTION_IDS),
+    **{f"section_{sid.replace('-', '_')}": n for n, sid in enumerate(SECTION_IDS, start=1)},
 }
-"""Placeholders every text may use without the caller passing them: counts come from the
-registries, never from the copy ("{section_count}", not "16")."""
+"""Placeholders every text may use without the caller passing them: counts and section numbers
+come from the registries, never from the copy ("{section_count}", not "16"; "section
+{section_what_it_means}", not "section 2")."""
 
 
 class _Values(dict[str, object]):

@@ -21,7 +21,8 @@ from emotions import textfields
 from emotions.dimensions import SECTION_IDS
 from emotions.export.csv_tables import csv_zip
 from emotions.export.summary import SECTION_SUMMARIES, build_summary
-from emotions.i18n import catalog, t
+from emotions.i18n import CONTENT_DIR, catalog, fill, t
+from emotions.languages import LANGUAGE_CODES
 from emotions.model import Language, Workbook
 from emotions.presentation import presentation_view
 from emotions.sections import (
@@ -37,7 +38,7 @@ from tests.unit.test_export_summary import all_text
 from tests.xss import fill_workbook, model_free_text_paths, path_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS: tuple[Language, ...] = ("en", "ja")
+LANGS: tuple[Language, ...] = LANGUAGE_CODES
 
 
 # --- Every part of the model has one owner --------------------------------------------------------
@@ -195,3 +196,55 @@ def test_numbers_and_counts_come_from_the_registry() -> None:
     assert t("section.number_of", "en", number=8) == f"Section 8 of {count}"
     visited = Workbook.model_fields["visited"].metadata
     assert [m.max_length for m in visited if isinstance(m, MaxLen)] == [len(SECTION_IDS)]
+
+
+SECTION_NUMBER_BY_HAND = re.compile(r"\b[Ss]ections? \d|第\d+[章節]")
+"""How the copy pointed at a section before ``{section_<id>}`` ("section 2", 「第2章」)."""
+
+
+def test_no_text_points_at_a_section_by_a_number_written_by_hand() -> None:
+    found = [
+        (f"{lang}:{key}", m.group())
+        for lang in LANGS
+        for key, text in catalog(lang).items()
+        for m in SECTION_NUMBER_BY_HAND.finditer(text)
+    ]
+    for path in sorted(CONTENT_DIR.glob("*/**/*")):
+        if path.suffix in (".md", ".toml"):
+            text = "\n".join(
+                line
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#") or path.suffix == ".md"
+            )
+            found += [(path.name, m.group()) for m in SECTION_NUMBER_BY_HAND.finditer(text)]
+    assert found == [], "write section {section_<id>} (filled from the registry) instead"
+
+
+def test_a_section_placeholder_reads_its_number() -> None:
+    for spec in SECTIONS:
+        placeholder = "{section_" + spec.id.replace("-", "_") + "}"
+        assert fill(f"section {placeholder}") == f"section {spec.number}"
+    assert f"(section {section_number('rebuilding')})" in t("journey.checkins_none", "en")
+    assert SECTION_NUMBER_BY_HAND.search("see section 12") and SECTION_NUMBER_BY_HAND.search(
+        "第3章"
+    )
+
+
+def test_what_the_couple_answers_together_is_hidden_in_a_turn_and_weighed_when_combining() -> None:
+    """A section that stores a couple-level field gets both for free (``COUPLE_FIELDS``)."""
+    from emotions import combine, turns
+    from emotions.sections import COUPLE_FIELDS
+
+    wb = full_workbook()
+    fresh = Workbook()
+    answers = [f for f in COUPLE_FIELDS if f != "mode"]
+    assert answers and all(getattr(wb, f) != getattr(fresh, f) for f in answers)
+    for stage in ("a", "handover", "b"):
+        view = turns.turn_view(wb, stage)
+        assert [f for f in answers if getattr(view, f) != getattr(fresh, f)] == [], stage
+    # Combining: a file without the couple's shared answers takes them from the other file.
+    empty = wb.model_copy(deep=True)
+    for field in answers:
+        setattr(empty, field, getattr(fresh, field))
+    combined = combine.combine(empty, wb).workbook
+    assert [f for f in answers if getattr(combined, f) != getattr(wb, f)] == []
