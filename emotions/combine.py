@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from emotions.model import PARTNER_IDS, Partner, PartnerId, Workbook
+from emotions.sections import COUPLE_FIELDS
 
 Side = Literal["current", "incoming"]
 ConflictId = Literal["a", "b", "shared"]
 """A partner whose answers differ in both workbooks, or the couple's shared answers."""
 
-_SHARED_FIELDS = ("vulnerable_moment", "area_notes", "next_steps")
+_SHARED_FIELDS = tuple(f for f in COUPLE_FIELDS if f not in ("mode", "checkins"))
+"""The couple's shared answers that one file's version replaces the other's (after a choice when
+both differ). ``mode`` is how this device works; check-ins are merged entry by entry."""
 
 
 def partner_file(wb: Workbook, pid: PartnerId) -> Workbook:

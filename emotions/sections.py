@@ -175,6 +175,17 @@ FRAME_FREE_TEXT: tuple[FreeText, ...] = (NAME, FreeText("partners.*.reflections.
 
 BY_ID: dict[SectionId, SectionSpec] = {spec.id: spec for spec in SECTIONS}
 
+COUPLE_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        path.split(".")[0].split("[")[0]
+        for spec in SECTIONS
+        for path in spec.stores
+        if not path.startswith("partners.")
+    )
+)
+"""The ``Workbook`` fields the couple answers together (not a partner's own): combining two files
+weighs them against each other (``combine``) and a private turn hides them (``turns``)."""
+
 
 @dataclass(frozen=True)
 class SectionGroup:

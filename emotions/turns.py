@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from emotions.model import PARTNER_IDS, Partner, PartnerId, Workbook
+from emotions.sections import COUPLE_FIELDS
 
 Stage = Literal["a", "handover", "b", "reveal"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
@@ -44,8 +45,8 @@ def turn_view(wb: Workbook, stage: Stage | None) -> Workbook:
         if pid != who and pid in view.partners:
             view.partners[pid] = Partner(name=view.partners[pid].name)
     # Answers the couple gave together may hold the other partner's words.
-    view.vulnerable_moment = None
-    view.checkins = []
-    view.area_notes = {}
-    view.next_steps = ""
+    for field in COUPLE_FIELDS:
+        if field != "mode":  # how the device is used, not an answer
+            default = Workbook.model_fields[field].get_default(call_default_factory=True)
+            setattr(view, field, default)
     return view
