@@ -76,7 +76,8 @@ class RoomPicture:
     contributions: int
     shown: bool
     counts: dict[DimensionId, list[int]]
-    """11 bins (positions 0..10) per dimension; empty lists when not shown."""
+    """11 bins (positions 0..10) per dimension; an empty list when not shown (the whole room
+    below ``MIN_SHOWN`` contributions, or a dimension with fewer than ``MIN_SHOWN`` positions)."""
 
 
 def default_url() -> str:
@@ -468,6 +469,11 @@ class Rooms:
         for dim, value, count in rows:
             if dim in counts:  # a dimension no longer in the registry is not shown
                 counts[dim][int(value) - NEED_MIN] += int(count)
+        # The five-person rule holds per dimension too: a dimension added while people had
+        # already taken part has fewer positions than the room has contributions.
+        for dim, bins in counts.items():
+            if sum(bins) < MIN_SHOWN:
+                counts[dim] = []
         return RoomPicture(contributions, True, counts)
 
     def position_of(self, code: str, token: str) -> dict[DimensionId, int] | None:

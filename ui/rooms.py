@@ -250,6 +250,10 @@ def draw_spread(
     for start in range(0, len(dims), 2):
         cells = st.columns(2)
         for cell, dim in zip(cells, dims[start : start + 2], strict=False):
+            if not picture.counts[dim]:
+                name = t(f"dim.{dim}.name")
+                cell.caption(t("rooms.dimension_waiting", dimension=name, min=MIN_SHOWN))
+                continue
             figure = spread_figure(
                 dim,
                 picture.counts[dim],

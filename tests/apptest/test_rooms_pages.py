@@ -94,6 +94,34 @@ def test_the_view_is_hidden_below_five_and_shown_from_five(url: str, locale: str
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_a_dimension_too_few_people_placed_is_named_not_drawn(url: str, locale: str) -> None:
+    """Five took part, but one of them joined before "closeness" was asked (no position)."""
+    import sqlalchemy as sa
+
+    from emotions import rooms as store_module
+
+    at, code = open_room(locale)
+    store = Rooms(url)
+    for i in range(5):
+        store.contribute(code, secrets.token_urlsafe(16), needs(i))
+    positions = store_module.positions_table
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        one = conn.execute(sa.select(positions.c.token_hash).limit(1)).scalar_one()
+        conn.execute(
+            positions.delete().where(
+                positions.c.dimension == "closeness", positions.c.token_hash == one
+            )
+        )
+    engine.dispose()
+    at.run()
+    lang = lang_of(locale)
+    assert len(charts(at)) == len(DIMENSION_IDS) - 1
+    waiting = t("rooms.dimension_waiting", lang, dimension=t("dim.closeness.name", lang), min=5)
+    assert waiting in texts(at)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_closing_asks_first_then_erases_the_room(url: str, locale: str) -> None:
     at, code = open_room(locale)
     store = Rooms(url)

@@ -176,6 +176,29 @@ def test_nothing_is_shown_below_five_and_the_spread_from_five(url: str) -> None:
     assert five.counts["closeness"] == [0] * 10 + [5]
 
 
+def test_a_dimension_with_fewer_than_five_positions_is_not_shown(url: str) -> None:
+    """People who joined before a dimension existed have no position on it: with six in the
+    room but three positions on it, one answer could be read off; it stays hidden."""
+    store = Rooms(url)
+    code = store.create().code
+    for n in range(6):
+        store.contribute(code, token(n), needs(n))
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        late = rooms.positions_table.c.dimension == "closeness"
+        hashes = [r.token_hash for r in _rows(url, rooms.contributions_table, code)][:3]
+        conn.execute(
+            rooms.positions_table.delete().where(
+                late, rooms.positions_table.c.token_hash.in_(hashes)
+            )
+        )
+    engine.dispose()
+    picture = store.picture(code)
+    assert (picture.contributions, picture.shown) == (6, True)
+    assert picture.counts["closeness"] == []
+    assert all(sum(picture.counts[d]) == 6 for d in DIMENSION_IDS if d != "closeness")
+
+
 def test_a_withdrawal_leaves_the_picture_and_the_database(url: str) -> None:
     store = Rooms(url)
     code = store.create().code
