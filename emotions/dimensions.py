@@ -48,19 +48,20 @@ class Dimension:
     """One needs dimension: a 0-10 scale between two labelled poles."""
 
     id: DimensionId
-    sections: tuple[int, ...]
-    """The brief's sections that talk about this dimension (1-based)."""
+    sections: tuple[SectionId, ...]
+    """The sections whose "what this means for you two" draws on this dimension, besides the
+    needs profile and the pages that take every dimension (no default: a new dimension decides)."""
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
-    Dimension("expression", (2, 3)),
-    Dimension("reassurance", (2,)),
-    Dimension("closeness", (2,)),
-    Dimension("processing", (3,)),
-    Dimension("support", (5,)),
-    Dimension("conflict_pace", (5,)),
-    Dimension("intensity", (3, 8)),
-    Dimension("emotion_value", (4,)),
+    Dimension("expression", ("emotional-styles", "intimacy", "expression")),
+    Dimension("reassurance", ()),
+    Dimension("closeness", ()),
+    Dimension("processing", ("emotional-styles", "distance")),
+    Dimension("support", ("distance", "intimacy")),
+    Dimension("conflict_pace", ("emotional-styles", "distance")),
+    Dimension("intensity", ("emotional-styles", "expression")),
+    Dimension("emotion_value", ("intimacy",)),
 )
 
 if tuple(d.id for d in DIMENSIONS) != DIMENSION_IDS:  # pragma: no cover - checked at import
@@ -71,3 +72,8 @@ if tuple(d.id for d in DIMENSIONS) != DIMENSION_IDS:  # pragma: no cover - check
 
 NEED_MIN, NEED_MAX = 0, 10
 """Every need, 'how well met' and guess is on this scale; 5 means 'in between', not 'fine'."""
+
+
+def dimensions_of(section: SectionId) -> tuple[DimensionId, ...]:
+    """The dimensions a section's "what this means for you two" draws on, in registry order."""
+    return tuple(d.id for d in DIMENSIONS if section in d.sections)

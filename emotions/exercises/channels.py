@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from emotions.analysis import Area, areas_to_understand, has_both, other
 from emotions.charts import base_layout, escape_plotly, with_alpha
-from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId, dimensions_of
 from emotions.exercises.meta_emotion import UNANSWERED
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import (
@@ -30,7 +30,7 @@ from emotions.texts import Names
 
 Kind = Literal["show", "notice"]
 KINDS: tuple[Kind, ...] = ("show", "notice")
-EXPRESSION_DIMENSIONS: tuple[DimensionId, ...] = ("expression", "intensity")
+EXPRESSION_DIMENSIONS: tuple[DimensionId, ...] = dimensions_of("expression")
 """The needs about how visibly feelings are shown: 'what this means for you two' draws from them."""
 
 

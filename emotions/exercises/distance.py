@@ -21,7 +21,7 @@ from typing import Any, Literal, get_args
 
 from emotions.analysis import Area, areas_to_understand, other
 from emotions.charts import base_layout
-from emotions.dimensions import DimensionId
+from emotions.dimensions import DimensionId, dimensions_of
 from emotions.i18n import content_table, t
 from emotions.model import Language, Partner, PartnerId, VulnerableMoment, Workbook
 from emotions.palette import GRID_COLOUR, ILLUSTRATION_COLOURS
@@ -187,7 +187,7 @@ def responder(wb: Workbook) -> PartnerId:
     return other(moment(wb).reacher)
 
 
-DISTANCE_DIMENSIONS: tuple[DimensionId, ...] = ("support", "conflict_pace", "processing")
+DISTANCE_DIMENSIONS: tuple[DimensionId, ...] = dimensions_of("distance")
 """The needs this section is about: what helps when upset, pace under tension, processing."""
 
 

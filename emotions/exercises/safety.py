@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from emotions.analysis import Area, areas_to_understand
-from emotions.dimensions import DimensionId
+from emotions.dimensions import DimensionId, dimensions_of
 from emotions.i18n import content_table
 from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, Partner, PartnerId, Workbook
@@ -202,7 +202,7 @@ def overview_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str,
     return rows
 
 
-SAFETY_DIMENSIONS: tuple[DimensionId, ...] = ("expression", "emotion_value", "support")
+SAFETY_DIMENSIONS: tuple[DimensionId, ...] = dimensions_of("intimacy")
 """The needs closest to this section: talking about feelings, their value, support when upset."""
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from emotions.analysis import Area, areas_to_understand, difference_band, has_both
 from emotions.charts import base_layout, escape_plotly
-from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId, dimensions_of
 from emotions.i18n import content_table, partner_label, t
 from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
@@ -24,12 +24,7 @@ from emotions.texts import Names
 X_DIMENSION: DimensionId = "processing"
 Y_DIMENSION: DimensionId = "conflict_pace"
 AXES: tuple[DimensionId, DimensionId] = (X_DIMENSION, Y_DIMENSION)
-STYLE_DIMENSIONS: tuple[DimensionId, ...] = (
-    "processing",
-    "conflict_pace",
-    "intensity",
-    "expression",
-)
+STYLE_DIMENSIONS: tuple[DimensionId, ...] = dimensions_of("emotional-styles")
 """The needs that belong to emotional style: the areas 'what this means for you two' draws from."""
 MIDDLE = (NEED_MIN + NEED_MAX) // 2
 """5: the middle lines of the map. A rating on it leans neither way."""
