@@ -235,3 +235,15 @@ def test_in_japanese_too(script: str) -> None:
     run(at)
     names_hidden(at)
     assert SHOWN_NOTE[script] in screen(at)
+
+
+def test_every_section_page_is_checked_in_presentation_mode() -> None:
+    """A new section is drawn on a shared screen too: it must be listed here or in
+    test_presentation_a.py (with its answer controls and the note it shows on request)."""
+    from emotions.sections import SECTIONS
+    from tests.apptest import test_presentation_a
+
+    checked = {*test_presentation_a.PAGES, *PAGES}
+    scripts = {spec.page.removeprefix("app_pages/").removesuffix(".py") for spec in SECTIONS}
+    assert scripts - checked == set()
+    assert set(SHOWN_NOTE) == set(PAGES)

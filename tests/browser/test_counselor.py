@@ -24,6 +24,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
 from emotions.i18n import section_text, t
+from emotions.languages import spec
 from emotions.model import Language
 from emotions.samples import PROFILES
 from tests.browser.kit import (
@@ -183,7 +184,7 @@ def sidebar_expander(page: Page, inner_key: str) -> Locator:
 
 
 def choose_language(page: Page, lang: Language) -> None:
-    label = t(f"lang.{lang}", lang)
+    label = spec(lang).name
     page.locator('.st-key-ui_lang [data-testid="stRadioOption"]', has_text=label).click()
     wait_idle(page)
 
@@ -479,7 +480,8 @@ def test_pass_and_play_shows_nothing_of_a_before_the_reveal(
 
 def sample_radar(sample_id: str) -> list[list[float]]:
     profile = PROFILES[sample_id]  # type: ignore[index]  # the figures live in code, not content
-    return [[*p.need, p.need[0]] for p in (profile.a, profile.b)]
+    needs = [[p.figures[d][0] for d in DIMENSION_IDS] for p in (profile.a, profile.b)]
+    return [[*need, need[0]] for need in needs]
 
 
 def banner_count(page: Page) -> int:

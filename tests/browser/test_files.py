@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import section_text, t
+from emotions.languages import LANGUAGE_CODES, spec
 from emotions.model import Language, PartnerId
 from emotions.workbook_io import WorkbookError, load_workbook, problem_messages
 from tests.browser.kit import (
@@ -44,7 +45,7 @@ FILES = "workbook"
 # Names found nowhere else in any file, so their absence (anonymous downloads) means something.
 NAME_A = "Zephyrine"
 NAME_B = "春樹"
-LANG_LABEL: dict[Language, str] = {lang: t(f"lang.{lang}", lang) for lang in ("en", "ja")}
+LANG_LABEL: dict[Language, str] = {lang: spec(lang).name for lang in LANGUAGE_CODES}
 
 Needs = dict[tuple[PartnerId, str], int]
 """(partner, dimension) → need, for every partner and dimension."""

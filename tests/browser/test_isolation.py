@@ -138,7 +138,8 @@ def radar_need(page: Page) -> list[float]:
 
 def expected_outline(c: Couple) -> list[float]:
     if c.i == SAMPLE_AT:
-        need = list(PROFILES[SAMPLE].a.need)  # type: ignore[index]
+        figures = PROFILES[SAMPLE].a.figures  # type: ignore[index]
+        need = [figures[d][0] for d in DIMENSION_IDS]
     else:
         need = [c.need if d == "expression" else 5 for d in DIMENSION_IDS]
     return [*need, need[0]]
@@ -262,7 +263,8 @@ def test_five_couples_and_two_rooms_at_once(
     expect(key(leaver, "room_withdraw")).to_have_count(0)
     with sqlite3.connect(db) as conn:
         left = conn.execute(
-            "SELECT room_code, closeness FROM contributions ORDER BY room_code"
+            "SELECT room_code, value FROM room_positions"
+            " WHERE dimension = 'closeness' ORDER BY room_code"
         ).fetchall()
     assert sorted(left) == sorted([(codes["A"], 8), (codes["B"], 7)]), left
     for i in HOST_OF.values():  # the hosts are back on their room's page

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import section_text, t
+from emotions.languages import spec
 from tests.browser.kit import (
     ARTIFACTS,
     NetworkLog,
@@ -108,7 +109,7 @@ def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> N
     wait_radar(page, 0, "expression", value)
     full_page_screenshot(page, ARTIFACTS / "needs-en.png")
 
-    choose_language(page, t("lang.ja", "ja"))
+    choose_language(page, spec("ja").name)
 
     main = page.locator('[data-testid="stMain"]')
     expect(main.locator("h1").first).to_have_text(section_text(PAGE, "ja")[0])
@@ -124,7 +125,7 @@ def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> N
     assert label == t("dim.expression.name", "ja")
     full_page_screenshot(page, ARTIFACTS / "needs-ja.png")
 
-    choose_language(page, t("lang.en", "en"))
+    choose_language(page, spec("en").name)
 
     expect(main.locator("h1").first).to_have_text(section_text(PAGE, "en")[0])
     expect(nav).to_contain_text(t(f"section.{PAGE}.title", "en"))

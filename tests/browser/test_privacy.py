@@ -159,13 +159,16 @@ def test_a_full_walk_makes_no_outside_connection_and_writes_nothing_but_the_room
 
     code = walk(page, server, db)
 
-    # While the room is open: one row of eight anonymous positions, nothing else of the couple.
+    # While the room is open: one contribution and its anonymous positions, one a dimension;
+    # nothing else of the couple.
     with sqlite3.connect(db) as conn:
         conn.row_factory = sqlite3.Row
         stored = [dict(r) for r in conn.execute("SELECT * FROM contributions")]
+        positions = [dict(r) for r in conn.execute("SELECT * FROM room_positions")]
     assert len(stored) == 1
-    assert set(stored[0]) == {"room_code", "token_hash", "updated", *DIMENSION_IDS}
-    assert {d: stored[0][d] for d in DIMENSION_IDS} == {
+    assert set(stored[0]) == {"room_code", "token_hash", "updated"}
+    assert all(set(p) == {"room_code", "token_hash", "dimension", "value"} for p in positions)
+    assert {p["dimension"]: p["value"] for p in positions} == {
         d: 9 if d == "closeness" else 5 for d in DIMENSION_IDS
     }
     assert not database_holds(db, MARKERS), "a name or a note in the rooms' database"
@@ -178,6 +181,7 @@ def test_a_full_walk_makes_no_outside_connection_and_writes_nothing_but_the_room
     assert rows(db, code) == (0, 0)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM contributions").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM room_positions").fetchone()[0] == 0
     assert not database_holds(db, MARKERS), "a name or a note in the rooms' database"
 
     # (b) What the server wrote: the rooms' database only.

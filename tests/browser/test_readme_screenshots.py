@@ -18,6 +18,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from emotions import samples
 from emotions.i18n import partner_label, section_text, t
+from emotions.languages import spec
 from emotions.model import Language
 from tests.browser.kit import REPO, StreamlitServer, open_app, wait_idle
 
@@ -173,7 +174,7 @@ def test_readme_screenshots(page: Page, server: StreamlitServer) -> None:
     toggle_presentation(page)
 
     # Japanese: the unchanged sample follows the language (Japanese names and notes).
-    choose_language(page, t("lang.ja", "ja"))
+    choose_language(page, spec("ja").name)
     styles_page(page, "ja", "emotional-styles-ja.png")
     go(page, "what-it-means", section_text("what-it-means", "ja")[0])
     needs_page(page, "ja", "needs-profile-ja.png")

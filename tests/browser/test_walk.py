@@ -526,7 +526,11 @@ STEPS: dict[str, Callable[[Walk], None]] = {
     "rebuilding": rebuilding,
     "final-thoughts": final_thoughts,
 }
-assert tuple(STEPS) == SECTION_IDS
+
+
+def test_the_walk_has_a_step_for_every_section() -> None:
+    """A new section needs its step here: the walk does every page's exercise in a browser."""
+    assert tuple(STEPS) == SECTION_IDS
 
 
 # --------------------------------------------------------------------------- navigation and checks

@@ -201,7 +201,8 @@ def test_thirty_sessions_at_once_never_see_each_other(server: tuple[Server, Path
         del remaining[ROOMS["A"][1]]
         with sqlite3.connect(db) as conn:
             stored = conn.execute(
-                "SELECT room_code, closeness, support FROM contributions ORDER BY room_code"
+                "SELECT room_code, value, token_hash FROM room_positions"
+                " WHERE dimension = 'closeness' ORDER BY room_code"
             ).fetchall()
         assert sorted((c, v) for c, v, _ in stored if c == code_a) == sorted(
             (code_a, v) for v in remaining.values()

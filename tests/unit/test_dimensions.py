@@ -170,8 +170,23 @@ def test_a_sample_lacking_a_dimension_is_refused() -> None:
 # --- counts in the copy --------------------------------------------------------------------------
 
 CONTENT = Path(emotions.dimensions.__file__).resolve().parent
+_EN = (
+    r"\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen"
+)
+_JA = r"\d+|[三四五六七八九十][一二三四五六七八九十]*"
+"""Numbers that could count the dimensions (one and two count other things: "two sliders")."""
 COUNTED = re.compile(
-    r"\beight\b|八つ|(?<![0-9])8\s?(?:つ|問|個|項目)|\bof 8\b|8 (?:needs|questions|dimensions)",
+    "|".join(
+        [
+            rf"\b(?:{_EN}) (?:needs|dimensions|positions)\b",
+            rf"\bthe (?:{_EN}) (?:needs )?questions\b",
+            rf"(?:\d+|\{{count\}}) of (?!10\b|ten\b)(?:{_EN})\b",
+            rf"(?:{_JA})つの(?:ニーズ|質問|観点|位置)",
+            rf"(?:{_JA})問中",
+            rf"(?:{_JA})つ(?=の(?:ニーズ|質問))",
+        ]
+    ),
     re.I,
 )
 """How the copy counted the dimensions before ``{dimension_count}``."""
@@ -218,3 +233,13 @@ def test_section_texts_fill_the_count() -> None:
     assert f"slider on {N} dimensions" in section_text("what-it-means", "en")[1]
     assert f"それぞれ{N}つの観点" in section_text("what-it-means", "ja")[1]
     assert f"the {N} questions" in section_text("meta-awareness", "en")[1]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["the nine questions", "Only your 9 positions", "3 of 9 guessed", "9つの質問", "八つの観点"],
+)
+def test_the_hand_count_check_sees_any_count(written: str) -> None:
+    """Not only the count of today: a ninth dimension written as "nine" is found too."""
+    assert COUNTED.search(written)
+    assert not COUNTED.search("a score out of 10, two sliders, 一つの質問")
