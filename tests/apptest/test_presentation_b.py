@@ -12,7 +12,7 @@ import pytest
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import catalog, partner_label, t
+from emotions.i18n import catalog, fill, partner_label, t
 from emotions.model import Workbook
 from emotions.presentation import presentation_view
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
@@ -173,8 +173,8 @@ def empty_cards_absent(at: AppTest, lang: str) -> None:
     for pid in ("a", "b"):
         label = partner_label("", pid, lang, anonymous=True)
         for key in ("talk.none", "aware.no_notes", "journey.statements_none"):
-            assert texts[key].format(name=label) not in shown, key
-        counts = texts["journey.notes_line"].split("{reflections}")[0].format(name=label)
+            assert t(key, lang, name=label) not in shown, key
+        counts = fill(texts["journey.notes_line"].split("{reflections}")[0], name=label)
         assert counts not in shown  # "no notes" would not be true: they are folded
 
 
