@@ -477,9 +477,9 @@ V1_DIMENSIONS = rooms.V1_DIMENSION_COLUMNS
 
 def _as_now(picture: dict[str, Any]) -> RoomPicture:
     """A picture the v1 code showed, as this code shows it: a dimension added since has no
-    positions from those contributions (no bar), the same contributions and bins otherwise."""
-    empty = [0] * 11 if picture["shown"] else []
-    counts = {dim: picture["counts"].get(dim, empty) for dim in DIMENSION_IDS}
+    positions from those contributions, so it is not shown (fewer than five positions); the same
+    contributions and bins otherwise."""
+    counts = {dim: picture["counts"].get(dim, []) for dim in DIMENSION_IDS}
     return RoomPicture(picture["contributions"], picture["shown"], counts)
 
 
