@@ -256,33 +256,16 @@ DESIGNS = [
         lambda s, k, v: s.set(f"na__{k}", False) if v == 5 else s.set(f"q__{k}", v),
         lambda s, k: s.set(f"na__{k}", True),
     ),
-    Design(
-        "c-segmented",
-        True,
-        True,
-        lambda s, k, v: s.set(f"q__{k}", v, SCALE),
-        lambda s, k: s.set(f"q__{k}", []),  # the selected segment clicked again: nothing selected
-    ),
-    Design(
-        "c-segmented-stretch",
-        True,
-        True,
-        lambda s, k, v: s.set(f"q__{k}", v, SCALE),
-        lambda s, k: s.set(f"q__{k}", []),
-    ),
-    Design(
-        "c-segmented-fit",
-        True,
-        True,
-        lambda s, k, v: s.set(f"q__{k}", v, SCALE),
-        lambda s, k: s.set(f"q__{k}", []),
-    ),
-    Design(
-        "c-pills",
-        True,
-        True,
-        lambda s, k, v: s.set(f"q__{k}", v, SCALE),
-        lambda s, k: s.set(f"q__{k}", []),
+    *(
+        Design(
+            name,
+            True,
+            True,
+            lambda s, k, v: s.set(f"q__{k}", v, SCALE),
+            # The selected segment clicked again: nothing selected.
+            lambda s, k: s.set(f"q__{k}", []),
+        )
+        for name in ("c-segmented", "c-segmented-stretch", "c-segmented-fit", "c-pills")
     ),
     Design(
         "d-select_slider",
@@ -453,17 +436,9 @@ def browser(designs: list[Design], out: Path) -> list[dict[str, Any]]:
     report: list[dict[str, Any]] = []
     ready = '[data-testid="stApp"][data-test-script-state="notRunning"]'
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        from tests.browser.kit import CHROMIUM, CHROMIUM_ARGS
+
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for d in designs:
             assert d.script is not None
             with Server(d.script) as server:
