@@ -84,6 +84,17 @@ def bind(key, value):
         st.session_state[key] = value
 
 
+def bound_key(d):
+    # The widget key of question d, given its answer, and the callback that stores a change.
+    key = f"q__{d}"
+    bind(key, answers[d])
+
+    def changed():
+        answers[d] = st.session_state[key]
+
+    return key, changed
+
+
 def shown(v):
     return "-" if v is None else str(v)
 
@@ -139,12 +150,7 @@ def ask(d):
     "c-segmented": """\
 def ask(d):
     # Eleven segments 0-10; none selected = not answered; the selected one clicked again clears.
-    key = f"q__{d}"
-    bind(key, answers[d])
-
-    def changed():
-        answers[d] = st.session_state[key]
-
+    key, changed = bound_key(d)
     st.segmented_control(
         NAMES[d], range(11), selection_mode="single", default=answers[d], key=key,
         on_change=changed,
@@ -153,12 +159,7 @@ def ask(d):
     "c-segmented-stretch": """\
 def ask(d):
     # As c-segmented, stretched to the column's width: eleven equal segments on one row.
-    key = f"q__{d}"
-    bind(key, answers[d])
-
-    def changed():
-        answers[d] = st.session_state[key]
-
+    key, changed = bound_key(d)
     st.segmented_control(
         NAMES[d], range(11), selection_mode="single", default=answers[d], key=key,
         on_change=changed, width="stretch",
@@ -174,12 +175,7 @@ st.html(
 
 
 def ask(d):
-    key = f"q__{d}"
-    bind(key, answers[d])
-
-    def changed():
-        answers[d] = st.session_state[key]
-
+    key, changed = bound_key(d)
     st.segmented_control(
         NAMES[d], range(11), selection_mode="single", default=answers[d], key=key,
         on_change=changed, width="stretch",
@@ -188,12 +184,7 @@ def ask(d):
     "c-pills": """\
 def ask(d):
     # Eleven pills 0-10; none selected = not answered; the selected one clicked again clears.
-    key = f"q__{d}"
-    bind(key, answers[d])
-
-    def changed():
-        answers[d] = st.session_state[key]
-
+    key, changed = bound_key(d)
     st.pills(
         NAMES[d], range(11), selection_mode="single", default=answers[d], key=key,
         on_change=changed,
@@ -205,12 +196,7 @@ OPTIONS = (None, *range(11))
 
 def ask(d):
     # A select slider whose first stop is "not answered".
-    key = f"q__{d}"
-    bind(key, answers[d])
-
-    def changed():
-        answers[d] = st.session_state[key]
-
+    key, changed = bound_key(d)
     st.select_slider(
         NAMES[d], OPTIONS, value=answers[d], key=key, on_change=changed,
         format_func=lambda v: NOT_ANSWERED if v is None else str(v),
@@ -219,12 +205,7 @@ def ask(d):
     "e-radio": """\
 def ask(d):
     # Horizontal radio 0-10 with no option selected (index=None) while unanswered.
-    key = f"q__{d}"
-    bind(key, answers[d])
-
-    def changed():
-        answers[d] = st.session_state[key]
-
+    key, changed = bound_key(d)
     st.radio(
         NAMES[d], range(11), index=answers[d], key=key, on_change=changed, horizontal=True,
     )
