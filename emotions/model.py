@@ -16,13 +16,19 @@ from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId, 
 from emotions.languages import DEFAULT_LANGUAGE
 from emotions.languages import Language as Language  # re-exported: imported from here too
 
-SCHEMA_VERSION: Literal[1] = 1
-"""Version of the workbook document; bump it with a migration in ``workbook_io``."""
+SCHEMA_VERSION: Literal[2] = 2
+"""Version of the workbook document; bump it with a migration in ``workbook_io``.
+
+1: every need and importance had a value from the start (5, "medium"), answered or not.
+2: need, importance, met and guess are ``None`` until a person sets them."""
 
 PartnerId = Literal["a", "b"]
 PARTNER_IDS: tuple[PartnerId, ...] = get_args(PartnerId)
 Importance = Literal["low", "medium", "high"]
 IMPORTANCE_LEVELS: tuple[Importance, ...] = get_args(Importance)
+RatingKind = Literal["need", "importance", "met", "guess"]
+"""The questions asked per dimension: the fields of ``Rating``, each answered or not."""
+RATING_KINDS: tuple[RatingKind, ...] = get_args(RatingKind)
 
 Emotion = Literal["sadness", "anger", "fear", "joy", "shame"]
 EMOTIONS: tuple[Emotion, ...] = get_args(Emotion)
@@ -47,14 +53,19 @@ class _Strict(BaseModel):
 
 
 class Rating(_Strict):
-    """One partner's answers for one needs dimension."""
+    """One partner's answers for one needs dimension. ``None`` is "not answered yet": never a
+    number in disguise, never drawn, compared or exported as one."""
 
-    need: Score = 5
-    importance: Importance = "medium"
+    need: Score | None = None
+    importance: Importance | None = None
     met: Score | None = None
     """How well this need is met now; None while unanswered."""
     guess: Score | None = None
     """What this partner thinks the *other* partner needs on this dimension."""
+
+    def answered(self) -> int:
+        """How many of the questions of ``RATING_KINDS`` are answered."""
+        return sum(getattr(self, kind) is not None for kind in RATING_KINDS)
 
 
 def _default_ratings() -> dict[DimensionId, Rating]:
@@ -67,7 +78,7 @@ def _complete_ratings(value: object) -> object:
     the end), to be rejected by the validation that follows."""
     if not isinstance(value, dict) or all(dim in value for dim in DIMENSION_IDS):
         return value
-    known = {dim: value.get(dim, Rating()) for dim in DIMENSION_IDS}
+    known = {dim: value.get(dim, Rating()) for dim in DIMENSION_IDS}  # not answered
     return known | {key: item for key, item in value.items() if key not in known}
 
 
@@ -156,7 +167,7 @@ def _both_partners() -> dict[PartnerId, Partner]:
 class Workbook(_Strict):
     """The whole state of one couple's workbook: the single source of truth."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     created: dt.datetime = Field(default_factory=_now)
     updated: dt.datetime = Field(default_factory=_now)
     language: Language = DEFAULT_LANGUAGE

@@ -36,7 +36,30 @@ MAX_KEYS = 100
 FIELD_PART_MAX = 40
 """A step of a field path is shown with at most this many characters (a key can be any text)."""
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no "not answered" for need and importance: every value a version-1 file
+    holds was saved by its owner and stays an answer; a key it lacks stays unanswered (nothing
+    is invented). ``null`` for either was never valid in version 1: such a file mixes the two
+    versions and is refused whole."""
+    partners = doc.get("partners")
+    if not isinstance(partners, dict):
+        return doc  # validation says what is wrong
+    problems = [
+        Problem("not_allowed", ("partners", pid, "ratings", dim, kind))
+        for pid, partner in partners.items()
+        if isinstance(partner, dict) and isinstance(partner.get("ratings"), dict)
+        for dim, rating in partner["ratings"].items()
+        if isinstance(rating, dict)
+        for kind in ("need", "importance")
+        if kind in rating and rating[kind] is None
+    ]
+    if problems:
+        raise WorkbookError(problems[:MAX_PROBLEMS], len(problems))
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 """``MIGRATIONS[n]`` turns a version-``n`` document into a version-``n + 1`` one."""
 
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 import pytest
 
 from emotions.analysis import (
+    answer_count,
     areas_to_understand,
+    can_compare,
     difference,
     difference_band,
     perception_gaps,
+    question_count,
+    shared_dimensions,
     top_areas,
+    unanswered,
     unmet_needs,
 )
-from emotions.model import Workbook
+from emotions.dimensions import DIMENSION_IDS
+from emotions.model import RATING_KINDS, Workbook
 
 
 def couple(**needs: tuple[int, int]) -> Workbook:
@@ -56,7 +62,8 @@ def test_areas_rank_by_difference_weighted_by_the_higher_importance() -> None:
     ]
     assert [a.band for a in areas] == ["far", "different", "close"]
     assert [a.higher for a in areas] == ["a", "a", "a"]
-    assert [a.importance for a in areas] == ["medium", "high", "low"]
+    # Nobody rated closeness for importance: it ranks as "medium" and is shown as unanswered.
+    assert [a.importance for a in areas] == [None, "high", "low"]
 
 
 def test_importance_can_lift_a_smaller_difference_above_a_larger_one() -> None:
@@ -99,3 +106,36 @@ def test_perception_gap_compares_the_other_partners_guess_with_my_need() -> None
         ("closeness", 0),
     ]
     assert [(g.dimension, g.gap) for g in perception_gaps(wb, "b")] == [("expression", 0)]
+
+
+def test_only_dimensions_both_answered_are_compared() -> None:
+    wb = couple(expression=(9, 2))
+    wb.partners["a"].ratings["closeness"].need = 9  # B left closeness open
+    wb.partners["b"].ratings["support"].need = 0  # A left support open
+    assert difference(wb, "closeness") is None
+    assert difference(wb, "support") is None
+    assert [a.dimension for a in areas_to_understand(wb)] == ["expression"]
+    assert shared_dimensions(wb) == ["expression"]
+
+
+def test_a_fresh_workbook_compares_nothing_and_counts_no_answer() -> None:
+    wb = Workbook()
+    assert areas_to_understand(wb) == []
+    assert not can_compare(wb)
+    assert answer_count(wb, "a") == answer_count(wb, "b") == 0
+    assert unanswered(wb, "a") == {kind: list(DIMENSION_IDS) for kind in RATING_KINDS}
+    wb.partners["a"].ratings["closeness"].need = 5  # a real 5
+    wb.partners["a"].ratings["closeness"].guess = 5
+    assert answer_count(wb, "a") == 2
+    assert answer_count(wb, "a") < question_count()
+    assert "closeness" not in unanswered(wb, "a")["need"]
+    assert unmet_needs(wb, "a") == []  # no 'met' answered
+    assert perception_gaps(wb, "b") == []  # B's need is not answered: nothing to measure against
+
+
+def test_unmet_needs_ignore_a_met_without_a_need() -> None:
+    wb = Workbook()
+    wb.partners["a"].ratings["support"].met = 2
+    assert unmet_needs(wb, "a") == []
+    wb.partners["a"].ratings["support"].need = 7
+    assert [(g.dimension, g.gap) for g in unmet_needs(wb, "a")] == [("support", 5)]

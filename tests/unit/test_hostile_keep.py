@@ -8,6 +8,8 @@ tampered "downloaded" fingerprint can only make the app say the answers are unsa
 
 from __future__ import annotations
 
+from emotions.model import SCHEMA_VERSION
+
 import json
 
 import pytest
@@ -36,7 +38,7 @@ def _with(**changes: object) -> str:
         (_with(language="fr\u202e"), ["not_allowed"]),
         (_with(next_steps="\x00" * 2001), ["too_long"]),
         (_with(schema_version=0), ["unknown_version"]),
-        (_with(schema_version=2), ["newer_version"]),
+        (_with(schema_version=SCHEMA_VERSION + 1), ["newer_version"]),
         (_with(schema_version="1"), ["no_version"]),
         (_with(schema_version=10**4000), ["newer_version"]),
         # Not text at all: even a valid workbook as an object is not what the app stores.

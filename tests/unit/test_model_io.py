@@ -27,11 +27,13 @@ def test_dump_then_load_gives_back_an_equal_workbook(wb: Workbook) -> None:
     assert load_workbook(dump_workbook(wb).encode("utf-8")) == wb
 
 
-def test_a_new_workbook_has_both_partners_with_every_dimension_in_between() -> None:
+def test_a_new_workbook_has_both_partners_with_every_dimension_unanswered() -> None:
     wb = Workbook()
     assert set(wb.partners) == {"a", "b"}
     assert all(
-        r.need == 5 and r.met is None for p in wb.partners.values() for r in p.ratings.values()
+        r == Rating(need=None, importance=None, met=None, guess=None) and r.answered() == 0
+        for p in wb.partners.values()
+        for r in p.ratings.values()
     )
 
 
@@ -120,9 +122,75 @@ def test_an_older_version_is_migrated_not_rejected(monkeypatch: pytest.MonkeyPat
         return doc
 
     monkeypatch.setitem(workbook_io.MIGRATIONS, 0, from_v0)
-    doc = _doc(schema_version=0, lang="ja")
+    doc = _v1_doc(schema_version=0, lang="ja")
     del doc["language"]
     assert load_workbook(json.dumps(doc)).language == "ja"
+
+
+def _v1_doc(**changes: object) -> dict[str, object]:
+    """A version-1 document as version 1 wrote it: every need and importance holds a value."""
+    doc = _doc(**{"schema_version": 1, **changes})
+    for partner in doc["partners"].values():  # type: ignore[attr-defined]
+        for rating in partner["ratings"].values():
+            rating.update(need=5, importance="medium")
+    return doc
+
+
+def test_a_version_1_file_keeps_its_values_as_answers_and_invents_none() -> None:
+    doc = _v1_doc()
+    doc["partners"]["a"]["ratings"]["closeness"]["need"] = 9  # type: ignore[index]
+    del doc["partners"]["b"]["ratings"]["support"]["need"]  # type: ignore[index]
+    del doc["partners"]["b"]["ratings"]["intensity"]  # type: ignore[index]
+    wb = load_workbook(json.dumps(doc))
+    assert wb.schema_version == 2
+    assert wb.partners["a"].ratings["closeness"].need == 9
+    assert wb.partners["a"].ratings["expression"].need == 5  # saved: a real answer
+    assert wb.partners["a"].ratings["expression"].importance == "medium"
+    # What the file did not hold is not answered: nothing is invented.
+    assert wb.partners["b"].ratings["support"].need is None
+    assert wb.partners["b"].ratings["support"].importance == "medium"
+    assert wb.partners["b"].ratings["intensity"] == Rating()
+
+
+@pytest.mark.parametrize("kind", ["need", "importance"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_version_1_file_with_a_not_answered_value_is_refused_whole(kind: str, lang: str) -> None:
+    # Version 1 had no "not answered" for need and importance: null there mixes two versions.
+    doc = _v1_doc()
+    doc["partners"]["b"]["ratings"]["support"][kind] = None  # type: ignore[index]
+    with pytest.raises(WorkbookError) as info:
+        load_workbook(json.dumps(doc))
+    assert [p.path for p in info.value.problems] == [("partners", "b", "ratings", "support", kind)]
+    assert problem_messages(info.value, lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (11, "too_high"),
+        (-1, "too_low"),
+        ("", "wrong_type"),
+        ("null", "wrong_type"),
+        (5.5, "wrong_type"),
+    ],
+)
+def test_a_claimed_answer_outside_the_scale_or_of_the_wrong_type_is_refused(
+    value: object, code: str
+) -> None:
+    doc = _doc()
+    doc["partners"]["a"]["ratings"]["closeness"]["need"] = value  # type: ignore[index]
+    with pytest.raises(WorkbookError) as info:
+        load_workbook(json.dumps(doc))
+    assert [p.code for p in info.value.problems] == [code]
+
+
+def test_a_version_2_file_keeps_not_answered_apart_from_every_value() -> None:
+    wb = Workbook()
+    wb.partners["a"].ratings["closeness"].need = 5
+    again = load_workbook(dump_workbook(wb))
+    assert again.partners["a"].ratings["closeness"].need == 5
+    assert again.partners["a"].ratings["support"].need is None
+    assert again == wb
 
 
 def test_a_partner_file_with_one_partner_loads() -> None:

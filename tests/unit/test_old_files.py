@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from emotions import keep
+from emotions.model import SCHEMA_VERSION
 from emotions.workbook_io import dump_workbook, load_workbook
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -37,23 +38,44 @@ def missing_from(saved: Any, now: Any, path: str = "") -> list[str]:
 
 
 def test_every_schema_version_has_a_frozen_file() -> None:
-    from emotions.model import SCHEMA_VERSION
-
     versions = {json.loads(f.read_text(encoding="utf-8"))["schema_version"] for f in WORKBOOK_FILES}
     assert versions >= set(range(1, SCHEMA_VERSION)) | {1}
+
+
+def _without_version(doc: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in doc.items() if key != "schema_version"}
+
+
+def answered_ratings(doc: dict[str, Any]) -> dict[tuple[str, str, str], Any]:
+    """(partner, dimension, kind) -> value for every rating question that holds an answer."""
+    return {
+        (pid, dim, kind): value
+        for pid, partner in doc["partners"].items()
+        for dim, rating in partner.get("ratings", {}).items()
+        for kind, value in rating.items()
+        if value is not None
+    }
 
 
 @pytest.mark.parametrize("path", WORKBOOK_FILES, ids=lambda p: p.name)
 def test_an_old_workbook_file_opens_and_keeps_every_value(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    wb = load_workbook(text)
-    assert missing_from(json.loads(text), json.loads(dump_workbook(wb))) == []
+    saved = json.loads(text)
+    now = json.loads(dump_workbook(load_workbook(text)))
+    assert now["schema_version"] == SCHEMA_VERSION
+    assert missing_from(_without_version(saved), _without_version(now)) == []
+    # It means the same: exactly the answers the file held, no answer invented for a question
+    # the file left open.
+    assert answered_ratings(now) == answered_ratings(saved)
 
 
 def test_an_old_browser_copy_opens_and_keeps_every_value() -> None:
     text = (FIXTURES / "browser-copy-v1.json").read_text(encoding="utf-8")
-    wb = keep.read_stored_copy(text)
-    assert missing_from(json.loads(text), json.loads(keep.stored_text(wb))) == []
+    saved = json.loads(text)
+    now = json.loads(keep.stored_text(keep.read_stored_copy(text)))
+    assert now["schema_version"] == SCHEMA_VERSION
+    assert missing_from(_without_version(saved), _without_version(now)) == []
+    assert answered_ratings(now) == answered_ratings(saved)
 
 
 def test_the_comparison_notices_a_lost_value() -> None:
