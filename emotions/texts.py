@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from emotions.analysis import (
     Area,
+    answered_needs,
     areas_to_understand,
     difference,
     difference_band,
@@ -131,3 +132,21 @@ def directions(area: Area, names: Names, lang: Language) -> dict[str, str]:
     table = content_table("directions", lang)[area.dimension]
     higher, lower = names.of(area.higher), names.of(other(area.higher))
     return {key: table[key].format(higher=higher, lower=lower) for key in DIRECTION_KEYS}
+
+
+def nothing_to_compare(wb: Workbook, names: Names, lang: Language) -> str:
+    """One calm line for a page that has no dimension both partners answered: where each partner
+    stands, and that comparing starts on the first need both have answered."""
+    counts = {pid: len(answered_needs(wb, pid)) for pid in PARTNER_IDS}
+    if not any(counts.values()):
+        return t("compare.nobody_yet", lang)
+    if all(counts.values()):
+        return t("compare.no_shared_need", lang, a=names.a, b=names.b)
+    answered: PartnerId = "a" if counts["a"] else "b"
+    return t(
+        "compare.one_partner",
+        lang,
+        answered=names.of(answered),
+        other=names.of(other(answered)),
+        count=counts[answered],
+    )

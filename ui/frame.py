@@ -24,7 +24,7 @@ from ui.state import (
     t,
     workbook,
 )
-from ui.widgets import Setter, bound
+from ui.widgets import ANSWER_CSS, Setter, bound
 
 
 def _set_language(value: Language) -> None:
@@ -162,6 +162,7 @@ def safety_bar(safety_page: st.Page) -> None:
     """The quick exit and the link to the safety page, at the top of the sidebar of every page."""
     with st.sidebar.container(key="safety_bar"):
         st.html(_SIDEBAR_CSS)
+        st.html(ANSWER_CSS)
         st.button(
             t("exit.button"),
             key="quick_exit",

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from emotions import texts
-from emotions.analysis import Area
+from emotions.analysis import Area, can_compare
 from emotions.dimensions import SectionId
 from emotions.escape import markdown_escape, markdown_table
 from emotions.i18n import content_table, section_text
@@ -85,14 +85,29 @@ def safe_names() -> texts.Names:
     return texts.Names(markdown_escape(names.a), markdown_escape(names.b))
 
 
+def nothing_to_compare(*, links: bool = True) -> None:
+    """One calm line where a page would compare the partners but they have answered no need in
+    common, and (``links``) the next steps: answer now, answer in turns, or combine two files."""
+    st.markdown(texts.nothing_to_compare(view(), safe_names(), lang()))
+    if not links:
+        return
+    st.markdown(t("compare.next_steps"))
+    st.page_link("app_pages/what_it_means.py", label=t("compare.answer_now"), icon="🧭")
+    st.page_link("app_pages/turns.py", label=t("compare.take_turns"), icon="🔁")
+    st.page_link("app_pages/workbook.py", label=t("compare.combine_files"), icon="💾")
+
+
 def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS) -> None:
     """'What this means for you two': the direction-aware texts of the given areas.
 
     Areas in the "close" band are left out: a difference of one or two points is no ground for
-    saying how one partner may misread the other.
+    saying how one partner may misread the other. With no need answered by both, it says so.
     """
     areas = [area for area in areas if area.band != "close"]
     st.subheader(t("you_two.heading"), anchor=False)
+    if not can_compare(view()):
+        nothing_to_compare(links=False)
+        return
     if not areas:
         st.markdown(t("you_two.empty"))
         return

@@ -8,13 +8,14 @@ depend on the language.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias, TypedDict, TypeVar
 
 import streamlit as st
 
+from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.model import PartnerId
-from ui.state import workbook
+from ui.state import t, workbook
 
 T = TypeVar("T")
 Setter: TypeAlias = Callable[[T], None]
@@ -45,6 +46,63 @@ def bound(key: str, current: T, setter: Setter[T]) -> Bound:
     if key not in st.session_state or st.session_state[key] != current:
         st.session_state[key] = current
     return {"key": key, "on_change": _apply, "args": (key, setter)}
+
+
+SCALE: tuple[int, ...] = tuple(range(NEED_MIN, NEED_MAX + 1))
+"""The answers of a 0-10 question."""
+
+ANSWER_KEY_PREFIXES = (
+    "need__",
+    "importance__",
+    "met__",
+    "guess__",
+    "styles__",
+    "turns__",
+    "turns_importance__",
+)
+"""The first part of the key of every answer widget (``answer``): the stylesheet below lays out
+exactly these, and ``answer`` refuses any other key."""
+
+ANSWER_CSS = (
+    "<style>"
+    + ", ".join(
+        f"[class*='st-key-{prefix}'] button[data-variant='segmented_control']"
+        for prefix in ANSWER_KEY_PREFIXES
+    )
+    + " { padding-left: 0; padding-right: 0; min-width: 0; flex: 1 1 0; }</style>"
+)
+"""Lets the segments of an answer share their row evenly: eleven fit on a 390 px phone
+(docs/answer-widget.md). Our own constant stylesheet, drawn once per run outside any fragment."""
+
+
+def answer(
+    label: str,
+    key: str,
+    current: T | None,
+    setter: Setter[T | None],
+    *,
+    options: Sequence[T] = SCALE,  # type: ignore[assignment]
+    format_func: Callable[[T], str] = str,
+    help: str | None = None,
+) -> T | None:
+    """One question answered by choosing one segment: ``None`` (nothing chosen) is "not
+    answered", a click or Space on a segment answers it, on the chosen one again takes it back.
+
+    ``label`` is plain text (it becomes the accessible name); while unanswered it says so in
+    words too, not only by having nothing highlighted.
+    """
+    if not key.startswith(ANSWER_KEY_PREFIXES):
+        raise ValueError(f"answer widget key {key!r} does not start with an ANSWER_KEY_PREFIXES")
+    shown = label if current is not None else t("answer.label_unanswered", question=label)
+    return st.segmented_control(
+        shown,
+        list(options),
+        selection_mode="single",
+        format_func=format_func,
+        help=help,
+        width="stretch",
+        **bound(key, current, setter),
+    )
 
 
 def choice(label: str, options: dict[T, str], key: str) -> T:
