@@ -83,17 +83,21 @@ def answer(
     *,
     options: Sequence[T] = SCALE,  # type: ignore[assignment]
     format_func: Callable[[T], str] = str,
+    detail: str | None = None,
     help: str | None = None,
 ) -> T | None:
     """One question answered by choosing one segment: ``None`` (nothing chosen) is "not
     answered", a click or Space on a segment answers it, on the chosen one again takes it back.
 
-    ``label`` is plain text (it becomes the accessible name); while unanswered it says so in
+    ``label`` and ``detail`` (e.g. what 0 and 10 mean, on a second line) are plain text: they
+    become the accessible name, so no Markdown syntax. While unanswered the label says so in
     words too, not only by having nothing highlighted.
     """
     if not key.startswith(ANSWER_KEY_PREFIXES):
         raise ValueError(f"answer widget key {key!r} does not start with an ANSWER_KEY_PREFIXES")
     shown = label if current is not None else t("answer.label_unanswered", question=label)
+    if detail:
+        shown = f"{shown}  \n{detail}"  # a line break, not syntax a screen reader would read
     return st.segmented_control(
         shown,
         list(options),
