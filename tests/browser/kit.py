@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, expect
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -210,4 +210,51 @@ def set_name(page: Page, pid: str, text: str) -> None:
         expander.locator("summary").click()
     field.fill(text)
     field.press("Enter")
+    wait_idle(page)
+
+
+# --------------------------------------------------------------------------- answer widgets
+# A question of the workbook (ui.widgets.answer) is an st.segmented_control: a radiogroup of
+# buttons (role "radio", text "0" ... "10" or an importance level), none checked while it is not
+# answered. A click (or Space) on a segment answers; on the checked one again takes it back.
+
+
+def segment(page: Page, key: str, label: object) -> Locator:
+    """The segment whose text is exactly ``label`` in the answer widget ``key``."""
+    return page.locator(f".st-key-{key}").get_by_role("radio", name=str(label), exact=True)
+
+
+def answer_value(page: Page, key: str) -> str | None:
+    """The text of the checked segment of the answer widget ``key``; None while not answered."""
+    box = page.locator(f".st-key-{key}")
+    box.get_by_role("radio").first.wait_for()
+    checked = box.locator('[role="radio"][aria-checked="true"]')
+    return checked.inner_text().strip() if checked.count() else None
+
+
+def answered(page: Page, key: str) -> int | None:
+    """The number answered in the 0-10 answer widget ``key``; None while not answered."""
+    value = answer_value(page, key)
+    return None if value is None else int(value)
+
+
+def give(page: Page, key: str, value: object) -> object:
+    """Answer ``value`` in the answer widget ``key`` with one click (nothing when it already holds
+    that answer: a click there would take it back); returns ``value``."""
+    button = segment(page, key, value)
+    button.scroll_into_view_if_needed()
+    if button.get_attribute("aria-checked") != "true":
+        button.click()
+        expect(button).to_have_attribute("aria-checked", "true")
+    wait_idle(page)
+    return value
+
+
+def take_back(page: Page, key: str) -> None:
+    """Click the checked segment of ``key`` again: the question is not answered any more."""
+    box = page.locator(f".st-key-{key}")
+    checked = box.locator('[role="radio"][aria-checked="true"]')
+    expect(checked).to_have_count(1)
+    checked.click()
+    expect(box.locator('[role="radio"][aria-checked="true"]')).to_have_count(0)
     wait_idle(page)
