@@ -32,7 +32,9 @@ from tests.browser.kit import (
 pytestmark = pytest.mark.browser
 
 PAGE = "what-it-means"
-DIM = "closeness"  # not the first question: the keyboard reaches it with one Tab from the one before
+DIM = (
+    "closeness"  # not the first question: the keyboard reaches it with one Tab from the one before
+)
 KEY = f"need__a__{DIM}"
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -171,7 +173,9 @@ def test_a_real_five_in_one_key_press(needs: Needs) -> None:
         presses.append((key, needs.wire.reruns() - sent))
 
     press("Tab")
-    focused = page.evaluate("() => document.activeElement.closest('[class*=\"st-key-\"]').className")
+    focused = page.evaluate(
+        "() => document.activeElement.closest('[class*=\"st-key-\"]').className"
+    )
     assert f"st-key-{KEY}" in focused.split(), focused
     assert page.evaluate("() => document.activeElement.innerText.trim()") == "0"
     for _ in range(5):
