@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from emotions.dimensions import DIMENSION_IDS
+from emotions.i18n import t
+from emotions.languages import LANGUAGE_CODES
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -27,13 +31,15 @@ def chart(at: AppTest) -> dict[str, Any]:
 def test_a_met_answer_is_stored_charted_and_read_as_never_enough() -> None:
     at = with_workbook(persist_page(), talker_and_processor())
     slider = at.segmented_control(key="met__a__closeness")
-    assert slider.label == "Closeness (my need: 7) · _not answered yet_"
+    assert slider.value is None
+    label = t("persist.met_label", "en", dimension=t("dim.closeness.name", "en"), need=7)
+    assert slider.label.startswith(t("answer.label_unanswered", "en", question=label))
     captions = " ".join(c.value for c in at.caption)
     assert "Mia has not said yet how well any of the needs are met" in captions
     assert chart(at)["data"][1]["x"][2] is None
     slider.set_value(2).run()
     assert at.session_state["workbook"].partners["a"].ratings["closeness"].met == 2
-    assert at.segmented_control(key="met__a__closeness").label == "Closeness (my need: 7)"
+    assert at.segmented_control(key="met__a__closeness").label.startswith(f"{label}  \n")
     assert chart(at)["data"][1]["x"][2] == 2
     assert "Mia's need is well above how well it feels met in Closeness (need 7, met 2)." in text(
         at
@@ -41,6 +47,23 @@ def test_a_met_answer_is_stored_charted_and_read_as_never_enough() -> None:
     # A gap inside the "close" band is not read as "never enough".
     at.segmented_control(key="met__a__closeness").set_value(5).run()
     assert "Nothing in Mia's answers suggests either feeling so far." in text(at)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_fresh_page_shows_no_number_for_what_is_not_answered(lang: str) -> None:
+    at = persist_page()
+    at.radio(key="ui_lang").set_value(lang).run()
+    for dim in DIMENSION_IDS:
+        control = at.segmented_control(key=f"met__a__{dim}")
+        assert control.value is None
+        # The label recalls the need: not answered, so it says so instead of a number.
+        label = t("answer_ui.met_label_no_need", lang, dimension=t(f"dim.{dim}.name", lang))
+        assert control.label.startswith(t("answer.label_unanswered", lang, question=label))
+        assert not any(ch.isdigit() for ch in control.label.split("\n")[0])
+    at.segmented_control(key="met__a__support").set_value(5).run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].met == 5
+    at.segmented_control(key="met__a__support").set_value(None).run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].met is None
 
 
 def test_too_much_and_never_enough_follow_each_couple() -> None:
