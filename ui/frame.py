@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from emotions.analysis import answer_count, question_count
 from emotions.dimensions import SECTION_IDS
+from emotions.escape import markdown_escape
 from emotions.i18n import t as translate
 from emotions.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import holds_notes
+from emotions.texts import plain_names
+from emotions.turns import answering
 from ui import keep, rooms
 from ui.samples import sample_banner, sample_picker
 from ui.state import (
@@ -22,6 +26,7 @@ from ui.state import (
     presenting,
     private_turn,
     t,
+    turn_stage,
     workbook,
 )
 from ui.widgets import ANSWER_CSS, Setter, bound
@@ -130,10 +135,41 @@ def mark_visited(url_path: str) -> None:
 
 
 def progress() -> None:
-    """How far the couple has come: sections explored out of sixteen."""
+    """How far the couple has come: sections explored out of sixteen, then the answers."""
     explored = len(workbook().visited)
     with st.sidebar:
         st.progress(explored / len(SECTION_IDS), text=t("frame.progress", count=explored))
+    answer_progress()
+
+
+def answer_progress() -> None:
+    """How many of the questions (need, importance, met, guess on every dimension) each partner
+    has answered, one line each. Neutral labels in presentation mode; while one partner answers
+    alone, only that partner's line (the other's progress stays private too).
+
+    Drawn by the whole run: an answer given inside a page's fragment reruns the fragment alone,
+    so this line catches up on the next whole run (another page, another choice of whose
+    answers)."""
+    wb = workbook()
+    if private_turn():
+        pid = answering(turn_stage())
+        shown: tuple[PartnerId, ...] = () if pid is None else (pid,)
+    else:
+        shown = PARTNER_IDS
+    if not shown:
+        return
+    names = plain_names(wb, lang(), anonymous=presenting())
+    st.sidebar.caption(
+        "  \n".join(
+            t(
+                "answer_ui.sidebar_count",
+                name=markdown_escape(names.of(pid)),
+                answered=answer_count(wb, pid),
+                total=question_count(),
+            )
+            for pid in shown
+        )
+    )
 
 
 # --- Safety: quick exit, the safety page one click away, start over ---------------------------

@@ -45,9 +45,18 @@ def table(rows: Sequence[Mapping[str, object]]) -> None:
     """A table of plain texts (names, notes, labels) and numbers, shown exactly as they are.
 
     ``st.table`` renders Markdown in every heading and cell: pass names and notes as typed
-    (``texts.plain_names``), never already escaped; this escapes each text once.
+    (``texts.plain_names``), never already escaped; this escapes each text once. A cell that is
+    ``None`` (a question not answered) reads "not answered yet", never a number or "None".
     """
-    st.table(markdown_table(rows))
+    unanswered = t("answer.not_answered")
+    st.table(
+        markdown_table(
+            [
+                {heading: unanswered if cell is None else cell for heading, cell in row.items()}
+                for row in rows
+            ]
+        )
+    )
 
 
 def reflection(section_id: SectionId) -> None:
