@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -38,6 +39,7 @@ CHROMIUM_ARGS = [
     # an outside request (recorded in `network`) has not actually reached the internet.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
+T = TypeVar("T")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HEALTH_TIMEOUT = 60.0
@@ -238,7 +240,7 @@ def answered(page: Page, key: str) -> int | None:
     return None if value is None else int(value)
 
 
-def give(page: Page, key: str, value: object) -> object:
+def give(page: Page, key: str, value: T) -> T:
     """Answer ``value`` in the answer widget ``key`` with one click (nothing when it already holds
     that answer: a click there would take it back); returns ``value``."""
     button = segment(page, key, value)
@@ -258,3 +260,17 @@ def take_back(page: Page, key: str) -> None:
     checked.click()
     expect(box.locator('[role="radio"][aria-checked="true"]')).to_have_count(0)
     wait_idle(page)
+
+
+def key_answer(page: Page, key: str, value: int) -> int:
+    """Answer ``value`` (0-10) by keyboard: focus the question's first segment (no key press:
+    nothing is chosen by that), ArrowRight ``value`` times (focus only), one Space."""
+    box = page.locator(f".st-key-{key}")
+    box.scroll_into_view_if_needed()
+    box.get_by_role("radio").first.focus()
+    for _ in range(value):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    expect(segment(page, key, value)).to_have_attribute("aria-checked", "true")
+    wait_idle(page)
+    return value

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, WebSocket, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
+from emotions.analysis import question_count
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.languages import LANGUAGE_CODES, spec
@@ -89,6 +90,14 @@ class Needs:
             total=len(DIMENSION_IDS),
         )
 
+    def sidebar_count(self, answered: int) -> str:
+        return self.t(
+            "answer_ui.sidebar_count",
+            name=self.t("partner.a"),
+            answered=answered,
+            total=question_count(),
+        )
+
     def radar_point(self) -> object:
         """Partner A's value on this question's axis of the radar (None: no point there)."""
         index = DIMENSION_IDS.index(DIM)
@@ -110,15 +119,24 @@ class Needs:
         assert self.label() == self.unanswered_label()
         assert answer_value(self.page, KEY) is None
         expect(self.page.locator('[data-testid="stMain"]')).to_contain_text(self.count_line(count))
+        expect(self.page.locator('[data-testid="stSidebar"]')).to_contain_text(
+            self.sidebar_count(count)
+        )
 
     def assert_answered(self, value: int, count: int = 1) -> None:
         chosen = segment(self.page, KEY, value)
         expect(chosen).to_have_attribute("aria-checked", "true")
         expect(chosen).to_have_attribute("data-selected", "true")
         expect(self.box.locator('[role="radio"][aria-checked="true"]')).to_have_count(1)
+        expect(self.box.locator('[data-testid="stWidgetLabel"]')).not_to_contain_text(
+            self.unanswered_label()
+        )
         assert self.label() == self.t(f"dim.{DIM}.name")
         assert self.unanswered_label() not in self.box.inner_text()
         expect(self.page.locator('[data-testid="stMain"]')).to_contain_text(self.count_line(count))
+        expect(self.page.locator('[data-testid="stSidebar"]')).to_contain_text(
+            self.sidebar_count(count)
+        )
         self.page.wait_for_function(
             "([sel, i, v]) => { const p = document.querySelector(sel);"
             " return p && p.data && p.data.length && p.data[0].r[i] === v }",

@@ -1,4 +1,5 @@
-"""The needs page in a real browser: keyboard on a slider, language switch, names shown as typed."""
+"""The needs page in a real browser: a question answered by keyboard, language switch, names shown
+as typed."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from tests.browser.kit import (
     ARTIFACTS,
     NetworkLog,
     StreamlitServer,
+    answered,
     full_page_screenshot,
+    give,
+    key_answer,
     open_app,
     set_name,
     wait_idle,
@@ -23,7 +27,7 @@ from tests.browser.kit import (
 pytestmark = pytest.mark.browser
 
 PAGE = "what-it-means"
-SLIDER = "need__a__expression"
+QUESTION = "need__a__expression"
 ZWSP = "\u200b"  # the app's escaping puts one after every ":" of user text
 
 # Two names of at most 40 characters (the input's limit) carrying markup and shortcodes that
@@ -31,10 +35,6 @@ ZWSP = "\u200b"  # the app's escaping puts one after every ":" of user text
 # may come from outside), an image from outside.
 NAME_A = "<b>x</b> [l](http://example.com) :red[r]"
 NAME_B = ":material/home: ![i](http://example.com)"
-
-
-def slider_value(page: Page, key: str) -> int:
-    return int(page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]').inner_text())
 
 
 PLOT = ".st-key-needs_radar .js-plotly-plot"
@@ -50,19 +50,6 @@ def radar(page: Page) -> list[list[float]]:
     return page.evaluate(
         "(sel) => [...document.querySelector(sel).data].map(trace => Array.from(trace.r))", PLOT
     )
-
-
-def nudge(page: Page, key: str, presses: int) -> int:
-    """Focus the slider's thumb, press ArrowRight ``presses`` times; returns the new value."""
-    expected = min(10, slider_value(page, key) + presses)
-    page.locator(f".st-key-{key} input[type=range]").focus()
-    for _ in range(presses):
-        page.keyboard.press("ArrowRight")
-    expect(page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]')).to_have_text(
-        str(expected)
-    )
-    wait_idle(page)
-    return expected
 
 
 def wait_radar(page: Page, partner: int, dim: str, value: int) -> list[list[float]]:
@@ -83,14 +70,16 @@ def choose_language(page: Page, label: str) -> None:
     wait_idle(page)
 
 
-def test_keyboard_moves_slider_and_radar(page: Page, server: StreamlitServer) -> None:
+def test_keyboard_answers_a_question_and_moves_the_radar(
+    page: Page, server: StreamlitServer
+) -> None:
     open_app(page, server.url, PAGE)
     before = radar(page)
-    start = slider_value(page, SLIDER)
+    assert answered(page, QUESTION) is None
 
-    value = nudge(page, SLIDER, 3)
+    value = key_answer(page, QUESTION, 8)
 
-    assert value == start + 3
+    assert answered(page, QUESTION) == value
     after = wait_radar(page, 0, "expression", value)
     index = DIMENSION_IDS.index("expression")
     changed = [
@@ -105,7 +94,7 @@ def test_keyboard_moves_slider_and_radar(page: Page, server: StreamlitServer) ->
 
 def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> None:
     open_app(page, server.url, PAGE)
-    value = nudge(page, SLIDER, 3)
+    value = give(page, QUESTION, 8)
     wait_radar(page, 0, "expression", value)
     full_page_screenshot(page, ARTIFACTS / "needs-en.png")
 
@@ -117,7 +106,7 @@ def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> N
     for sid in ("introduction", PAGE, "meta-emotion"):
         expect(nav).to_contain_text(t(f"section.{sid}.title", "ja"))
     expect(main).to_contain_text("セラピーでも")
-    assert slider_value(page, SLIDER) == value
+    assert answered(page, QUESTION) == value
     assert wait_radar(page, 0, "expression", value)
     # the radar's axis labels follow the language too
     theta = page.evaluate("(sel) => document.querySelector(sel).data[0].theta", PLOT)
@@ -130,7 +119,7 @@ def test_language_switch_keeps_answers(page: Page, server: StreamlitServer) -> N
     expect(main.locator("h1").first).to_have_text(section_text(PAGE, "en")[0])
     expect(nav).to_contain_text(t(f"section.{PAGE}.title", "en"))
     expect(main).to_contain_text(t("frame.notice", "en"))
-    assert slider_value(page, SLIDER) == value
+    assert answered(page, QUESTION) == value
     assert wait_radar(page, 0, "expression", value)
 
 
@@ -165,7 +154,11 @@ def assert_nothing_rendered_from_names(page: Page, network: NetworkLog) -> None:
 def test_names_are_shown_as_typed(page: Page, server: StreamlitServer, network: NetworkLog) -> None:
     open_app(page, server.url, PAGE)
     set_names(page, NAME_A, NAME_B)
-    nudge(page, SLIDER, 2)  # a difference, so the ranked areas name the partner who leans higher
+    # A difference both answered, so the ranked areas name the partner who leans higher.
+    give(page, QUESTION, 7)
+    page.locator('.st-key-needs_who [data-testid="stRadioOption"]').nth(1).click()
+    wait_idle(page)
+    give(page, "need__b__expression", 5)
 
     options = page.locator('.st-key-needs_who [data-testid="stRadioOption"]')
     assert [shown(text) for text in options.all_inner_texts()] == [NAME_A, NAME_B]
