@@ -180,7 +180,10 @@ def test_the_table_alternative_lists_both_partners_and_the_band() -> None:
     )
     assert list(table.columns) == [need, a, b, difference, band]
     row = table[table[need] == t("dim.support.name", "en")].iloc[0]
-    assert (row[a], row[difference], row[band]) == (10, 5, t("band.different", "en"))
+    # Numbers in a column that also says "not answered yet" arrive as text.
+    assert (row[a], row[difference], row[band]) == ("10", "5", t("band.different", "en"))
+    other = table[table[need] == t("dim.closeness.name", "en")].iloc[0]
+    assert (other[a], other[difference]) == (t("answer.not_answered", "en"), "")
 
 
 def test_for_you_two_follows_the_couple_and_the_direction_of_the_difference() -> None:
