@@ -15,6 +15,7 @@ from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
+from ui.frame import answer_progress_again
 from ui.section import for_you_two, header, reflection, safe_names, small_print, table
 from ui.state import band_labels, editing, lang, name, t, view, workbook
 from ui.widgets import answer, choice
@@ -118,6 +119,8 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     )
 
     for_you_two(analysis.top_areas(wb, 2))
+    # The sidebar's answer counts follow an answer without a whole run (every run: see there).
+    answer_progress_again()
     # The sidebar's "saved?" line and the copy kept in the browser are drawn by the whole run.
     keep.refresh_frame_if_stale()
 
