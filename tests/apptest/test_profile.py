@@ -84,7 +84,7 @@ def bullets_after(heading: str, text: str) -> list[str]:
 
 
 def block_with(at: Any, heading: str) -> str:
-    (block,) = [m.value for m in at.main.get("markdown") if heading in m.value]
+    (block,) = [m.value for m in at.main.markdown if heading in m.value]
     return block  # type: ignore[no-any-return]
 
 
@@ -106,7 +106,7 @@ def test_one_partner_alone_sees_their_own_profile_on_the_needs_page(lang: Langua
     # B answered no need: B's block holds no need of B's, only B's guesses, said to be guesses.
     assert bullets_after(b_heading, block) == b_profile(lang)
     # Nothing to compare yet: the profiles are open, not in an expander.
-    assert not [e for e in at.main.get("expander") if e.label == t("profile.expander", lang)]
+    assert not [e for e in at.main.expander if e.label == t("profile.expander", lang)]
     shown = "\n".join(visible_texts(at))
     for key in ("highest", "lowest", "one_need", "matters_most", "unmet"):
         assert t(f"profile.{key}", lang, name=label("b", lang)).split("{")[0] not in shown
@@ -129,7 +129,7 @@ def test_the_final_page_shows_each_profile_and_what_is_still_open(lang: Language
     assert bullets_after(b_heading, b_block) == b_profile(lang)
     open_b = bullets_after(f"**{t('profile.open_heading', lang, name=b)}**", b_block)
     assert open_b[0] == t("profile.open_kind_all", lang, question=need)
-    assert t("profile.final_heading", lang) in [s.value for s in at.main.get("subheader")]
+    assert t("profile.final_heading", lang) in [s.value for s in at.main.subheader]
 
 
 @LANGS
@@ -158,7 +158,7 @@ def test_once_they_can_be_compared_the_profiles_wait_in_a_closed_expander(lang: 
     wb = a_alone(lang)
     wb.partners["b"].ratings["closeness"].need = 2
     at = session(lang, wb, "what_it_means")
-    (expander,) = [e for e in at.main.get("expander") if e.label == t("profile.expander", lang)]
+    (expander,) = [e for e in at.main.expander if e.label == t("profile.expander", lang)]
     assert not expander.proto.expanded
     (inside,) = [m.value for m in expander.markdown]
     for pid in ("a", "b"):
