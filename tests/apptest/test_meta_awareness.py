@@ -67,13 +67,28 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     at.slider(key="aware_guess__a__closeness").set_value(9).run()
     assert workbook_of(at).partners["a"].ratings["closeness"].guess == 9
     assert "not guessed yet" not in at.slider(key="aware_guess__a__closeness").label
-    assert workbook_of(at).partners["a"].ratings["closeness"].need == 5  # the need is untouched
+    assert workbook_of(at).partners["a"].ratings["closeness"].need is None  # untouched
     assert len(at.get("plotly_chart")) == 0
     assert t("aware.surprises_heading", "en") not in shown(at)
     at.toggle(key="aware_reveal").set_value(True).run()
-    about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
-    assert about_b["data"][2]["x"] == [9]  # A's guess about B
-    assert about_b["data"][1]["x"][2] == 5  # B's own answer
+    # B has answered nothing: A's guess stands alone, drawn and named as a guess.
+    (about_b,) = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    assert [trace["name"] for trace in about_b["data"]] == [
+        t("aware.chart_guess", "en", name=t("partner.a", "en"))
+    ]
+    assert about_b["data"][0]["x"] == [9]
+    names = {"guesser": t("partner.a", "en"), "about": t("partner.b", "en")}
+    assert t("compare_b.aware_guess_only", "en", **names) in shown(at)
+    assert t("compare_b.aware_guesses_wait", "en", count=1, **names) in shown(at)
+    assert t("aware.surprises_heading", "en") in shown(at)
+    # B answers closeness (in the workbook: the answer widgets are the needs page's): compared.
+    workbook_of(at).partners["b"].ratings["closeness"].need = 5
+    at.run()
+    about_b = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    gap, answer, guess = about_b["data"]
+    assert guess["x"] == [9] and answer["x"] == [5]  # A's guess about B, B's own answer
+    assert gap["x"] == [9, 5, None]
+    assert t("compare_b.aware_guess_only", "en", **names) not in shown(at)
     assert t(
         "aware.surprise_line",
         "en",
@@ -122,7 +137,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not
     at.radio(key="aware_guesser").set_value("b").run()
     at.slider(key="aware_guess__b__support").set_value(2).run()
     at.toggle(key="aware_reveal").set_value(True).run()
-    go(at, "distance")
+    go(at, "introduction")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "meta_awareness")
     assert at.radio(key="aware_guesser").value == "b"
