@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emotions.analysis import (
-    answered_needs,
-    areas_to_understand,
-    difference,
-    difference_band,
-    need,
-    shared_dimensions,
-)
+from emotions.analysis import areas_to_understand, difference, difference_band, need
 from emotions.charts import base_layout, escape_plotly, rows_height, scale_rows_axes
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX
@@ -69,7 +62,7 @@ def map_labels(wb: Workbook, lang: Language) -> list[str]:
 
 def partly_answered(wb: Workbook) -> bool:
     """Whether some need is not answered by both partners (the map leaves marks out there)."""
-    return len(shared_dimensions(wb)) < len(DIMENSION_IDS)
+    return any(difference(wb, dim) is None for dim in DIMENSION_IDS)
 
 
 def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
@@ -81,7 +74,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
     labels = map_labels(wb, lang)
     label_of = dict(zip(DIMENSION_IDS, labels, strict=True))
     traces: list[dict[str, Any]] = []
-    shared = shared_dimensions(wb)
+    shared = [dim for dim in DIMENSION_IDS if difference(wb, dim) is not None]
     if shared:
         line_x: list[int | None] = []
         line_y: list[str | None] = []
@@ -100,7 +93,7 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
             }
         )
     for pid in PARTNER_IDS:
-        answered = answered_needs(wb, pid)
+        answered = [dim for dim in DIMENSION_IDS if need(wb, pid, dim) is not None]
         if not answered:
             continue
         label = escape_plotly(names.of(pid))

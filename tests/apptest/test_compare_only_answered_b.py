@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from emotions.analysis import Area
-from emotions.dimensions import DIMENSION_IDS
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.i18n import t
 from emotions.languages import Language
 from emotions.model import PartnerId, Workbook
@@ -33,8 +33,8 @@ OWN_NEXT_STEPS = {"rebuilding", "meta_awareness", "unspoken_needs"}
 """Pages whose only comparison is "what this means for you two": its line has no links."""
 
 
-def direction_texts(wb: Workbook, lang: Language, dim: str, higher: PartnerId) -> set[str]:
-    area = Area(dim, HIGH - LOW, "far", None, higher)  # type: ignore[arg-type]
+def direction_texts(wb: Workbook, lang: Language, dim: DimensionId, higher: PartnerId) -> set[str]:
+    area = Area(dim, HIGH - LOW, "far", None, higher)
     return set(directions(area, plain_names(wb, lang), lang).values())
 
 
