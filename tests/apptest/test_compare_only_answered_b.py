@@ -12,9 +12,10 @@ import pytest
 from emotions.analysis import Area
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.i18n import t
-from emotions.languages import Language
+from emotions.languages import DEFAULT_LANGUAGE, Language
 from emotions.model import PartnerId, Workbook
 from emotions.texts import directions, nothing_to_compare, plain_names
+from tests.apptest.conftest import left_over
 from tests.apptest.sections_helpers import page, shown
 from tests.partly_answered import HIGH, LOW, one_sided, only_on
 
@@ -39,10 +40,13 @@ def direction_texts(wb: Workbook, lang: Language, dim: DimensionId, higher: Part
 
 
 def opened(script: str, wb: Workbook, lang: Language) -> tuple[str, list[str]]:
-    """Every text of the page (the reveal of section 11 turned on) and its page links."""
+    """Every text of the page (the reveal of section 11 turned on) and its page links; no
+    text of the default language is left on a page in another."""
     at = page(script, LOCALES[lang], wb)
     if script == "meta_awareness":
         at.toggle(key="aware_reveal").set_value(True).run()
+    if lang != DEFAULT_LANGUAGE:
+        assert left_over(at, lang) == []
     return shown(at), [link.proto.label for link in at.main.get("page_link")]
 
 
