@@ -16,6 +16,7 @@ from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
 from ui.frame import answer_progress_again
+from ui.profile import own_profiles
 from ui.section import for_you_two, header, reflection, safe_names, small_print, table
 from ui.state import band_labels, editing, lang, name, t, view, workbook
 from ui.widgets import answer, choice
@@ -118,6 +119,7 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
         anchors=False,
     )
 
+    own_profiles()
     for_you_two(analysis.top_areas(wb, 2))
     # The sidebar's answer counts follow an answer without a whole run (every run: see there).
     answer_progress_again()
