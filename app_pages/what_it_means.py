@@ -105,7 +105,8 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
             if lines
             else t("answer_ui.no_areas")
             if analysis.can_compare(wb)
-            else texts.nothing_to_compare(wb, names, lang())
+            # The full "nothing to compare" line and its next steps come once, further down.
+            else t("answer_ui.no_shared_areas")
         ),
         anchors=False,
     )
