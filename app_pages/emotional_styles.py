@@ -20,6 +20,7 @@ if editing():
     controls, chart = st.columns([2, 3], gap="large")
     with controls:
         st.markdown(t("answer_ui.styles_how_to"))
+        st.caption(t("answer.how_to"))
         pid = choice(t("styles.who"), {p: name(p) for p in PARTNER_IDS}, "styles_who")
         for dim in styles.AXES:
 

@@ -70,6 +70,7 @@ names = safe_names()
 st.subheader(t("persist.met_heading"), anchor=False)
 if editing():
     st.markdown(t("answer_ui.met_how", met=t("needs.kind_met")))
+    st.caption(t("answer.how_to"))
     questions, chart = st.columns([1, 1], gap="large")
     with questions:
         met_questions(pid)
