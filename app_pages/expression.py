@@ -6,11 +6,12 @@ mode the sliders are not drawn; the chart, the grid and the decoding remain."""
 import streamlit as st
 
 from emotions import texts
+from emotions.analysis import can_compare
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import channels
 from emotions.model import CHANNELS, PARTNER_IDS, Channel, PartnerId
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names, table
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -68,9 +69,9 @@ if st.toggle(t("channels.table_toggle"), key="channels_table"):
 
 st.subheader(t("channels.grid_heading"), anchor=False)
 st.markdown(channels.rule_text(lang()))
-if len(wb.partners) < len(PARTNER_IDS):
-    st.markdown(t("channels.one_partner"))
-else:
+comparable = can_compare(wb)
+if channels.compared(wb):
+    # Cells one partner has not answered say so; no number stands in for them.
     table(channels.misreading_grid(wb, plain, lang()))
     decoded = channels.decoding(wb, names, lang())
     if decoded.most:
@@ -80,6 +81,16 @@ else:
         st.markdown("\n".join(f"- {line}" for line in decoded.others))
     if decoded.empty:
         st.markdown(t("channels.you_two_empty"))
+elif comparable:
+    st.markdown(t("compare_a.channels_not_yet"))
+else:
+    # Nothing answered by both on this page: said once, here, with the next steps.
+    nothing_to_compare()
 
-for_you_two(channels.expression_areas(wb, 2))
+if comparable:
+    for_you_two(channels.expression_areas(wb, 2))
+elif channels.compared(wb):
+    st.subheader(t("you_two.heading"), anchor=False)
+    nothing_to_compare()
+
 reflection("expression")
