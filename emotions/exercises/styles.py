@@ -211,7 +211,13 @@ def misreadings(wb: Workbook, names: Names, lang: Language) -> list[str]:
         else:
             lines.append(table["crossed"]["text"].format(aloud=names.of(hx), now=names.of(hy)))
     if not lines:
-        lines.append(table["close"]["text"])
+        shared = shared_axes(wb)
+        if len(shared) == len(AXES):
+            lines.append(table["close"]["text"])
+        else:
+            # Close on the one line both answered: nothing is said about the other line.
+            dimension = t(f"dim.{shared[0]}.name", lang)
+            lines.append(t("compare_a.styles_close_one", lang, dimension=dimension))
     return lines
 
 
