@@ -59,10 +59,13 @@ def rating(partner: Partner, channel: Channel, kind: Kind) -> int | None:
     return None if answer is None else getattr(answer, kind)
 
 
-def set_rating(partner: Partner, channel: Channel, kind: Kind, value: int) -> None:
-    """Record one answer (the other answer of the channel is kept)."""
+def set_rating(partner: Partner, channel: Channel, kind: Kind, value: int | None) -> None:
+    """Record one answer, or with None take it back (the other answer of the channel is kept;
+    a channel with neither answer left is dropped)."""
     answer = partner.channels.setdefault(channel, ChannelRating())
     setattr(answer, kind, value)  # the model validates the assignment (0-10)
+    if answer.show is None and answer.notice is None:
+        del partner.channels[channel]
 
 
 @dataclass(frozen=True)

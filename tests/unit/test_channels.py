@@ -238,3 +238,12 @@ def test_an_open_rating_is_never_drawn_or_compared_as_a_number() -> None:
 def test_expression_areas_only_on_needs_both_answered() -> None:
     wb = needs_only_on(talker_and_processor(), ["expression", "processing"])
     assert [(a.dimension, a.band) for a in channels.expression_areas(wb)] == [("expression", "far")]
+
+
+def test_an_answer_can_be_taken_back() -> None:
+    wb = rate(Workbook(), {("a", "words", "show"): 7, ("a", "words", "notice"): 2})
+    channels.set_rating(wb.partners["a"], "words", "show", None)
+    assert channels.rating(wb.partners["a"], "words", "show") is None
+    assert channels.rating(wb.partners["a"], "words", "notice") == 2
+    channels.set_rating(wb.partners["a"], "words", "notice", None)
+    assert "words" not in wb.partners["a"].channels
