@@ -5,6 +5,8 @@ The answers are put into the workbook before a page is drawn: no widget is moved
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -130,3 +132,31 @@ def test_only_the_needs_both_answered_are_compared(lang: Language) -> None:
             else:
                 assert title not in everything, (script, dim)
         assert t("compare.next_steps", lang) not in markdown(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_map_places_only_a_partner_who_answered_both_of_its_needs(lang: Language) -> None:
+    at = page("emotional_styles", one_silent("b"), lang)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    # The corner labels and Mia; Ren answered nothing: no point, a line instead.
+    assert [trace.get("name") for trace in spec["data"][1:]] == ["Mia"]
+    assert t(
+        "compare_a.styles_unplaced",
+        lang,
+        name="Ren",
+        x=t("dim.processing.name", lang),
+        y=t("dim.conflict_pace.name", lang),
+    ) in "\n".join(markdown(at))
+
+
+def test_need_and_met_bars_only_from_answers() -> None:
+    wb = full_workbook()
+    for rating in wb.partners["a"].ratings.values():
+        rating.met = None
+    at = page("ongoing_differences", wb, "en")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    # No "met" answered yet: only the need series is drawn.
+    assert [trace["name"] for trace in spec["data"]] == [t("persist.need", "en")]
+    at = page("ongoing_differences", one_silent("a"), "en")
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"] == []
+    assert t("compare_a.persist_chart_empty", "en", name="Mia") in [c.value for c in at.caption]

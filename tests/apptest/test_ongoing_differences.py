@@ -7,7 +7,6 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from emotions.i18n import t
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -31,8 +30,6 @@ def test_a_met_answer_is_stored_charted_and_read_as_never_enough() -> None:
     assert slider.label == "Closeness (my need: 7) · _not answered yet_"
     captions = " ".join(c.value for c in at.caption)
     assert "Mia has not said yet how well any of the needs are met" in captions
-    # No "met" answered yet: only the need series is drawn.
-    assert [trace["name"] for trace in chart(at)["data"]] == [t("persist.need", "en")]
     slider.set_value(2).run()
     assert at.session_state["workbook"].partners["a"].ratings["closeness"].met == 2
     assert at.slider(key="persist__met__a__closeness").label == "Closeness (my need: 7)"
