@@ -11,6 +11,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import journey
 from emotions.exercises.limits import NOTE_MAX
 from emotions.presentation import holds_notes
+from ui.profile import profiles_and_open_questions
 from ui.section import for_you_two, header, reflection, safe_names, show_text
 from ui.state import band_labels, editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
@@ -60,6 +61,8 @@ if not folded:
 st.markdown(f"**{t('journey.notes_heading')}**")
 notes = [] if folded else journey.notes_lines(wb, names, lang())
 st.markdown(bullets([*notes, journey.checkin_line(wb, lang())]))
+
+profiles_and_open_questions()
 
 if editing():
     st.subheader(t("journey.next_heading"), anchor=False)

@@ -14,6 +14,7 @@ from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
+from ui.profile import own_profiles
 from ui.section import for_you_two, header, reflection, safe_names, small_print, table
 from ui.state import band_labels, editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
@@ -115,6 +116,7 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
         anchors=False,
     )
 
+    own_profiles()
     for_you_two(analysis.top_areas(wb, 2))
     # The sidebar's "saved?" line and the copy kept in the browser are drawn by the whole run.
     keep.refresh_frame_if_stale()
