@@ -16,7 +16,7 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import content_table, t
 from emotions.languages import Language
 from emotions.model import EMOTIONS, Workbook
-from tests.apptest.conftest import go, open_app, with_workbook
+from tests.apptest.conftest import go, left_over, open_app, with_workbook
 from tests.copy import area_title
 from tests.couples import full_workbook
 from tests.partly_answered import needs_only_on, one_silent
@@ -84,6 +84,8 @@ def test_a_partner_who_answered_nothing_is_compared_nowhere(script: str, lang: L
     assert sum(text == line for text in shown) == 1
     assert t("compare.next_steps", lang) in shown
     assert t("you_two.empty", lang) not in shown
+    if lang != "en":
+        assert left_over(at, lang) == []
 
 
 def test_the_silent_partner_is_named_only_to_say_what_is_open() -> None:
