@@ -171,21 +171,27 @@ if editing():
 
 # The reveal is view state: it is hidden again whenever the page is opened anew.
 revealed = st.toggle(t("aware.reveal"), key="aware_reveal", help=t("aware.reveal_hint"))
-if revealed and not analysis.has_both(wb):
-    st.info(t("needs.one_partner"))
-elif revealed and not awareness.any_guesses(wb):
+if revealed and not awareness.any_guesses(wb):
     st.info(t("aware.no_guesses"))
 elif revealed:
+    # A guess is drawn as a guess (hollow, named so) and compared only with an answer.
     plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
     for about, column in zip(PARTNER_IDS, st.columns(2), strict=True):
         with column:
-            plotly_chart(
-                awareness.perception_figure(wb, about, plain, lang()), key=f"aware_chart__{about}"
-            )
+            guess_only = awareness.guess_only_line(wb, about, safe_names(), lang())
+            if awareness.comparisons(wb, about):
+                plotly_chart(
+                    awareness.perception_figure(wb, about, plain, lang()),
+                    key=f"aware_chart__{about}",
+                )
+            if guess_only:
+                st.caption(guess_only)
     st.caption(t("aware.chart_caption"))
     if st.toggle(t("aware.table_toggle"), key="aware_table"):
         for about in PARTNER_IDS:
-            table(awareness.perception_table(wb, about, plain, lang()))
+            rows = awareness.perception_table(wb, about, plain, lang())
+            if rows:
+                table(rows)
     st.markdown(f"**{t('aware.surprises_heading')}**")
     lines = awareness.surprise_lines(wb, safe_names(), lang())
     st.markdown("\n".join(f"- {line}" for line in lines))

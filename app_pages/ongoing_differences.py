@@ -5,12 +5,13 @@ choice), the feelings and the calm notes about the signs remain, not the ticked 
 
 import streamlit as st
 
+from emotions.analysis import can_compare
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises import persisting
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.texts import Names
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names, table
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import answer, bound, choice
 
@@ -70,6 +71,7 @@ names = safe_names()
 st.subheader(t("persist.met_heading"), anchor=False)
 if editing():
     st.markdown(t("answer_ui.met_how", met=t("needs.kind_met")))
+    st.caption(t("answer.how_to"))
     questions, chart = st.columns([1, 1], gap="large")
     with questions:
         met_questions(pid)
@@ -78,6 +80,8 @@ else:
 with chart:
     plotly_chart(persisting.need_met_figure(wb, pid, lang()), key="persist_chart")
     st.caption(t("persist.chart_caption"))
+    if not persisting.answered_any(wb, pid):
+        st.caption(t("compare_a.persist_chart_empty", name=names.of(pid)))
     if st.toggle(t("persist.table_toggle"), key="persist__table"):
         table(persisting.need_met_table(wb, pid, lang()))
 
@@ -85,6 +89,9 @@ st.subheader(t("persist.strain_heading"), anchor=False)
 st.caption(t("persist.strain_caption"))
 for p in PARTNER_IDS:
     if p not in wb.partners:
+        continue
+    if not persisting.answered_any(wb, p):
+        st.markdown(f"**{names.of(p)}**\n\n{t('compare_a.persist_no_needs', name=names.of(p))}")
         continue
     lines = persisting.strain_lines(wb, p, names, lang())
     body = bullets(lines) if lines else t("persist.nothing_stands_out", name=names.of(p))
@@ -109,5 +116,10 @@ if note is not None:
 if both:
     st.markdown(both)
 
-for_you_two(persisting.persisting_areas(wb))
+if can_compare(wb):
+    for_you_two(persisting.persisting_areas(wb))
+else:
+    # "Too much" compares the two: nothing to compare yet is said once, with the next steps.
+    st.subheader(t("you_two.heading"), anchor=False)
+    nothing_to_compare()
 reflection("ongoing-differences")

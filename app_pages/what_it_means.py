@@ -15,6 +15,8 @@ from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
+from ui.frame import answer_progress_again
+from ui.profile import own_profiles
 from ui.section import for_you_two, header, reflection, safe_names, small_print, table
 from ui.state import band_labels, editing, lang, name, t, view, workbook
 from ui.widgets import answer, choice
@@ -103,7 +105,8 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
             if lines
             else t("answer_ui.no_areas")
             if analysis.can_compare(wb)
-            else texts.nothing_to_compare(wb, names, lang())
+            # The full "nothing to compare" line and its next steps come once, further down.
+            else t("answer_ui.no_shared_areas")
         ),
         anchors=False,
     )
@@ -117,7 +120,10 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
         anchors=False,
     )
 
+    own_profiles()
     for_you_two(analysis.top_areas(wb, 2))
+    # The sidebar's answer counts follow an answer without a whole run (every run: see there).
+    answer_progress_again()
     # The sidebar's "saved?" line and the copy kept in the browser are drawn by the whole run.
     keep.refresh_frame_if_stale()
 

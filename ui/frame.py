@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from emotions.analysis import answer_count, question_count
 from emotions.dimensions import SECTION_IDS
@@ -142,14 +143,34 @@ def progress() -> None:
     answer_progress()
 
 
+ANSWER_PROGRESS_SLOT = "_answer_progress_slot"
+"""Session-state key of the sidebar's placeholder for the answer counts, from the last whole run."""
+
+
 def answer_progress() -> None:
     """How many of the questions (need, importance, met, guess on every dimension) each partner
-    has answered, one line each. Neutral labels in presentation mode; while one partner answers
-    alone, only that partner's line (the other's progress stays private too).
+    has answered, one line each, in a placeholder of the sidebar. Neutral labels in presentation
+    mode; while one partner answers alone, only that partner's line (the other's progress stays
+    private too).
 
-    Drawn by the whole run: an answer given inside a page's fragment reruns the fragment alone,
-    so this line catches up on the next whole run (another page, another choice of whose
-    answers)."""
+    An answer given inside a page's fragment reruns that fragment alone: such a fragment calls
+    ``answer_progress_again`` so that the counts follow the answer without a whole run."""
+    slot = st.sidebar.empty()
+    st.session_state[ANSWER_PROGRESS_SLOT] = slot
+    _draw_answer_counts(slot)
+
+
+def answer_progress_again() -> None:
+    """Redraw the answer counts into the sidebar placeholder of the last whole run. For a
+    fragment that holds answer widgets: call it on every run of the fragment, the whole runs
+    included (Streamlit keeps a fragment's place in a container outside it only if the
+    fragment wrote there during the last whole run)."""
+    slot = st.session_state.get(ANSWER_PROGRESS_SLOT)
+    if slot is not None:
+        _draw_answer_counts(slot)
+
+
+def _draw_answer_counts(slot: DeltaGenerator) -> None:
     wb = workbook()
     if private_turn():
         pid = answering(turn_stage())
@@ -157,9 +178,10 @@ def answer_progress() -> None:
     else:
         shown = PARTNER_IDS
     if not shown:
+        slot.empty()
         return
     names = plain_names(wb, lang(), anonymous=presenting())
-    st.sidebar.caption(
+    slot.caption(
         "  \n".join(
             t(
                 "answer_ui.sidebar_count",

@@ -90,7 +90,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
 
 
 def test_misreadings_follow_the_couple() -> None:
-    at = with_workbook(styles_page(), talker_and_processor())
+    at = go(with_workbook(open_app(), talker_and_processor()), "emotional_styles")
     text = shown(at)
     table = content_table("styles", "en")
     assert table["conflict_pace"]["higher_reads"].format(higher="Mia", lower="Ren") in text
@@ -110,7 +110,7 @@ def test_misreadings_follow_the_couple() -> None:
 def test_a_japanese_couple_reads_japanese() -> None:
     wb = talker_and_processor()
     wb.language = "ja"
-    at = with_workbook(styles_page("ja-JP"), wb)
+    at = go(with_workbook(open_app("ja-JP"), wb), "emotional_styles")
     text = shown(at)
     assert "Renが気持ちを整理するために黙りこむと、Miaは" in text
     assert "Mia：気持ちを声に出しながら一緒に考えるほうです（9）" in text

@@ -6,6 +6,7 @@ import json
 
 from emotions.escape import markdown_escape
 from emotions.i18n import t
+from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -77,9 +78,11 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     # B answers the need the guess is about (on the needs page, the same workbook).
     workbook_of(at).partners["b"].ratings["closeness"].need = 5
     at.toggle(key="aware_reveal").set_value(True).run()
-    about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
-    assert about_b["data"][2]["x"] == [9]  # A's guess about B
-    assert about_b["data"][1]["x"][2] == 5  # B's own answer
+    # A has answered nothing and B guessed nothing: one chart, about B.
+    (about_b,) = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    gap, answer, guess = about_b["data"]
+    assert guess["x"] == [9] and answer["x"] == [5]  # A's guess about B, B's own answer
+    assert gap["x"] == [9, 5, None]
     assert t(
         "aware.surprise_line",
         "en",
@@ -90,6 +93,28 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
         guess=9,
         pole=t("dim.closeness.low", "en"),
     ) in shown(at)
+
+
+def test_a_guess_of_a_need_not_answered_stands_alone_as_a_guess() -> None:
+    wb = Workbook()
+    wb.partners["a"].ratings["closeness"].guess = 9  # B has answered nothing
+    at = page("meta_awareness", wb=wb)
+    at.toggle(key="aware_reveal").set_value(True).run()
+    (about_b,) = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    assert [trace["name"] for trace in about_b["data"]] == [
+        t("aware.chart_guess", "en", name=t("partner.a", "en"))
+    ]
+    assert about_b["data"][0]["x"] == [9]
+    assert about_b["data"][0]["marker"]["symbol"].endswith("-open")
+    names = {"guesser": t("partner.a", "en"), "about": t("partner.b", "en")}
+    text = shown(at)
+    assert t("compare_b.aware_guess_only", "en", **names) in text
+    assert t("compare_b.aware_guesses_wait", "en", count=1, **names) in text
+    # B answers it: now the guess is compared, and the guess-only line is gone.
+    workbook_of(at).partners["b"].ratings["closeness"].need = 5
+    at.run()
+    assert len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"]) == 3
+    assert t("compare_b.aware_guess_only", "en", **names) not in shown(at)
 
 
 def test_the_surprises_follow_the_couple() -> None:

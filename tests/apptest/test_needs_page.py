@@ -82,9 +82,11 @@ def test_answering_changes_the_radar_and_the_ranked_areas() -> None:
     def areas_block() -> str:
         return next(m.value for m in at.markdown if m.value.startswith(heading))
 
-    # Nobody has answered: nothing is compared, and the page does not claim the needs are equal.
-    assert t("compare.nobody_yet", "en") in areas_block()
+    # Nobody has answered: nothing is compared, and the page does not claim the needs are equal;
+    # the calm "nothing to compare" line with its next steps comes once on the page.
+    assert t("answer_ui.no_shared_areas", "en") in areas_block()
     assert t("answer_ui.no_areas", "en") not in areas_block()
+    assert [m.value for m in at.markdown].count(t("compare.nobody_yet", "en")) == 1
     answer(at, "need__a__expression", 9)
     after = radar(at)
     assert after["data"][0]["r"][0] == after["data"][0]["r"][-1] == 9

@@ -88,7 +88,7 @@ def test_the_trend_follows_the_couple() -> None:
 def test_checkins_survive_a_page_switch_and_a_language_switch() -> None:
     at = page("rebuilding")
     check_in(at, 3, 7, 4, "電話をくれた")
-    go(at, "distance")
+    go(at, "introduction")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "rebuilding")
     assert len(workbook_of(at).checkins) == 1

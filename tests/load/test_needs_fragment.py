@@ -6,13 +6,26 @@ from __future__ import annotations
 import json
 
 from bench.stclient import Server, Session
+from emotions.analysis import question_count
 from emotions.dimensions import DIMENSION_IDS as DIMENSIONS
+from emotions.i18n import t
 from emotions.workbook_io import load_workbook
 
 
 def kept_copy(s: Session) -> dict[str, object]:
     """What the page last handed to the browser's storage component."""
     return json.loads(s.element("keep_store").bidi_component.json)  # type: ignore[no-any-return]
+
+
+def count(pid: str, answered: int) -> str:
+    """The sidebar's line for a partner who has answered ``answered`` questions."""
+    return t(
+        "answer_ui.sidebar_count",
+        "en",
+        name=t(f"partner.{pid}", "en"),
+        answered=answered,
+        total=question_count(),
+    )
 
 
 def test_an_answer_reruns_only_the_fragment(app_server: Server) -> None:
@@ -25,6 +38,8 @@ def test_an_answer_reruns_only_the_fragment(app_server: Server) -> None:
         run = s.set("need__a__support", 9)
         assert run is not None and run.fragment and run.errors == []
         assert s.value("need__a__support") == "9"
+        # The sidebar's count follows within the fragment run, shown once.
+        assert sum(count("a", 2) in text for text in s.texts()) == 1
         assert s.plotly("needs_radar")["data"][0]["r"][DIMENSIONS.index("support")] == 9
         # Taken back: nothing chosen, still a fragment run (another answer keeps the workbook
         # from being blank again, which would change the sidebar's saved line), and the radar
@@ -32,6 +47,7 @@ def test_an_answer_reruns_only_the_fragment(app_server: Server) -> None:
         run = s.set("need__a__support", None)
         assert run is not None and run.fragment and run.errors == []
         assert s.value("need__a__support") == []
+        assert sum(count("a", 1) in text for text in s.texts()) == 1
         assert s.plotly("needs_radar")["data"][0]["r"][DIMENSIONS.index("support")] is None
         assert kept_copy(s)["mode"] != "keep"
 
