@@ -274,3 +274,27 @@ def key_answer(page: Page, key: str, value: int) -> int:
     expect(segment(page, key, value)).to_have_attribute("aria-checked", "true")
     wait_idle(page)
     return value
+
+
+def room_position(page: Page, dim: str, value: int) -> int:
+    """Set a workshop participant's position on ``dim`` to ``value`` on the join page.
+
+    The position is a row of segments (unset until chosen; one click sets it) once the rooms
+    follow the workbook's answer widget, a slider standing at the middle before: either way the
+    position ends at ``value``, and the pause after lets the widget hand its value to the app
+    before anything else is pressed (a "send" faster than any person could carry the old one)."""
+    key = f"room_need__{dim}"
+    box = page.locator(f".st-key-{key}")
+    box.wait_for()
+    if box.get_by_role("radio").count():
+        give(page, key, value)
+    else:
+        thumb = box.locator('[data-testid="stSliderThumbValue"]')
+        presses = value - int(thumb.inner_text())
+        box.locator("input[type=range]").focus()
+        for _ in range(abs(presses)):
+            page.keyboard.press("ArrowRight" if presses > 0 else "ArrowLeft")
+        expect(thumb).to_have_text(str(value))
+    page.wait_for_timeout(600)
+    wait_idle(page)
+    return value

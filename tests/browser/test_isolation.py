@@ -29,7 +29,7 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.samples import PROFILES
 from emotions.workbook_io import load_workbook
-from tests.browser.kit import StreamlitServer, set_name, wait_idle
+from tests.browser.kit import StreamlitServer, give, room_position, set_name, wait_idle
 from tests.browser.test_counselor import (
     load_sample,
     name_pattern,
@@ -40,7 +40,6 @@ from tests.browser.test_counselor import (
     toggle,
 )
 from tests.browser.test_keep import click, go, key, storage, switch_keep, write_note
-from tests.browser.test_needs_page import nudge
 from tests.browser.test_rooms import rows
 from ui.keep import STORED_ENTRY
 
@@ -165,9 +164,7 @@ def join(page: Page, code: str, presses: int) -> None:
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    nudge(page, "room_need__closeness", presses)
-    page.wait_for_timeout(600)  # the slider reports its value after a short pause
-    wait_idle(page)
+    room_position(page, "closeness", 5 + presses)
     click(page, "room_send")
     expect(key(page, "room_withdraw")).to_be_visible()
 
@@ -209,7 +206,7 @@ def test_five_couples_and_two_rooms_at_once(
     # Round 2: partner A's need for expression, a different value in each browser.
     for c in couples:
         if c.i != SAMPLE_AT:
-            nudge(c.page, "need__a__expression", c.need - 5)
+            give(c.page, "need__a__expression", c.need)
     # Round 3: a note on the styles page; one browser turns presentation mode on.
     for c in couples:
         go(c.page, STYLES)
@@ -254,9 +251,7 @@ def test_five_couples_and_two_rooms_at_once(
     # A participant changes their position, another withdraws: nobody else's moves.
     changer, leaver = couples[1].page, couples[3].page  # both in room A
     go(changer, "join")
-    nudge(changer, "room_need__closeness", 2)  # 6 -> 8
-    changer.wait_for_timeout(600)
-    wait_idle(changer)
+    room_position(changer, "closeness", 8)  # 6 -> 8
     click(changer, "room_send")
     go(leaver, "join")
     click(leaver, "room_withdraw")
