@@ -34,7 +34,7 @@ from emotions.exercises import (
     styles,
 )
 from emotions.export.document import Block, RadarData, Summary, Table
-from emotions.i18n import t
+from emotions.i18n import content_table, t
 from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import anonymised
@@ -42,7 +42,8 @@ from emotions.sections import SECTIONS, section_title
 from emotions.texts import Names
 
 UNANSWERED = meta_emotion.UNANSWERED
-"""What a table shows for a question not answered yet (the same dash in both languages)."""
+"""What a page's table shows for a question not answered yet (the same dash in both languages).
+The summary's own tables say it in words: ``not_answered``."""
 TOP_AREAS = journey.TOP_AREAS
 """How many of the ranked areas get their direction-aware texts in the summary."""
 
@@ -59,69 +60,142 @@ def _partners(wb: Workbook) -> list[PartnerId]:
     return [pid for pid in PARTNER_IDS if pid in wb.partners]
 
 
-def _score(value: int | None) -> str:
-    return UNANSWERED if value is None else str(value)
+def not_answered(lang: Language) -> str:
+    """What a cell of the summary's tables says for a question not answered yet."""
+    return t("export_answers.cell", lang)
+
+
+def _answer(value: object, lang: Language) -> str:
+    return not_answered(lang) if value is None else str(value)
+
+
+def _without_open(table: Table, open_cell: str, *, keep: int = 1) -> Table:
+    """``table`` without the rows, then the columns, that would only say "not answered yet"
+    (or nothing): the first ``keep`` columns name the row and are not values."""
+
+    def empty(cell: str) -> bool:
+        return cell in (open_cell, "")
+
+    rows = [row for row in table.rows if not all(empty(c) for c in row[keep:])]
+    columns = [
+        j
+        for j in range(len(table.columns))
+        if j < keep or any(not empty(row[j]) for row in rows if j < len(row))
+    ]
+    if not rows:
+        return Table([], [])
+    return Table(
+        [table.columns[j] for j in columns],
+        [[row[j] if j < len(row) else "" for j in columns] for row in rows],
+    )
 
 
 # --- The needs profile and what follows from it --------------------------------------------------
 
 
 def radar_data(wb: Workbook, names: Names, lang: Language) -> RadarData:
-    """The radar's data: axis labels in ``lang`` and the needs of every partner present."""
+    """The radar's data: axis labels in ``lang`` and the needs of every partner present (None
+    where not answered; the renderers draw no shape for a partner with none answered)."""
     return RadarData(
         axes=[t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS],
         dimensions=list(DIMENSION_IDS),
         needs={
-            pid: [wb.partners[pid].ratings[dim].need for dim in DIMENSION_IDS]
-            for pid in _partners(wb)
+            pid: [analysis.need(wb, pid, dim) for dim in DIMENSION_IDS] for pid in _partners(wb)
         },
         names={pid: names.of(pid) for pid in _partners(wb)},
+        open_legend={
+            pid: t("export_answers.radar_not_answered", lang, name=names.of(pid))
+            for pid in _partners(wb)
+            if not analysis.answered_needs(wb, pid)
+        },
     )
 
 
 def needs_profile_table(wb: Workbook, names: Names, lang: Language) -> Table:
     """One row per dimension: each partner's need, importance and how well it is met, then the
-    difference and its rule-of-thumb band (when both partners are present)."""
+    difference and its rule-of-thumb band where both partners answered that need.
+
+    A question not answered yet says so (``not_answered``); a row or a column that would only
+    say that is left out (a partner who answered none of these questions has no column), and
+    the difference columns appear only when the partners can be compared at all."""
     pids = _partners(wb)
-    both = analysis.has_both(wb)
+    compare = analysis.can_compare(wb)
+    open_cell = not_answered(lang)
     columns = [t("needs.table_dimension", lang)]
     for pid in pids:
         columns += [
             t(f"export.col_{kind}", lang, name=names.of(pid))
             for kind in ("need", "importance", "met")
         ]
-    if both:
+    if compare:
         columns += [t("needs.table_difference", lang), t("needs.table_band", lang)]
     rows = []
     for dim in DIMENSION_IDS:
         row = [t(f"dim.{dim}.name", lang)]
         for pid in pids:
             rating = wb.partners[pid].ratings[dim]
+            importance = rating.importance
             row += [
-                str(rating.need),
-                t(f"importance.{rating.importance}", lang),
-                _score(rating.met),
+                _answer(rating.need, lang),
+                open_cell if importance is None else t(f"importance.{importance}", lang),
+                _answer(rating.met, lang),
             ]
-        diff = analysis.difference(wb, dim)
-        if both and diff is not None:
-            row += [str(diff), t(f"band.{analysis.difference_band(diff)}", lang)]
+        if compare:
+            # Not compared (blank) unless both answered this need.
+            diff = analysis.difference(wb, dim)
+            row += (
+                ["", ""]
+                if diff is None
+                else [str(diff), t(f"band.{analysis.difference_band(diff)}", lang)]
+            )
         rows.append(row)
-    return Table(columns, rows)
+    return _without_open(Table(columns, rows), open_cell)
+
+
+def perception_table(wb: Workbook, about: PartnerId, names: Names, lang: Language) -> Table:
+    """What ``about`` answered beside the other partner's guess of it, one row per need where
+    either is answered; the gap only where both are. The guess is labelled as a guess."""
+    guesser = analysis.other(about)
+    open_cell = not_answered(lang)
+    columns = [
+        t("needs.table_dimension", lang),
+        t("aware.table_answer", lang, name=names.of(about)),
+        t("aware.table_guess", lang, name=names.of(guesser)),
+        t("aware.table_gap", lang),
+    ]
+    rows = []
+    for dim in DIMENSION_IDS:
+        answer = analysis.need(wb, about, dim)
+        guess = wb.partners[guesser].ratings[dim].guess if guesser in wb.partners else None
+        gap = None if answer is None or guess is None else abs(answer - guess)
+        rows.append(
+            [
+                t(f"dim.{dim}.name", lang),
+                _answer(answer, lang),
+                _answer(guess, lang),
+                "" if gap is None else str(gap),
+            ]
+        )
+    return _without_open(Table(columns, rows), open_cell)
 
 
 def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
     """The needs profile (the section's own block), the areas to understand (the top ones with
-    their direction-aware texts), what feels missing, and the perception gaps."""
+    their direction-aware texts), what feels missing, and the perception gaps. Partners are
+    compared only on the needs both answered (``analysis.shared_dimensions``)."""
+    profile = needs_profile_table(wb, names, lang)
     blocks = [
         Block(
             title="",
             paragraphs=[t("needs.radar_caption", lang)],
-            tables=[needs_profile_table(wb, names, lang)],
+            tables=[profile] if profile.rows else [],
         )
     ]
     areas = analysis.areas_to_understand(wb)
     if not analysis.has_both(wb):
         areas_text = [t("needs.one_partner", lang)]
+    elif not analysis.can_compare(wb):
+        areas_text = [texts.nothing_to_compare(wb, names, lang)]
     elif not areas:
         areas_text = [t("needs.no_areas", lang)]
     else:
@@ -147,26 +221,67 @@ def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
     if unmet:
         blocks.append(Block(title=t("needs.unmet_heading", lang), bullets=unmet))
     if analysis.has_both(wb) and awareness.any_guesses(wb):
+        tables = [perception_table(wb, about, names, lang) for about in PARTNER_IDS]
         blocks.append(
             Block(
                 title=t("export.perception_heading", lang),
                 bullets=awareness.surprise_lines(wb, names, lang),
-                tables=[
-                    _table(awareness.perception_table(wb, about, names, lang))
-                    for about in PARTNER_IDS
-                ],
+                tables=[table for table in tables if table.rows],
             )
         )
     return blocks
+
+
+def unanswered_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
+    """Per partner of the workbook and kind of question, the needs not answered yet
+    (``analysis.unanswered``); a kind left open on every need is said in one short line."""
+    lines = []
+    for pid in _partners(wb):
+        for kind, dims in analysis.unanswered(wb, pid).items():
+            question = t(f"export_answers.question_{kind}", lang)
+            if len(dims) == len(DIMENSION_IDS):
+                lines.append(
+                    t("export_answers.open_all", lang, name=names.of(pid), question=question)
+                )
+                continue
+            dimensions = persisting.join_list([t(f"dim.{dim}.name", lang) for dim in dims], lang)
+            lines.append(
+                t(
+                    "export_answers.open_line",
+                    lang,
+                    name=names.of(pid),
+                    question=question,
+                    dimensions=dimensions,
+                )
+            )
+    return lines
+
+
+def unanswered_block(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    """What is still open, per partner (after the sections); None when everything is answered."""
+    lines = unanswered_lines(wb, names, lang)
+    if not lines:
+        return None
+    return Block(
+        title=t("export_answers.open_heading", lang),
+        paragraphs=[t("export_answers.open_caption", lang)],
+        bullets=lines,
+    )
 
 
 # --- One block per section ----------------------------------------------------------------------
 
 
 def _styles(wb: Workbook, names: Names, lang: Language) -> Block | None:
-    bullets = [styles.position_line(p, names, lang) for p in styles.positions(wb)]
+    """Each partner who answered both needs of the map, placed on it; the misreadings only when
+    both partners answered both (they compare the two on each line)."""
+    placed = [p for p in styles.positions(wb) if p.processing is not None and p.pace is not None]
+    if not placed:
+        return None
+    bullets = [styles.position_line(p, names, lang) for p in placed]
     paragraphs = [styles.map_caption(lang)]
-    if analysis.has_both(wb):
+    shared = analysis.shared_dimensions(wb)
+    if all(dim in shared for dim in styles.AXES):
         bullets += styles.misreadings(wb, names, lang)
         paragraphs.append(t("styles.misreadings_caption", lang))
     return Block(title="", paragraphs=paragraphs, bullets=bullets)
@@ -199,7 +314,10 @@ def _distance(wb: Workbook, names: Names, lang: Language) -> Block | None:
         opening = t("distance.moment_line", lang, name=names.of(reacher), what=moment.what)
     else:
         opening = t("export.reached_out", lang, name=names.of(reacher))
-    found = distance.landings(wb, reacher)
+    # How a response lands is read from the reacher's own needs: only once they answered them.
+    needed = {rule.dimension for rules in distance.RULES.values() for rule in rules}
+    ready = reacher in wb.partners and needed <= set(analysis.answered_needs(wb, reacher))
+    found = distance.landings(wb, reacher) if ready else []
     if not found:
         return Block(
             title="",
@@ -272,8 +390,14 @@ def _channels(wb: Workbook, names: Names, lang: Language) -> Block | None:
 
 def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets: list[str] = []
+    # "Too much" compares the two partners' needs: only when both answered every need (the
+    # exercise compares every dimension); "never enough" reads one partner's own answers.
+    every_need_shared = len(analysis.shared_dimensions(wb)) == len(DIMENSION_IDS)
     for pid in _partners(wb):
-        bullets += persisting.strain_lines(wb, pid, names, lang)
+        if every_need_shared:
+            bullets += persisting.strain_lines(wb, pid, names, lang)
+        else:
+            bullets += _never_enough_lines(wb, pid, names, lang)
     labels = persisting.sign_labels(lang)
     for pid in _partners(wb):
         signs = persisting.signs_of(wb, pid)
@@ -290,6 +414,19 @@ def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not bullets:
         return None
     return Block(title="", paragraphs=[t("persist.strain_caption", lang)], bullets=bullets)
+
+
+def _never_enough_lines(wb: Workbook, pid: PartnerId, names: Names, lang: Language) -> list[str]:
+    """``persisting.strain_lines`` without "too much": what may feel like never enough, from
+    ``pid``'s own need and how well it is met."""
+    found = persisting.never_enough(wb, pid)
+    if not found:
+        return []
+    template = content_table("persisting", lang)["strains"]["never_enough"]
+    items = persisting.join_list([persisting.strain_item(s, names, lang) for s in found], lang)
+    return [
+        str(template).format(items=items, name=names.of(pid), other=names.of(analysis.other(pid)))
+    ]
 
 
 def _adjustments(wb: Workbook, names: Names, lang: Language) -> Block | None:
@@ -468,7 +605,8 @@ def subtitle(wb: Workbook, lang: Language) -> str:
 
 def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> Summary:
     """The whole workbook summarised in ``lang``: the needs profile and what follows from it,
-    then one block per section that holds answers or notes, in the article's order.
+    then one block per section that holds answers or notes, in the article's order, and last
+    the questions each partner has not answered yet (``unanswered_block``).
 
     With ``anonymous`` the partners are "Partner A/B" everywhere, their own words included.
     """
@@ -493,6 +631,9 @@ def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> S
             )
         )
         blocks += more
+    still_open = unanswered_block(wb, names, lang)
+    if still_open is not None:
+        blocks.append(still_open)
     return Summary(
         lang=lang,
         title=t("export.title", lang),
