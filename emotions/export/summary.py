@@ -392,7 +392,7 @@ def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets: list[str] = []
     # "Too much" compares the two partners' needs: only when both answered every need (the
     # exercise compares every dimension); "never enough" reads one partner's own answers.
-    every_need_shared = len(analysis.shared_dimensions(wb)) == len(DIMENSION_IDS)
+    every_need_shared = set(analysis.shared_dimensions(wb)) >= set(persisting.DIMENSION_IDS)
     for pid in _partners(wb):
         if every_need_shared:
             bullets += persisting.strain_lines(wb, pid, names, lang)
