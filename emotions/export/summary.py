@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from emotions import analysis, texts
+from emotions import analysis, dimensions, texts
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS, SectionId
 from emotions.exercises import (
     awareness,
@@ -244,14 +244,14 @@ def unanswered_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
                     t("export_answers.open_all", lang, name=names.of(pid), question=question)
                 )
                 continue
-            dimensions = persisting.join_list([t(f"dim.{dim}.name", lang) for dim in dims], lang)
+            listed = persisting.join_list([t(f"dim.{dim}.name", lang) for dim in dims], lang)
             lines.append(
                 t(
                     "export_answers.open_line",
                     lang,
                     name=names.of(pid),
                     question=question,
-                    dimensions=dimensions,
+                    dimensions=listed,
                 )
             )
     return lines
@@ -392,7 +392,7 @@ def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets: list[str] = []
     # "Too much" compares the two partners' needs: only when both answered every need (the
     # exercise compares every dimension); "never enough" reads one partner's own answers.
-    every_need_shared = set(analysis.shared_dimensions(wb)) >= set(persisting.DIMENSION_IDS)
+    every_need_shared = set(analysis.shared_dimensions(wb)) >= set(dimensions.DIMENSION_IDS)
     for pid in _partners(wb):
         if every_need_shared:
             bullets += persisting.strain_lines(wb, pid, names, lang)

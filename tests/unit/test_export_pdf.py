@@ -516,6 +516,7 @@ radars = st.builds(
         max_size=2,
     ),
     names=st.dictionaries(st.sampled_from(["a", "b"]), any_text, max_size=2),
+    open_legend=st.dictionaries(st.sampled_from(["a", "b"]), any_text, max_size=2),
 )
 summaries = st.builds(
     Summary,
