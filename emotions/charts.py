@@ -116,9 +116,10 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
 
 
 def radar_notes(wb: Workbook, lang: Language, *, anonymous: bool = False) -> list[str]:
-    """One line per partner of the workbook who has not answered any need yet (plain text): the
-    radar draws no shape for them and says why instead."""
-    return [
+    """The lines under the radar (plain text): one per partner of the workbook who has not
+    answered any need yet (the radar draws no shape for them), and, when a partner has answered
+    some needs but not all, that only answered needs are drawn."""
+    notes = [
         t(
             "export_answers.radar_not_answered",
             lang,
@@ -127,6 +128,14 @@ def radar_notes(wb: Workbook, lang: Language, *, anonymous: bool = False) -> lis
         for pid, partner in wb.partners.items()
         if all(partner.ratings[dim].need is None for dim in DIMENSION_IDS)
     ]
+    if any(
+        None in needs and any(v is not None for v in needs)
+        for needs in (
+            [partner.ratings[dim].need for dim in DIMENSION_IDS] for partner in wb.partners.values()
+        )
+    ):
+        notes.append(t("export_answers.radar_partial", lang))
+    return notes
 
 
 ROW_HEIGHT = 40

@@ -45,6 +45,8 @@ class RadarData:
     open_legend: dict[PartnerId, str] = field(default_factory=dict)
     """The legend's line for a partner who has answered no need yet, and so has no shape
     ("Partner B has not answered any need yet ...")."""
+    partial_note: str = ""
+    """Said under the radar when a partner's shape leaves some needs open (``partial``)."""
 
     def shaped(self) -> list[PartnerId]:
         """The partners with a shape on the radar (at least one need answered), A first."""
@@ -53,6 +55,10 @@ class RadarData:
             for pid in PARTNER_IDS
             if pid in self.needs and any(v is not None for v in self.needs[pid])
         ]
+
+    def partial(self) -> list[PartnerId]:
+        """The partners with a shape who left some needs open: drawn only where answered."""
+        return [pid for pid in self.shaped() if None in self.needs[pid]]
 
     def unshaped(self) -> list[PartnerId]:
         """The partners of the workbook with no need answered: a legend line, no shape."""

@@ -483,6 +483,8 @@ def _open_lines(pdf: _SummaryPDF, radar: RadarData) -> list[str]:
     for pid in radar.unshaped():
         note = radar.open_legend.get(pid) or _legend_name(radar, pid)
         lines += wrap_lines(clean_text(note), BODY_WIDTH, measure)
+    if radar.partial() and radar.partial_note:
+        lines += wrap_lines(clean_text(radar.partial_note), BODY_WIDTH, measure)
     return lines
 
 

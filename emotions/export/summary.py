@@ -90,6 +90,17 @@ def _without_open(table: Table, open_cell: str, *, keep: int = 1) -> Table:
     )
 
 
+def _page_table(
+    rows: list[dict[str, object]] | list[dict[str, str]], open_marks: set[str], lang: Language
+) -> Table:
+    """A page's table for the summary: its marks for "not answered" (a dash, a phrase) say it
+    in the summary's words, and rows and columns that would only say that are left out."""
+    table = _table(rows)
+    open_cell = not_answered(lang)
+    cells = [[open_cell if c in open_marks else c for c in row] for row in table.rows]
+    return _without_open(Table(table.columns, cells), open_cell)
+
+
 # --- The needs profile and what follows from it --------------------------------------------------
 
 
@@ -108,6 +119,7 @@ def radar_data(wb: Workbook, names: Names, lang: Language) -> RadarData:
             for pid in _partners(wb)
             if not analysis.answered_needs(wb, pid)
         },
+        partial_note=t("export_answers.radar_partial", lang),
     )
 
 
@@ -350,6 +362,11 @@ def _safety(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not safety.all_answers(wb):
         return None
     flagged = safety.misunderstanding_lines(wb, names, lang)
+    overview = _page_table(
+        safety.overview_table(wb, names, lang),
+        {str(content_table("safety", lang)["not_answered"])},
+        lang,
+    )
     return Block(
         title="",
         paragraphs=[
@@ -361,29 +378,38 @@ def _safety(wb: Workbook, names: Names, lang: Language) -> Block | None:
             *safety.unsure_lines(wb, names, lang),
             *safety.safe_lines(wb, names, lang),
         ],
-        tables=[_table(safety.overview_table(wb, names, lang))],
+        tables=[overview] if overview.rows else [],
     )
 
 
 def _channels(wb: Workbook, names: Names, lang: Language) -> Block | None:
-    answered = any(
-        channels.rating(wb.partners[pid], c, kind) is not None
+    answered = [
+        pid
         for pid in _partners(wb)
-        for c in wb.partners[pid].channels
-        for kind in channels.KINDS
-    )
+        if any(
+            channels.rating(wb.partners[pid], c, kind) is not None
+            for c in wb.partners[pid].channels
+            for kind in channels.KINDS
+        )
+    ]
     if not answered:
         return None
-    tables = [_table(channels.ratings_table(wb, names, lang))]
+    tables = [_page_table(channels.ratings_table(wb, names, lang), {UNANSWERED}, lang)]
     if not analysis.has_both(wb):
         return Block(title="", paragraphs=[t("channels.one_partner", lang)], tables=tables)
-    tables.append(_table(channels.misreading_grid(wb, names, lang)))
+    # The grid crosses one partner's "shows" with the other's "notices": only cells both
+    # answered say anything, the others are left out (all of them while one has answered none).
+    grid = _page_table(
+        channels.misreading_grid(wb, names, lang), {t("channels.cell_open", lang)}, lang
+    )
+    if grid.rows:
+        tables.append(grid)
     decoded = channels.decoding(wb, names, lang)
     bullets = [*decoded.tips, *decoded.others]
     paragraphs = [channels.rule_text(lang)]
     if decoded.most:
         paragraphs.append(decoded.most)
-    if decoded.empty:
+    if decoded.empty and len(answered) == len(PARTNER_IDS):
         paragraphs.append(t("channels.you_two_empty", lang))
     return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=tables)
 

@@ -46,8 +46,11 @@ def test_a_partner_with_no_need_answered_has_no_shape_and_a_line_says_so(lang: L
     assert a["r"] == [9, *[None] * (len(DIMENSION_IDS) - 1), 9]
     assert a["fill"] == "none" and a["connectgaps"] is False
     (note,) = fig["layout"]["annotations"]
-    assert note["text"] == t("export_answers.radar_not_answered", lang, name="Ren")
-    assert radar_notes(wb, lang) == [note["text"]]
+    assert note["text"].split("<br>") == [
+        t("export_answers.radar_not_answered", lang, name="Ren"),
+        t("export_answers.radar_partial", lang),
+    ]
+    assert radar_notes(wb, lang) == note["text"].split("<br>")
     anonymous = radar_figure(wb, lang, anonymous=True)["layout"]["annotations"][0]["text"]
     assert "Ren" not in anonymous and t("partner.b", lang) in anonymous
     go.Figure(fig)
@@ -65,7 +68,8 @@ def test_partly_answered_needs_are_points_only_where_answered(lang: Language) ->
     assert a["r"][:-1] == [answered.get(dim) for dim in DIMENSION_IDS]
     assert [v for v in a["r"][:-1] if v is not None] == [0, 5, 10]
     assert b["r"][:-1] == [3 if dim == DIMENSION_IDS[2] else None for dim in DIMENSION_IDS]
-    assert "annotations" not in fig["layout"] or not fig["layout"]["annotations"]
+    (note,) = fig["layout"]["annotations"]  # both drew a shape: only the note on gaps
+    assert note["text"] == t("export_answers.radar_partial", lang)
     # The hover label names only the value of the point under the pointer (a gap has none).
     assert a["hovertemplate"].startswith("%{theta}: %{r}")
 

@@ -398,7 +398,7 @@ def test_radar_svg_draws_both_partners_and_fetches_nothing(lang: Language) -> No
     wb = reassurance_and_independence()
     wb.partners["a"].name = DANGEROUS[0]
     summary = build_summary(wb, lang)
-    svg = radar_svg(summary.radar, lang, title=t("export.radar_title", lang))
+    svg = radar_svg(summary.radar, lang, title=t("export_answers.radar_title", lang))
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{ns}svg" and root.get("font-family") == spec(lang).font_family

@@ -144,7 +144,10 @@ def test_one_partner_radar_has_one_shape_of_three_points_in_plotly(lang: Languag
     assert values == [A_NEEDS.get(dim) for dim in DIMENSION_IDS]
     assert NAME_B not in str(figure["data"])
     (note,) = figure["layout"]["annotations"]
-    assert note["text"] == t("export_answers.radar_not_answered", lang, name=NAME_B)
+    assert note["text"].split("<br>") == [
+        t("export_answers.radar_not_answered", lang, name=NAME_B),
+        t("export_answers.radar_partial", lang),
+    ]
     both = charts.radar_figure(both_answered(), lang)
     assert [trace["name"] for trace in both["data"]] == [NAME_A, NAME_B]
     assert not both["layout"]["annotations"]
@@ -156,6 +159,8 @@ def test_one_partner_radar_has_one_shape_of_three_points_in_the_svg(lang: Langua
     markup = radar_svg(summary.radar, lang)
     shapes = svg_shapes(markup)
     assert list(shapes) == ["partner-a"]
+    figure = Page(to_html(summary))
+    assert any(t("export_answers.radar_partial", lang) in text for text in figure.text)
     assert len(svg_markers(shapes["partner-a"])) == len(A_NEEDS)
     # Not a filled area: only some needs are answered.
     assert not [e for e in shapes["partner-a"].iter() if e.get("fill-opacity")]
@@ -232,9 +237,12 @@ def test_one_partner_radar_has_one_shape_of_three_points_in_the_pdf(
     squeezed = "".join(alone["text"].split())
     note = t("export_answers.radar_not_answered", lang, name=NAME_B)
     assert "".join(note.split()) in squeezed
+    partial = "".join(t("export_answers.radar_partial", lang).split())
+    assert partial in squeezed
 
     both = pdf_drawing(monkeypatch, both_answered(), lang)
     assert sorted(both["filled"]) == sorted([a_colour, b_colour])
+    assert partial not in "".join(both["text"].split())
     assert both["markers"].count((PARTNER_MARKER["b"], b_colour)) == len(DIMENSION_IDS) + 1
 
 
