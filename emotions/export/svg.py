@@ -15,6 +15,7 @@ import re
 import unicodedata
 from html import escape
 
+from emotions.export import linebreak
 from emotions.export.document import RadarData
 from emotions.i18n import t
 from emotions.languages import spec
@@ -87,6 +88,14 @@ def axis_lines(label: str, dimension: str, lang: Language) -> list[str]:
     return wrap_label(label, lang)
 
 
+def wrap_to_width(text: str, width: float, font_size: float, lang: Language) -> list[str]:
+    """``text`` in lines no wider than ``width`` (by ``text_width``), broken by the language's
+    rules (``linebreak.wrap_lines``: at spaces, or between characters in Japanese)."""
+    return linebreak.wrap_lines(
+        text, width, lambda part: text_width(part, font_size), spec(lang).line_breaking
+    )
+
+
 def _fit(text: str, width: float, font_size: float) -> tuple[str, float]:
     """``text`` at a size that fits ``width``: smaller first (down to 70 %), then shortened."""
     size = font_size
@@ -127,9 +136,26 @@ def radar_svg(
     font_size = size * 11 / 420
     cx = cy = size / 2
     radius = size * 0.32
-    shaped, unshaped = radar.shaped(), radar.unshaped()
+    shaped = radar.shaped()
     legend_row = font_size * 1.9
-    height = size + font_size + legend_row * (len(shaped) + len(unshaped))
+    # A partner with no need answered: a note in lines of the drawing's width, no sample line.
+    notes = [
+        wrap_to_width(
+            radar.open_legend.get(pid) or radar.names.get(pid, ""),
+            size - 2 * font_size,
+            font_size,
+            lang,
+        )
+        for pid in radar.unshaped()
+    ]
+    note_line = font_size * 1.35
+    height = (
+        size
+        + font_size
+        + legend_row * len(shaped)
+        + sum(note_line * len(lines) + font_size * 0.4 for lines in notes)
+        + (font_size * 0.6 if notes else 0)
+    )
 
     centre = (cx, cy)
 
@@ -227,14 +253,16 @@ def radar_svg(
             f'<text x="{_num(x0 + swatch + gap)}" y="{_num(y + name_size * 0.35)}"'
             f' fill="{LABEL_COLOUR}" font-size="{_num(name_size)}">{xml_text(name)}</text>',
         ]
-    for row, pid in enumerate(unshaped, len(entries)):
-        note = radar.open_legend.get(pid) or radar.names.get(pid, "")
-        text, note_size = _fit(note, size - 2 * font_size, font_size)
-        y = size + font_size * 0.5 + legend_row * row + legend_row / 2
-        parts.append(
-            f'<text class="not-answered" x="{_num(size / 2)}" y="{_num(y + note_size * 0.35)}"'
-            f' text-anchor="middle" fill="{TICK_COLOUR}" font-size="{_num(note_size)}">'
-            f"{xml_text(text)}</text>"
+    y = size + font_size * 0.5 + legend_row * len(entries) + font_size * 0.6
+    for lines in notes:
+        spans = "".join(
+            f'<tspan x="{_num(size / 2)}" y="{_num(y + k * note_line + font_size * 0.35)}">'
+            f"{xml_text(line)}</tspan>"
+            for k, line in enumerate(lines)
         )
+        parts.append(
+            f'<text class="not-answered" text-anchor="middle" fill="{TICK_COLOUR}">{spans}</text>'
+        )
+        y += note_line * len(lines) + font_size * 0.4
     parts.append("</svg>")
     return "".join(parts)
