@@ -31,6 +31,7 @@ from emotions.model import RATING_KINDS, Language, Workbook
 from emotions.palette import PARTNER_COLOURS, PARTNER_MARKER
 from emotions.radar import RadarGeometry
 from tests.couples import talker_and_processor
+from tests.unit.strategies import workbooks
 from tests.unit.test_export_text import Page, csv_rows, md_tables, zip_texts
 
 NAME_A, NAME_B = "Kaito", "Quillon"
@@ -382,3 +383,65 @@ def test_the_csv_legend_says_what_an_empty_cell_means(lang: Language) -> None:
     # The header of needs.csv is the same whatever is answered.
     assert csv_rows(needs_csv(Workbook(), lang)) == [csv_rows(needs_csv(both_answered(), lang))[0]]
     assert "legend.csv" in zip_texts(csv_zip(Workbook(), lang))
+
+
+# --- any subset answered --------------------------------------------------------------------------
+
+
+@st.composite
+def partly_answered(draw: st.DrawFn) -> Workbook:
+    """A generated workbook with any subset of its needs and importances taken back."""
+    wb: Workbook = draw(workbooks)
+    for partner in wb.partners.values():
+        for rating in partner.ratings.values():
+            if draw(st.booleans()):
+                rating.need = None
+            if draw(st.booleans()):
+                rating.importance = None
+    return wb
+
+
+@settings(max_examples=40, deadline=None)
+@given(partly_answered(), st.sampled_from(LANGUAGE_CODES))
+def test_any_partly_answered_workbook_shows_only_its_answers(wb: Workbook, lang: Language) -> None:
+    summary = build_summary(wb, lang)
+    names = texts.plain_names(wb, lang)
+    # The radar: a shape per partner with an answer, a marker per answered need.
+    shapes = svg_shapes(radar_svg(summary.radar, lang))
+    for pid in wb.partners:
+        answered = analysis.answered_needs(wb, pid)
+        assert (f"partner-{pid}" in shapes) == bool(answered)
+        if answered:
+            assert len(svg_markers(shapes[f"partner-{pid}"])) == len(answered)
+    # The profile table: a partner's need is theirs or "not answered yet"; differences only
+    # where both answered.
+    profile = [
+        b
+        for b in summary.blocks
+        if b.tables and b.tables[0].columns[0] == t("needs.table_dimension", lang)
+    ]
+    rows = {r[0]: r for r in profile[0].tables[0].rows} if profile else {}
+    columns = profile[0].tables[0].columns if profile else []
+    difference = t("needs.table_difference", lang)
+    for dim in DIMENSION_IDS:
+        row = rows.get(t(f"dim.{dim}.name", lang))
+        for pid in wb.partners:
+            need = analysis.need(wb, pid, dim)
+            header = t("export.col_need", lang, name=names.of(pid))
+            if row is not None and header in columns:
+                expected = not_answered(lang) if need is None else str(need)
+                assert row[columns.index(header)] == expected
+            elif need is not None:
+                pytest.fail(f"{pid}'s answered need on {dim} is missing")
+        if row is not None and difference in columns:
+            diff = analysis.difference(wb, dim)
+            assert row[columns.index(difference)] == ("" if diff is None else str(diff))
+    # The CSV: an empty cell where not answered, a difference only where both answered.
+    for row in csv_rows(needs_csv(wb, lang))[1:]:
+        pid, dim = row[0], row[2]
+        need = analysis.need(wb, pid, dim)  # type: ignore[arg-type]
+        assert row[4] == ("" if need is None else str(need))
+        diff = analysis.difference(wb, dim)  # type: ignore[arg-type]
+        assert row[8] == ("" if diff is None else str(diff))
+    assert to_markdown(summary) and to_html(summary)
+    assert pdf.to_pdf(summary).startswith(b"%PDF-")
