@@ -165,8 +165,9 @@ def needs_profile_table(wb: Workbook, names: Names, lang: Language) -> Table:
 
 
 def perception_table(wb: Workbook, about: PartnerId, names: Names, lang: Language) -> Table:
-    """What ``about`` answered beside the other partner's guess of it, one row per need where
-    either is answered; the gap only where both are. The guess is labelled as a guess."""
+    """The other partner's guesses of ``about``'s needs beside what ``about`` answered: one row
+    per need the other guessed (the guess labelled as a guess), the gap only where ``about``
+    answered too. No guess made: no rows."""
     guesser = analysis.other(about)
     open_cell = not_answered(lang)
     columns = [
@@ -179,7 +180,9 @@ def perception_table(wb: Workbook, about: PartnerId, names: Names, lang: Languag
     for dim in DIMENSION_IDS:
         answer = analysis.need(wb, about, dim)
         guess = wb.partners[guesser].ratings[dim].guess if guesser in wb.partners else None
-        gap = None if answer is None or guess is None else abs(answer - guess)
+        if guess is None:
+            continue
+        gap = None if answer is None else abs(answer - guess)
         rows.append(
             [
                 t(f"dim.{dim}.name", lang),

@@ -445,3 +445,24 @@ def test_any_partly_answered_workbook_shows_only_its_answers(wb: Workbook, lang:
         assert row[8] == ("" if diff is None else str(diff))
     assert to_markdown(summary) and to_html(summary)
     assert pdf.to_pdf(summary).startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_guess_of_an_unanswered_need_is_shown_as_a_guess_only(lang: Language) -> None:
+    wb = one_partner()
+    wb.partners["a"].ratings[DIMENSION_IDS[1]].guess = 6  # A guesses B, who answered nothing
+    summary = build_summary(wb, lang)
+    (block,) = [b for b in summary.blocks if b.title == t("export.perception_heading", lang)]
+    (table,) = block.tables  # none about A: B guessed nothing
+    # B answered nothing: no column of B's answers, no gap; only the guess, named as A's guess.
+    assert table.columns == [
+        t("needs.table_dimension", lang),
+        t("aware.table_guess", lang, name=NAME_A),
+    ]
+    assert table.rows == [[t(f"dim.{DIMENSION_IDS[1]}.name", lang), "6"]]
+    # Once B answered it, the answer and the gap are there.
+    wb.partners["b"].ratings[DIMENSION_IDS[1]].need = 2
+    (block,) = [
+        b for b in build_summary(wb, lang).blocks if b.title == t("export.perception_heading", lang)
+    ]
+    assert block.tables[0].rows == [[t(f"dim.{DIMENSION_IDS[1]}.name", lang), "2", "6", "4"]]
