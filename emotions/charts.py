@@ -66,6 +66,21 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
                 "hovertemplate": "%{theta}: %{r}<extra>" + label + "</extra>",
             }
         )
+    if not traces:
+        # Nobody answered a need: no shape, but the radar's axes and labels still show, held by
+        # a trace that draws and hovers nothing (every value a gap, not in the legend).
+        traces.append(
+            {
+                "type": "scatterpolar",
+                "r": [None] * len(theta),
+                "theta": theta,
+                "mode": "markers",
+                "name": "",
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
+        )
+    legend = any(trace.get("showlegend", True) for trace in traces)
     notes = [escape_plotly(note) for note in radar_notes(wb, lang, anonymous=anonymous)]
     annotations = (
         [
@@ -74,8 +89,8 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0.5,
-                # Below the legend when there is one.
-                "y": -0.16 if traces else -0.02,
+                # Below the bottom axis label and the legend's place.
+                "y": -0.16,
                 "xanchor": "center",
                 "yanchor": "top",
                 "showarrow": False,
@@ -85,21 +100,18 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
         if notes
         else []
     )
+    below = 28 + 22 * len(notes) if notes else 0
     return {
         "data": traces,
         "layout": base_layout(
             lang,
-            height=520,
-            showlegend=bool(traces),
+            # The lines under the chart get room of their own: the radar keeps its size.
+            height=520 + below,
+            showlegend=legend,
             annotations=annotations,
             # The axis labels need room at the sides; little is needed above and below (more
             # when a line under the chart says who has not answered yet).
-            margin={
-                "l": 80,
-                "r": 80,
-                "t": 56,
-                "b": 48 + (28 if traces and notes else 0) + 22 * len(notes),
-            },
+            margin={"l": 80, "r": 80, "t": 56, "b": 48 + below},
             polar={
                 # Where the axes, the scale and its values go: radar.py, shared with the exports.
                 "radialaxis": {

@@ -76,7 +76,10 @@ def test_partly_answered_needs_are_points_only_where_answered(lang: Language) ->
 
 def test_nobody_answered_draws_no_shape_and_says_so_for_both() -> None:
     fig = radar_figure(Workbook(), "en")
-    assert fig["data"] == []
+    # Only the trace holding the axes: it draws no value and has no legend entry.
+    (axes,) = fig["data"]
+    assert set(axes["r"]) == {None} and axes["showlegend"] is False
+    assert axes["hoverinfo"] == "skip" and not fig["layout"]["showlegend"]
     assert fig["layout"]["annotations"][0]["text"].split("<br>") == [
         t("export_answers.radar_not_answered", "en", name=t(f"partner.{pid}", "en"))
         for pid in PARTNER_IDS
