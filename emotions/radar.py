@@ -184,7 +184,8 @@ class RadarGeometry:
         return centre[0] + r * dx, centre[1] + r * dy
 
     def outline(self, values: Sequence[float], centre: Point, radius: float) -> list[Point]:
-        """One point per axis for ``values`` (a missing value counts as the scale's low end)."""
+        """One point per axis for ``values``, every one answered (a value missing from the end
+        counts as the scale's low end). Answers that may be open are drawn by ``shape``."""
         return [
             self.point(i, values[i] if i < len(values) else self.scale.low, centre, radius)
             for i in range(self.count)
