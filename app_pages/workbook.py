@@ -218,8 +218,7 @@ def separate_halves(wb: Workbook, stamp: str) -> None:
                 choices = {c: st.session_state[f"combine_choice__{c}"] for c in conflicts}
                 del st.session_state[PENDING]
                 combined = combining.combine(workbook(), pending, choices)
-                taken = len(combined.added) + list(choices.values()).count("incoming")
-                replace_workbook(combined.workbook, combined_message(taken))
+                replace_workbook(combined.workbook, combined_message(combined.answers_added))
             if cancel.form_submit_button(t("files.combine_cancel")):
                 del st.session_state[PENDING]
                 st.rerun()

@@ -6,6 +6,8 @@ import json
 
 from emotions.combine import partner_file
 from emotions.escape import markdown_escape
+from emotions.i18n import t
+from emotions.model import Partner, Workbook
 from emotions.workbook_io import dump_workbook
 from tests.apptest.conftest import go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -112,10 +114,33 @@ def test_a_bad_file_among_good_ones_is_still_reported_by_name() -> None:
 
 def test_keeping_the_current_answers_says_nothing_changed() -> None:
     at = with_workbook(files_page(), talker_and_processor())
-    other = dump_workbook(partner_file(reassurance_and_independence(), "a")).encode()
+    # The file answered the same questions as the workbook, every one differently.
+    changed = talker_and_processor()
+    for rating in changed.partners["a"].ratings.values():
+        rating.need = 10 - rating.need if rating.need is not None else None
+        rating.importance = "low" if rating.importance is not None else None
+    changed.partners["a"].name = "Mika"
+    other = dump_workbook(partner_file(changed, "a")).encode()
     at = upload(at, "combine_upload", ("other-a.json", other))
     at.button(key="FormSubmitter:combine_form-Combine").click().run()
     assert "Nothing was changed" in text(at)
+    assert at.session_state["workbook"].partners == talker_and_processor().partners
+
+
+def test_a_file_answering_other_questions_of_the_same_person_joins_without_asking() -> None:
+    at = with_workbook(files_page(), talker_and_processor())
+    more = Workbook(partners={"a": Partner()})
+    more.partners["a"].ratings["closeness"].met = 3
+    more.partners["a"].ratings["support"].guess = 6
+    at = upload(at, "combine_upload", ("more-a.json", dump_workbook(more).encode()))
+    assert "hold answers for the same person" not in text(at)
+    assert t("files.combined", "en", count=2) in text(at)
+    a = at.session_state["workbook"].partners["a"]
+    assert (a.ratings["closeness"].met, a.ratings["support"].guess) == (3, 6)
+    assert (
+        a.ratings["closeness"].need
+        == talker_and_processor().partners["a"].ratings["closeness"].need
+    )
 
 
 def test_a_partner_file_given_to_resume_joins_instead_of_replacing() -> None:
