@@ -71,7 +71,11 @@ def take(received: Upload, file_name: str) -> None:
     if received.kind == "replaced":
         replace_workbook(received.workbook, t("files.resumed"))
     elif received.kind == "combined":
-        replace_workbook(received.workbook, combined_message(received.added))
+        # No choice was asked for: nothing added means the file had nothing new (or nothing).
+        message = (
+            combined_message(received.added) if received.added else t("combine_rooms.nothing_new")
+        )
+        replace_workbook(received.workbook, message)
     elif received.kind == "conflicts":
         # Keep the file until the user has chosen; nothing changes before that.
         st.session_state[PENDING] = received.workbook

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from emotions.combine import partner_file
 from emotions.escape import markdown_escape
 from emotions.i18n import t
@@ -153,3 +155,18 @@ def test_a_partner_file_given_to_resume_joins_instead_of_replacing() -> None:
     wb = at.session_state["workbook"]
     assert wb.partners["a"] == couple.partners["a"]
     assert wb.partners["b"].name == "Sam"
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_a_partner_file_with_nothing_answered_adds_nothing_and_says_so(locale: str) -> None:
+    lang = "ja" if locale.startswith("ja") else "en"
+    couple = talker_and_processor()
+    couple.language = lang
+    at = with_workbook(files_page(locale), couple)
+    for key in ("combine_upload", "resume_upload"):
+        for pid in ("a", "b"):
+            blank = dump_workbook(Workbook(partners={pid: Partner()})).encode()
+            at = upload(at, key, (f"blank-{key}-{pid}.json", blank))
+            assert not at.exception
+            assert t("combine_rooms.nothing_new", lang) in text(at)
+            assert at.session_state["workbook"].partners == couple.partners
