@@ -82,7 +82,7 @@ def test_the_same_partner_twice_asks_which_to_keep_and_keeps_the_choice() -> Non
     at = with_workbook(files_page(), talker_and_processor())
     other = dump_workbook(partner_file(reassurance_and_independence(), "a")).encode()
     at = upload(at, "combine_upload", ("other-a.json", other))
-    assert "hold answers for the same person" in text(at)
+    assert t("files.conflict_intro", "en") in text(at)
     assert at.session_state["workbook"].partners["a"].name == "Mia"  # nothing changed yet
     at.radio(key="combine_choice__a").set_value("incoming")
     at.button(key="FormSubmitter:combine_form-Combine").click().run()
@@ -135,7 +135,7 @@ def test_a_file_answering_other_questions_of_the_same_person_joins_without_askin
     more.partners["a"].ratings["closeness"].met = 3
     more.partners["a"].ratings["support"].guess = 6
     at = upload(at, "combine_upload", ("more-a.json", dump_workbook(more).encode()))
-    assert "hold answers for the same person" not in text(at)
+    assert t("files.conflict_intro", "en") not in text(at)
     assert t("files.combined", "en", count=2) in text(at)
     a = at.session_state["workbook"].partners["a"]
     assert (a.ratings["closeness"].met, a.ratings["support"].guess) == (3, 6)
