@@ -143,9 +143,10 @@ def qr_png(text: str) -> bytes:
     return buffer.getvalue()
 
 
-POSITION_PREFIX = "room__need__"
-"""Keys of the participant's position widgets: one of ``ui.widgets.ANSWER_KEY_PREFIXES``
-("room__"), so that the answer stylesheet lays their segments out like every answer's."""
+POSITION_PREFIX = "room_need__"
+"""Keys of the participant's position widgets (the keys the sliders had). One of
+``ui.widgets.ANSWER_KEY_PREFIXES``, so that the answer stylesheet lays their segments out like
+every answer's."""
 
 
 def position_key(dim: DimensionId) -> str:

@@ -59,7 +59,7 @@ ANSWER_KEY_PREFIXES = (
     "styles__",
     "turns__",
     "turns_importance__",
-    "room__",
+    "room_need__",
 )
 """The first part of the key of every answer widget (``answer``): the stylesheet below lays out
 exactly these, and ``answer`` refuses any other key."""
