@@ -202,6 +202,10 @@ BAD_ANSWERS: dict[str, bytes] = {
     # Old and new schema mixed: version 1 never had null for a need or an importance.
     "v1-null-need.json": _changed(_rating("need", None, version=1)),
     "v1-null-importance.json": _changed(_rating("importance", None, version=1)),
+    "v1-false-need.json": _changed(_rating("need", False, version=1)),
+    # Version 2 holds nothing version 1 lacked or the other way round (the same fields): a field
+    # of neither is refused as unknown.
+    "v2-unknown-answer.json": _changed(_rating("answered", True)),
 }
 
 
