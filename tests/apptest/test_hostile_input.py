@@ -36,6 +36,7 @@ WIDGET_KINDS = (
     "selectbox",
     "slider",
     "select_slider",
+    "button_group",  # the answers (segmented controls)
     "multiselect",
     "number_input",
     "date_input",

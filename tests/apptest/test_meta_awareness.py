@@ -64,11 +64,15 @@ def test_notes_belong_to_the_partner_chosen() -> None:
 
 def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     at = page("meta_awareness")
-    assert "not guessed yet" in at.slider(key="aware_guess__a__closeness").label
-    at.slider(key="aware_guess__a__closeness").set_value(9).run()
+    unanswered = t("answer.label_unanswered", "en", question=t("dim.closeness.name", "en"))
+    assert at.segmented_control(key="guess__a__closeness").label.startswith(unanswered)
+    assert at.segmented_control(key="guess__a__closeness").value is None
+    at.segmented_control(key="guess__a__closeness").set_value(9).run()
     assert workbook_of(at).partners["a"].ratings["closeness"].guess == 9
-    assert "not guessed yet" not in at.slider(key="aware_guess__a__closeness").label
+    assert not at.segmented_control(key="guess__a__closeness").label.startswith(unanswered)
     assert workbook_of(at).partners["a"].ratings["closeness"].need is None  # the need untouched
+    count = t("aware.guess_count", "en", guesser=t("partner.a", "en"), count=1)
+    assert count in " ".join(c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 0
     assert t("aware.surprises_heading", "en") not in shown(at)
     # B answers the need the guess is about (on the needs page, the same workbook).
@@ -147,13 +151,13 @@ def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not
     at = page("meta_awareness")
     add_note(at, "a", trigger="Silence at dinner")
     at.radio(key="aware_guesser").set_value("b").run()
-    at.slider(key="aware_guess__b__support").set_value(2).run()
+    at.segmented_control(key="guess__b__support").set_value(2).run()
     at.toggle(key="aware_reveal").set_value(True).run()
     go(at, "communication")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "meta_awareness")
     assert at.radio(key="aware_guesser").value == "b"
-    assert at.slider(key="aware_guess__b__support").value == 2
+    assert at.segmented_control(key="guess__b__support").value == 2
     assert at.toggle(key="aware_reveal").value is False
     assert any("Silence at dinner" in m.value for m in at.markdown)
     assert any(

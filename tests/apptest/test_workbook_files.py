@@ -46,7 +46,7 @@ def test_resuming_restores_every_answer_and_it_shows_on_the_pages() -> None:
     go(at, "distance")
     assert at.text_area(key="reflect__distance__a").value == "We drift on Sundays."
     go(at, "what_it_means")
-    assert at.slider(key="need__a__expression").value == 9
+    assert at.segmented_control(key="need__a__expression").value == 9
 
 
 def test_a_broken_file_is_explained_in_japanese_and_changes_nothing() -> None:
