@@ -21,7 +21,7 @@ Scenarios:
   questions the answers this session gave them.
 - ``rooms``: one facilitator opens a workshop room on ``/room`` and watches it (its live view
   refreshes every few seconds, as the browser's timer asks); N participants join through
-  ``/join`` (half from the QR code's link, half typing the code), move sliders, send, update, now
+  ``/join`` (half from the QR code's link, half typing the code), set positions, send, update, now
   and then withdraw and send again. At the end the facilitator's count must equal the number of
   participants whose answer is in.
 
@@ -382,6 +382,9 @@ class Participant(TimedUser):
         self.do("join", lambda: s.click(form="room_join_form"))
         if not s.has("room_send") or not any(self.code in x for x in s.texts()):
             raise Wrong(f"not in room {self.code} after joining")
+        # Every position is unset until chosen, and a send with none set is refused: set one.
+        first = str(self.rng.randrange(11))
+        self.do("move", lambda: s.set("room_need__closeness", first))
         self.next_refresh = time.monotonic() + self.interval()
 
     def act(self) -> None:
@@ -395,7 +398,8 @@ class Participant(TimedUser):
                 raise Wrong("withdrawing did not take the answer out")
         elif r < 0.55:
             key = f"room_need__{rng.choice(DIMENSION_IDS)}"
-            value = rng.choice([v for v in range(11) if v != s.value(key)])
+            # A position is a segment of 0-10, chosen by its label (unset: None).
+            value = rng.choice([str(v) for v in range(11) if str(v) != s.value(key)])
             self.do("move", lambda: s.set(key, value))
             if s.value(key) != value:
                 raise Wrong(f"{key} shows {s.value(key)!r} after moving it to {value}")

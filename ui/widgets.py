@@ -60,6 +60,7 @@ ANSWER_KEY_PREFIXES = (
     "turns__",
     "turns_importance__",
     "channels__",
+    "room_need__",
 )
 """The first part of the key of every answer widget (``answer``): the stylesheet below lays out
 exactly these, and ``answer`` refuses any other key."""

@@ -134,7 +134,7 @@ def act(couple: Couple, start: threading.Barrier, codes: dict[str, str]) -> None
     ok(s.rerun(page="join"))
     assert s.set("room_join_code", codes[room]) is None  # inside the form: sent on submit
     ok(s.click(form="room_join_form"))
-    ok(s.set("room_need__closeness", room_position(i)))
+    ok(s.set("room_need__closeness", str(room_position(i))))
     ok(s.click("room_send"))
     assert s.has("room_withdraw"), s.texts()
 
@@ -192,7 +192,7 @@ def test_thirty_sessions_at_once_never_see_each_other(server: tuple[Server, Path
 
         # One participant changes their position, another withdraws: only their own rows move.
         changer, leaver = couples[ROOMS["A"][0]].session, couples[ROOMS["A"][1]].session
-        ok(changer.set("room_need__closeness", 10))
+        ok(changer.set("room_need__closeness", "10"))
         ok(changer.click("room_send"))
         ok(leaver.click("room_withdraw"))
         assert not leaver.has("room_withdraw")
