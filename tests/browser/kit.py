@@ -281,11 +281,11 @@ def room_position(page: Page, dim: str, value: int) -> int:
 
     The position is a row of segments (unset until chosen; one click sets it) once the rooms
     follow the workbook's answer widget, a slider standing at the middle before: either way the
-    position ends at ``value``, and the pause after lets the widget hand its value to the app
-    before anything else is pressed (a "send" faster than any person could carry the old one)."""
+    position ends at ``value``. After a slider, a pause lets it hand its value to the app before
+    anything else is pressed (a "send" faster than any person could carry the old one)."""
     key = f"room_need__{dim}"
     box = page.locator(f".st-key-{key}")
-    box.wait_for()
+    box.locator('[role="radio"], input[type=range]').first.wait_for()  # drawn, not a skeleton
     if box.get_by_role("radio").count():
         give(page, key, value)
     else:
@@ -295,6 +295,15 @@ def room_position(page: Page, dim: str, value: int) -> int:
         for _ in range(abs(presses)):
             page.keyboard.press("ArrowRight" if presses > 0 else "ArrowLeft")
         expect(thumb).to_have_text(str(value))
-    page.wait_for_timeout(600)
-    wait_idle(page)
+        page.wait_for_timeout(600)  # a slider hands its value over after a short pause
+        wait_idle(page)
     return value
+
+
+def room_positions(page: Page, closeness: int) -> None:
+    """Set every position of a workshop participant: ``closeness`` there, the middle (5) on every
+    other dimension, one answer each, as a participant who answers the whole card."""
+    from emotions.dimensions import DIMENSION_IDS
+
+    for dim in DIMENSION_IDS:
+        room_position(page, dim, closeness if dim == "closeness" else 5)

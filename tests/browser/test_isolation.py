@@ -29,7 +29,14 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.samples import PROFILES
 from emotions.workbook_io import load_workbook
-from tests.browser.kit import StreamlitServer, give, room_position, set_name, wait_idle
+from tests.browser.kit import (
+    StreamlitServer,
+    give,
+    room_position,
+    room_positions,
+    set_name,
+    wait_idle,
+)
 from tests.browser.test_counselor import (
     load_sample,
     name_pattern,
@@ -164,7 +171,7 @@ def join(page: Page, code: str, presses: int) -> None:
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    room_position(page, "closeness", 5 + presses)
+    room_positions(page, closeness=5 + presses)
     click(page, "room_send")
     expect(key(page, "room_withdraw")).to_be_visible()
 

@@ -42,7 +42,7 @@ from tests.browser.kit import (
     StreamlitServer,
     give,
     open_app,
-    room_position,
+    room_positions,
     set_name,
     wait_idle,
 )
@@ -143,7 +143,7 @@ def walk(page: Page, server: StreamlitServer, db: Path) -> str:
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    room_position(page, "closeness", 9)
+    room_positions(page, closeness=9)
     click(page, "room_send")
     expect(key(page, "room_withdraw")).to_be_visible()
     return code

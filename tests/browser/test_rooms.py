@@ -19,7 +19,7 @@ from tests.browser.kit import (
     StreamlitServer,
     full_page_screenshot,
     open_app,
-    room_position,
+    room_positions,
     wait_idle,
 )
 
@@ -61,7 +61,7 @@ def join_and_send(page: Page, presses: int) -> None:
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    room_position(page, "closeness", 5 + presses)  # the middle moved by ``presses``
+    room_positions(page, closeness=5 + presses)  # the middle, closeness moved by ``presses``
     page.locator(".st-key-room_send button").click()
     expect(page.locator(".st-key-room_withdraw")).to_be_visible()
     wait_idle(page)
