@@ -129,25 +129,25 @@ def assert_only_own(
             assert mine or code not in held, f"browser {c.i} {where}: the code of room {room}"
 
 
-def radar_need(page: Page) -> list[float]:
+def radar_need(page: Page) -> list[float | None]:
     """Partner A's outline on the needs radar (waits until plotly has drawn it)."""
     sel = ".st-key-needs_radar .js-plotly-plot"
     page.wait_for_function(
         "(s) => { const p = document.querySelector(s); return p && p.data && p.data.length }",
         arg=sel,
     )
-    values: list[float] = page.evaluate(
+    values: list[float | None] = page.evaluate(
         "(s) => Array.from(document.querySelector(s).data[0].r)", sel
     )
     return values
 
 
-def expected_outline(c: Couple) -> list[float]:
+def expected_outline(c: Couple) -> list[float | None]:
     if c.i == SAMPLE_AT:
         figures = PROFILES[SAMPLE].a.figures  # type: ignore[index]
-        need = [figures[d][0] for d in DIMENSION_IDS]
-    else:
-        need = [c.need if d == "expression" else 5 for d in DIMENSION_IDS]
+        need: list[float | None] = [figures[d][0] for d in DIMENSION_IDS]
+    else:  # its own answer on expression; the needs it left open are gaps (None)
+        need = [c.need if d == "expression" else None for d in DIMENSION_IDS]
     return [*need, need[0]]
 
 
