@@ -5,7 +5,8 @@ none for B.
 The PDF's vector graphics are read back from its content streams: every painted path with the
 colour it was painted in. A partner's radar shape is a path in that partner's colour
 (emotions.palette.PARTNER_COLOURS) that spans an area (wider and taller than ``SHAPE_MIN``);
-a legend sample is a flat line and a marker is a few points across, so neither counts.
+a legend sample is a flat line and a marker is a few points across, so neither counts. The same
+reading of a two-partner PDF finds both shapes: it can see one of B's when there is one.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from pypdf import PdfReader
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.languages import LANGUAGE_CODES, spec
-from emotions.model import Language, PartnerId
+from emotions.model import PARTNER_IDS, Language, PartnerId
 from emotions.palette import PARTNER_COLOURS
-from tests.browser.kit import StreamlitServer, give, open_app
-from tests.browser.test_files import FILES, download, go
+from tests.browser.kit import StreamlitServer, give, open_app, wait_idle
+from tests.browser.test_files import FILES, Download, download, go
 
 pytestmark = pytest.mark.browser
 
@@ -137,10 +138,14 @@ def shapes(data: bytes) -> dict[PartnerId, set[tuple[tuple[float, float], ...]]]
 # --------------------------------------------------------------------------- the test
 
 
-@pytest.mark.parametrize("lang", LANGUAGE_CODES)
-def test_the_pdf_of_one_partner_has_one_radar_shape(
-    browser: Browser, server: StreamlitServer, lang: Language
-) -> None:
+def downloaded_pdf(
+    browser: Browser,
+    server: StreamlitServer,
+    lang: Language,
+    answers: dict[PartnerId, dict[str, int]],
+) -> Download:
+    """A fresh session in ``lang`` answers ``answers`` on the needs page (one click each), then
+    downloads the PDF from the files page."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale=spec(lang).locale_languages[0]
     )
@@ -148,21 +153,44 @@ def test_the_pdf_of_one_partner_has_one_radar_shape(
     try:
         page = context.new_page()
         open_app(page, server.url, "what-it-means")
-        for dim, value in ANSWERED.items():
-            give(page, f"need__a__{dim}", value)
+        for pid, needs in answers.items():
+            page.locator('.st-key-needs_who [data-testid="stRadioOption"]').nth(
+                PARTNER_IDS.index(pid)
+            ).click()
+            wait_idle(page)
+            for dim, value in needs.items():
+                give(page, f"need__{pid}__{dim}", value)
         go(page, FILES, lang)
         expect(page.locator(".st-key-download_pdf button")).to_have_text(
             t("files.format_pdf", lang)
         )
         try:
-            pdf = download(page, "download_pdf")
+            return download(page, "download_pdf")
         except PlaywrightTimeoutError:
             errors = page.locator('[data-testid="stException"]').all_inner_texts()
             pytest.fail(f"no PDF came; the page shows: {errors}", pytrace=False)
     finally:
         context.close()
 
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_the_pdf_of_one_partner_has_one_radar_shape(
+    browser: Browser, server: StreamlitServer, lang: Language
+) -> None:
+    pdf = downloaded_pdf(browser, server, lang, {"a": ANSWERED})
+
     assert pdf.name.endswith(f"-{lang}.pdf"), pdf.name
     found = shapes(pdf.data)
     assert len(found["a"]) == 1, f"partner A's answers make one radar shape: {found['a']}"
     assert found["b"] == set(), f"partner B answered nothing, yet the PDF draws: {found['b']}"
+
+
+def test_the_pdf_of_two_partners_has_both_radar_shapes(
+    browser: Browser, server: StreamlitServer
+) -> None:
+    """The reading above sees partner B's shape when B has answered (three needs here)."""
+    partner_b = {dim: value for dim, value in zip(DIMENSION_IDS[:3], (1, 7, 4), strict=True)}
+    pdf = downloaded_pdf(browser, server, "en", {"a": ANSWERED, "b": partner_b})
+
+    found = shapes(pdf.data)
+    assert len(found["a"]) == 1 and len(found["b"]) == 1, found
