@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, WebSocket, expect
+from playwright.sync_api import Browser, Locator, Page, ViewportSize, WebSocket, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from emotions.analysis import question_count
@@ -37,8 +37,8 @@ DIM = (
     "closeness"  # not the first question: the keyboard reaches it with one Tab from the one before
 )
 KEY = f"need__a__{DIM}"
-DESKTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 SCALE = [str(v) for v in range(11)]
 PLOT = ".st-key-needs_radar .js-plotly-plot"
 SHOTS = ARTIFACTS / "answer-widget"
@@ -244,7 +244,7 @@ def test_eleven_segments_fit_one_row_of_a_phone(browser: Browser, server: Stream
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366x900", "390x844"])
 def test_screenshots_of_both_states(
-    browser: Browser, server: StreamlitServer, lang: Language, viewport: dict[str, int]
+    browser: Browser, server: StreamlitServer, lang: Language, viewport: ViewportSize
 ) -> None:
     """One question answered (a 5), the others not: for a person to look at."""
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -63,7 +63,9 @@ def unanswered_needs() -> Needs:
 def radar_of(needs: Needs, pids: tuple[PartnerId, ...] = ("a", "b")) -> list[list[float | None]]:
     """The r values the radar should show: one closed outline per partner who has answered a
     need (``radar`` leaves out a partner who has answered none)."""
-    outlines = [[needs[pid, d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])] for pid in pids]
+    outlines: list[list[float | None]] = [
+        [needs[pid, d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])] for pid in pids
+    ]
     return [outline for outline in outlines if any(v is not None for v in outline)]
 
 

@@ -33,7 +33,9 @@ pytestmark = pytest.mark.browser
 SHAPE_MIN = 10.0
 """Points (1/72 inch) a path must span both across and down to be a shape, not a mark."""
 
-ANSWERED = {dim: value for dim, value in zip(DIMENSION_IDS[:5], (8, 3, 9, 6, 2), strict=True)}
+ANSWERED: dict[str, int] = {
+    dim: value for dim, value in zip(DIMENSION_IDS[:5], (8, 3, 9, 6, 2), strict=True)
+}
 """Partner A's answers: five of the needs, the other three left open."""
 
 
@@ -92,8 +94,8 @@ def painted(stream: bytes) -> list[Painted]:
             colour = (round(nums[-3], 2), round(nums[-2], 2), round(nums[-1], 2))
             stroke, fill = (colour, fill) if op == "RG" else (stroke, colour)
         elif op in ("G", "g") and nums:
-            grey = (round(nums[-1], 2),) * 3
-            stroke, fill = (grey, fill) if op == "G" else (stroke, grey)  # type: ignore[assignment]
+            grey: RGB = (round(nums[-1], 2),) * 3
+            stroke, fill = (grey, fill) if op == "G" else (stroke, grey)
         elif op in ("m", "l", "c", "v", "y") and len(nums) >= 2:
             points.append((nums[-2], nums[-1]))  # a curve's end point is enough here
         elif op == "re" and len(nums) >= 4:
@@ -189,7 +191,9 @@ def test_the_pdf_of_two_partners_has_both_radar_shapes(
     browser: Browser, server: StreamlitServer
 ) -> None:
     """The reading above sees partner B's shape when B has answered (three needs here)."""
-    partner_b = {dim: value for dim, value in zip(DIMENSION_IDS[:3], (1, 7, 4), strict=True)}
+    partner_b: dict[str, int] = {
+        dim: value for dim, value in zip(DIMENSION_IDS[:3], (1, 7, 4), strict=True)
+    }
     pdf = downloaded_pdf(browser, server, "en", {"a": ANSWERED, "b": partner_b})
 
     found = shapes(pdf.data)
