@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Locator, Page, expect
 from pypdf import PdfReader
 
+from emotions.combine import answer_total
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import section_text, t
 from emotions.languages import LANGUAGE_CODES, spec
@@ -222,11 +223,19 @@ def check_markdown(file: Download, lang: Language, needs: Needs) -> None:
         if line.startswith("| ")
         for cells in [[c.strip() for c in line.strip("|").split("|")]]
     }
+    # The columns are found by their headings: a column that would only say "not answered" is
+    # left out of the table (here importance and met, which this session never answered).
+    heading = rows.get(t("needs.table_dimension", lang))
+    assert heading is not None, "no heading row of the needs table in the Markdown"
+    column = {
+        pid: heading.index(t("export.col_need", lang, name=name))
+        for pid, name in (("a", NAME_A), ("b", NAME_B))
+    }
     for dim in DIMENSION_IDS:
         row = rows.get(t(f"dim.{dim}.name", lang))
         assert row is not None, f"no row for {dim} in the Markdown"
-        # Need | A: need | A: importance | A: met | B: need | ...
-        assert (row[1], row[4]) == (str(needs["a", dim]), str(needs["b", dim])), (dim, row)
+        got = (row[column["a"]], row[column["b"]])
+        assert got == (str(needs["a", dim]), str(needs["b", dim])), (dim, heading, row)
     assert NAME_A in file.text() and NAME_B in file.text()
 
 
@@ -420,7 +429,10 @@ def test_two_partner_files_combine(browser: Browser, server: StreamlitServer) ->
         partners = page.locator('.st-key-files_partner [data-testid="stRadioOption"]')
         expect(partners).to_have_text([NAME_A, NAME_B])
         wait_idle(page)
-        alert_text(page, "Success", t("files.combined", "en", count=1))
+        # The message of the last file: every answer in B's file was new here.
+        last = answer_total(load_workbook(files["b"].data).partners["b"])
+        assert last >= len(DIMENSION_IDS)
+        alert_text(page, "Success", t("files.combined", "en", count=last))
         go(page, NEEDS)
         assert wait_for_radar(page, radar_of(needs)) == radar_of(needs)
         assert names_in_sidebar(page) == [NAME_A, NAME_B]
