@@ -145,7 +145,10 @@ def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     # The partner choice is remembered too, and the question shows the saved answer.
     assert at.radio(key="needs_who").value == "b"
     assert at.segmented_control(key="need__b__closeness").value == 1
-    assert radar(at)["data"][1]["r"][2] == 1
+    # Only B has answered: the radar holds B's shape alone.
+    (shape,) = [trace for trace in radar(at)["data"] if trace.get("name")]
+    assert shape["name"] == t("partner.b", "ja")
+    assert shape["r"][2] == 1
     assert radar(at)["data"][0]["theta"][2] == "近さ"
     at.radio(key="ui_lang").set_value("en").run()
     assert at.segmented_control(key="need__b__closeness").value == 1
@@ -155,6 +158,7 @@ def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
 
 def test_names_appear_on_the_radar_and_markup_in_them_stays_text() -> None:
     at = needs_page()
+    answer(at, "need__a__support", 7)  # a partner with no answer has no shape to name
     at.text_input(key="name__a").input("**Ana** :material/home:").run()
     assert radar(at)["data"][0]["name"] == "**Ana** :material/home:"
     # In Markdown-rendered places (the partner choice) the name arrives escaped.
