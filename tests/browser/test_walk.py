@@ -478,8 +478,8 @@ def compatibility(w: Walk) -> None:
 
 
 def rebuilding(w: Walk) -> None:
-    nudge(w, "checkin_new_connection__a", 2)
-    nudge(w, "checkin_new_connection__b", -1)
+    segment(w, "checkin_new_connection__a", 7)  # in a form: sent with "add"
+    segment(w, "checkin_new_connection__b", 4)
     w.key("checkin_new_reliability").locator("input").fill(w.typed.reliability)
     w.key("checkin_new_adjustment").locator("input").fill(w.typed.adjustment)
     press_button(w, "checkin_add")
@@ -685,8 +685,9 @@ def phone_exercise(w: Walk, section: str) -> None:
         w.sees(w.typed.moment)
         visible_in_screen(w.key("distance__miss").locator("input[type=range]"))
     elif section == "rebuilding":
-        visible_in_screen(w.key("checkin_new_connection__a").locator("input[type=range]"))
-        nudge(w, "checkin_new_connection__a", 1)
+        for value in ("0", "10"):  # the whole scale on the screen
+            visible_in_screen(option_button(w, "checkin_new_connection__a", value))
+        segment(w, "checkin_new_connection__a", 6)
         visible_in_screen(w.key("checkin_add").locator("button"))
         press_button(w, "checkin_add")
         plot_data(w, "checkin_chart")
