@@ -404,7 +404,7 @@ def table_problems(
             continue
         dim = dims[0]
         for column, cell in row.items():
-            if str(cell) == "None":
+            if isinstance(cell, str) and cell.strip() == "None":
                 problems.append(f"{dim}: column {column!r} shows None")
                 continue
             number = _numeric(cell)

@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -64,6 +64,8 @@ SETTINGS = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    # No shrinking: each example is costly, and a failure lists its problems in words.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
 languages = st.sampled_from(LANGUAGE_CODES)
 
