@@ -47,7 +47,8 @@ def unescape_markdown(text: str) -> str:
 
 
 def plain_html(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]*>", " ", text))
+    """The text of an HTML document, one line per element."""
+    return html.unescape(re.sub(r"<[^>]*>", "\n", text))
 
 
 def names_of(wb: Workbook, lang: Language) -> dict[PartnerId, str]:
@@ -90,7 +91,15 @@ class Rule:
     check: Validator
 
 
-def _regex(template: str, fixed: Mapping[str, object]) -> re.Pattern[str]:
+def _alternatives(texts: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(squeeze(text)) for text in texts) + ")"
+
+
+def _regex(
+    template: str, fixed: Mapping[str, object], lang: Language, dim: DimensionId | None = None
+) -> re.Pattern[str]:
+    """The template as a pattern over squeezed text: ``fixed`` placeholders as given, bands and
+    poles as one of their labels, numbers captured, anything else any text within one piece."""
     parts = re.split(r"\{(\w+)\}", template)
     out: list[str] = []
     seen: set[str] = set()
@@ -99,6 +108,12 @@ def _regex(template: str, fixed: Mapping[str, object]) -> re.Pattern[str]:
             out.append(re.escape(squeeze(part)))
         elif part in fixed:
             out.append(re.escape(squeeze(str(fixed[part]))))
+        elif part == "band" and part not in seen:
+            seen.add(part)
+            bands = [t(f"band.{band}", lang) for band in ("close", "different", "far")]
+            out.append(f"(?P<band>{_alternatives(bands)})")
+        elif part in ("pole", "other_pole", "high") and dim is not None:
+            out.append(_alternatives(t(f"dim.{dim}.{end}", lang) for end in ("low", "high")))
         elif part in seen:
             out.append(f"(?P={part})")
         else:
@@ -155,7 +170,8 @@ def rules(wb: Workbook, lang: Language) -> list[Rule]:  # noqa: C901 - one list 
     out: list[Rule] = []
 
     def add(what: str, template: str, fixed: Mapping[str, object], check: Validator) -> None:
-        out.append(Rule(what, _regex(template, fixed), check))
+        dim = next((d for d in DIMENSION_IDS if fixed.get("dimension") == t(f"dim.{d}.name", lang)), None)
+        out.append(Rule(what, _regex(template, fixed, lang, dim), check))
 
     def needs_shared(dim: DimensionId) -> Validator:
         def check(groups: dict[str, str]) -> str | None:
