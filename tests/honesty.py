@@ -112,13 +112,18 @@ def _regex(
             seen.add(part)
             bands = [t(f"band.{band}", lang) for band in ("close", "different", "far")]
             out.append(f"(?P<band>{_alternatives(bands)})")
+        elif part in ("processing", "pace") and part not in seen:
+            seen.add(part)
+            line = "processing" if part == "processing" else "conflict_pace"
+            leans = [t(f"styles.lean.{line}.{x}", lang) for x in ("low", "middle", "high")]
+            out.append(f"(?P<{part}>{_alternatives(leans)})")
         elif part in ("pole", "other_pole", "high") and dim is not None:
             out.append(_alternatives(t(f"dim.{dim}.{end}", lang) for end in ("low", "high")))
         elif part in seen:
             out.append(f"(?P={part})")
         else:
             seen.add(part)
-            body = r"\d+|None|-?\d+" if part in NUMBERS else rf"[^{SEP}]+?"
+            body = r"-?\d+|None" if part in NUMBERS else rf"[^{SEP}]{{1,80}}?"
             out.append(f"(?P<{part}>{body})")
     return re.compile("".join(out))
 
@@ -310,12 +315,14 @@ def joined(texts: Iterable[str]) -> str:
     return SEP.join(squeeze(unescape_markdown(text)) for text in texts)
 
 
-def text_problems(wb: Workbook, lang: Language, texts: Iterable[str]) -> list[str]:
+def text_problems(
+    wb: Workbook, lang: Language, texts: Iterable[str], *, known: list[Rule] | None = None
+) -> list[str]:
     """Every place in ``texts`` that names a value not answered, or compares on a dimension that
-    not both partners answered."""
+    not both partners answered. ``known``: ``rules(wb, lang)`` when already built."""
     haystack = joined(texts)
     problems = []
-    for rule in rules(wb, lang):
+    for rule in known if known is not None else rules(wb, lang):
         for match in rule.pattern.finditer(haystack):
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             problem = rule.check(groups)
