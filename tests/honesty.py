@@ -30,7 +30,7 @@ NAMES: dict[PartnerId, str] = {"a": "Aoi", "b": "Ren"}
 """Distinctive names: they never occur in any catalog text."""
 
 NUMBERS = frozenset(
-    {"need", "met", "guess", "difference", "other_need", "processing_value", "pace_value"}
+    {"need", "met", "guess", "difference", "other_need", "processing_value", "pace_value", "value"}
 )
 """Placeholders that stand for an answer or a figure computed from answers."""
 
@@ -168,14 +168,16 @@ def _per_dimension_texts(table: str, dim: DimensionId, lang: Language) -> list[t
     return [(f"{table}.{dim}.{key}", str(text)) for key, text in found.items()]
 
 
-def rules(wb: Workbook, lang: Language) -> list[Rule]:  # noqa: C901 - one list of rules
+def rules(wb: Workbook, lang: Language) -> list[Rule]:
     """Every pattern whose presence in a derived text must agree with ``wb``."""
     shared = set(shared_dimensions(wb))
     names = names_of(wb, lang)
     out: list[Rule] = []
 
     def add(what: str, template: str, fixed: Mapping[str, object], check: Validator) -> None:
-        dim = next((d for d in DIMENSION_IDS if fixed.get("dimension") == t(f"dim.{d}.name", lang)), None)
+        dim = next(
+            (d for d in DIMENSION_IDS if fixed.get("dimension") == t(f"dim.{d}.name", lang)), None
+        )
         out.append(Rule(what, _regex(template, fixed, lang, dim), check))
 
     def needs_shared(dim: DimensionId) -> Validator:
@@ -265,7 +267,12 @@ def rules(wb: Workbook, lang: Language) -> list[Rule]:  # noqa: C901 - one list 
                     _same(groups, "met", value(wb, pid, "met", dim)),
                 )
 
-            add("needs.unmet_line", catalog(lang)["needs.unmet_line"], {**d, "name": names[pid]}, own)
+            add(
+                "needs.unmet_line",
+                catalog(lang)["needs.unmet_line"],
+                {**d, "name": names[pid]},
+                own,
+            )
 
         def someone(groups: dict[str, str], dim: DimensionId = dim) -> str | None:
             need, met = _num(groups, "need"), _num(groups, "met")
@@ -280,6 +287,51 @@ def rules(wb: Workbook, lang: Language) -> list[Rule]:  # noqa: C901 - one list 
             d,
             someone,
         )
+    # One partner's own profile (emotions.profile): its values are that partner's answers.
+    texts_of = catalog(lang)
+    for dim in DIMENSION_IDS:
+        d = {"dimension": t(f"dim.{dim}.name", lang)}
+
+        def anyone(kind: str, dim: DimensionId = dim) -> Validator:
+            def check(groups: dict[str, str]) -> str | None:
+                found = _num(groups, "value")
+                if any(
+                    value(wb, pid, kind, dim) == found for pid in PARTNER_IDS if found is not None
+                ):
+                    return None
+                return f"{kind} {groups.get('value')} on {dim} answered by nobody"
+
+            return check
+
+        for key, kind in (
+            ("profile.item", "need"),
+            ("profile.item_middle", "need"),
+            ("profile.guess_item", "guess"),
+        ):
+            if key in texts_of:
+                add(key, texts_of[key], d, anyone(kind))
+        if "profile.unmet_item" in texts_of:
+
+            def unmet_item(groups: dict[str, str], dim: DimensionId = dim) -> str | None:
+                need, met = _num(groups, "need"), _num(groups, "met")
+                for pid in PARTNER_IDS:
+                    if (value(wb, pid, "need", dim), value(wb, pid, "met", dim)) == (need, met):
+                        return None
+                return f"need {groups.get('need')} / met {groups.get('met')} answered by nobody"
+
+            add("profile.unmet_item", texts_of["profile.unmet_item"], d, unmet_item)
+        if "profile.guess_one" in texts_of:
+            for me, them in _orders():
+
+                def guess_one(groups: dict[str, str], dim: DimensionId = dim, me: PartnerId = me):
+                    return _same(groups, "value", value(wb, me, "guess", dim))
+
+                add(
+                    "profile.guess_one",
+                    texts_of["profile.guess_one"],
+                    {**d, "name": names[me], "other": names[them]},
+                    guess_one,
+                )
     for pid in PARTNER_IDS:
 
         def position(groups: dict[str, str], pid: PartnerId = pid) -> str | None:
@@ -433,16 +485,21 @@ def table_problems(
             number = _numeric(cell)
             whose, kind = column_meaning(str(column), lang, names)
             if kind == "gap":
-                if number is not None and pid is not None and (
-                    value(wb, pid, "need", dim) is None
-                    or (value(wb, pid, "met", dim) is None and value(wb, other(pid), "guess", dim) is None)
+                if (
+                    number is not None
+                    and pid is not None
+                    and (
+                        value(wb, pid, "need", dim) is None
+                        or (
+                            value(wb, pid, "met", dim) is None
+                            and value(wb, other(pid), "guess", dim) is None
+                        )
+                    )
                 ):
                     problems.append(f"{dim}: {column!r} = {number} without the answers it needs")
                 continue
             if kind == "difference":
-                if dim not in shared and (
-                    number is not None or squeeze(str(cell)) in bands
-                ):
+                if dim not in shared and (number is not None or squeeze(str(cell)) in bands):
                     problems.append(f"{dim}: {column!r} = {cell!r} without both answers")
                 continue
             if whose is None and pid is not None:
@@ -456,7 +513,8 @@ def table_problems(
             if kind == "importance":
                 answered = value(wb, whose, "importance", dim)
                 if squeeze(str(cell)) in importances and (
-                    answered is None or squeeze(t(f"importance.{answered}", lang)) != squeeze(str(cell))
+                    answered is None
+                    or squeeze(t(f"importance.{answered}", lang)) != squeeze(str(cell))
                 ):
                     problems.append(f"{dim}: {column!r} = {cell!r}, answered {answered}")
                 continue
@@ -467,9 +525,7 @@ def table_problems(
                 if expected != number:
                     problems.append(f"{dim}: {column!r} = {number}, answered {expected}")
             else:
-                answers = {
-                    value(wb, whose, k, dim) for k in ("need", "met", "guess")
-                } - {None}
+                answers = {value(wb, whose, k, dim) for k in ("need", "met", "guess")} - {None}
                 if number not in answers and not (
                     value(wb, whose, "need", dim) is not None
                     and value(wb, whose, "met", dim) is not None

@@ -99,7 +99,7 @@ workbooks = st.builds(
 )
 
 
-# --- Issue 13: workbooks with any subset of the rating questions answered ---------------------------
+# --- Issue 13: workbooks with any subset of the rating questions answered
 
 ANSWER_NAMES = {"a": "Aoi", "b": "Ren"}
 """Distinctive names (no catalog text holds them): tests/honesty.py finds them in derived texts."""
@@ -133,6 +133,7 @@ def partly_answered_workbooks(draw: st.DrawFn) -> Workbook:
     present = draw(st.sampled_from([("a", "b"), ("a", "b"), ("a", "b"), ("a",), ("b",)]))
     partners = {pid: draw(partly_answered_partners(pid)) for pid in present}
     moment = draw(
-        st.none() | st.builds(VulnerableMoment, reacher=st.sampled_from(PARTNER_IDS), what=st.just(""))
+        st.none()
+        | st.builds(VulnerableMoment, reacher=st.sampled_from(PARTNER_IDS), what=st.just(""))
     )
     return Workbook(partners=partners, vulnerable_moment=moment)

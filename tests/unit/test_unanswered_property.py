@@ -16,6 +16,7 @@ so a function added later is checked too.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import importlib
 import inspect
@@ -34,12 +35,12 @@ from pypdf import PdfReader
 import emotions.exercises
 from emotions import analysis, charts, texts
 from emotions.dimensions import DIMENSION_IDS, DimensionId
+from emotions.exercises import awareness, difference_map, persisting, styles
 from emotions.export import summary as summary_module
 from emotions.export.csv_tables import needs_csv
 from emotions.export.html import to_html
 from emotions.export.markdown import escape_markdown, to_markdown
 from emotions.export.pdf import to_pdf
-from emotions.exercises import awareness, difference_map, persisting, styles
 from emotions.i18n import t
 from emotions.languages import LANGUAGE_CODES
 from emotions.model import PARTNER_IDS, Language, PartnerId, Rating, Workbook
@@ -47,10 +48,10 @@ from emotions.sections import SECTIONS
 from emotions.workbook_io import dump_workbook, load_workbook
 from tests.honesty import (
     figure_problems,
-    rules,
     figures_in,
     names_of,
     plain_html,
+    rules,
     squeeze,
     strings_in,
     table_problems,
@@ -62,7 +63,7 @@ from tests.honesty import (
 from tests.unit.strategies import ANSWER_NAMES, partly_answered_workbooks
 
 SETTINGS = settings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     # No shrinking: each example is costly, and a failure lists its problems in words.
@@ -70,7 +71,7 @@ SETTINGS = settings(
 )
 languages = st.sampled_from(LANGUAGE_CODES)
 
-# --- The functions the pages call, found by their parameters ------------------------------------
+# --- The functions the pages call, found by their parameters
 
 PARTNER_PARAMS = ("pid", "about", "reacher", "guesser")
 KNOWN_PARAMS = {"wb", "names", "lang", *PARTNER_PARAMS}
@@ -81,10 +82,8 @@ def _modules() -> list[ModuleType]:
     found = [texts, charts, summary_module]
     for info in pkgutil.iter_modules(emotions.exercises.__path__):
         found.append(importlib.import_module(f"emotions.exercises.{info.name}"))
-    try:  # the one-partner profile (issue 13), once merged
+    with contextlib.suppress(ModuleNotFoundError):  # the one-partner profile, once merged
         found.append(importlib.import_module("emotions.profile"))
-    except ModuleNotFoundError:
-        pass
     return found
 
 
@@ -100,9 +99,7 @@ def derived_functions() -> list[tuple[str, Callable[..., Any], inspect.Signature
                 continue
             signature = inspect.signature(fn)
             params = signature.parameters
-            required = {
-                p.name for p in params.values() if p.default is inspect.Parameter.empty
-            }
+            required = {p.name for p in params.values() if p.default is inspect.Parameter.empty}
             if "wb" in required and required <= KNOWN_PARAMS:
                 out.append((f"{module.__name__}.{name}", fn, signature))
     return out
@@ -154,7 +151,7 @@ def calls(wb: Workbook, lang: Language) -> Iterator[tuple[str, dict[str, Any], A
                 kwargs[partner_param] = pid
             try:
                 found = fn(**kwargs)
-            except Exception as error:  # noqa: BLE001 - reported as a problem of the product
+            except Exception as error:
                 found = error
             yield qualified, kwargs, found
 
@@ -184,7 +181,9 @@ def derived_problems(wb: Workbook, lang: Language) -> tuple[list[str], list[str]
     known = rules(wb, lang)
     for qualified, kwargs, found in calls(wb, lang):
         where = f"{qualified}({', '.join(k for k in kwargs if k != 'wb')}"
-        where += f"{'=' + str(kwargs.get('pid') or kwargs.get('about') or kwargs.get('reacher') or '')})"
+        where += (
+            f"{'=' + str(kwargs.get('pid') or kwargs.get('about') or kwargs.get('reacher') or '')})"
+        )
         if isinstance(found, Exception):
             # A partner file (one partner) is not this issue's: the pages that read both
             # partners' exercises guard for it. With both partners held, nothing may fail.
@@ -203,7 +202,7 @@ def derived_problems(wb: Workbook, lang: Language) -> tuple[list[str], list[str]
     return problems, seen
 
 
-# --- (a) and (b): texts, tables and figures of the pages ------------------------------------------
+# --- (a) and (b): texts, tables and figures of the pages
 
 
 @SETTINGS
@@ -278,7 +277,7 @@ def test_the_charts_draw_a_partner_only_where_that_partner_answered(
                 assert xs == [value(wb, pid, kind, dim)], (pid, kind, dim, xs)
 
 
-# --- (c): a far difference both answered is always compared ---------------------------------------
+# --- (c): a far difference both answered is always compared
 
 
 def far_dimensions(wb: Workbook) -> list[DimensionId]:
@@ -347,14 +346,18 @@ def test_a_far_difference_both_answered_is_compared_everywhere_it_belongs(
         assert dim in ranked
         assert line in lines
         assert line in bullets, f"the summary does not compare on {dim}"
-        row = next(r for r in table_rows if r[t("needs.table_dimension", lang)] == t(f"dim.{dim}.name", lang))
+        row = next(
+            r
+            for r in table_rows
+            if r[t("needs.table_dimension", lang)] == t(f"dim.{dim}.name", lang)
+        )
         assert row[t("needs.table_band", lang)] == t("band.far", lang)
         # And every export carries it.
         assert squeeze(unescape_markdown(line)) in squeeze(unescape_markdown(to_markdown(summary)))
         assert squeeze(line) in squeeze(plain_html(to_html(summary)))
 
 
-# --- (a), (b) and (c) in the summary and every export ----------------------------------------------
+# --- (a), (b) and (c) in the summary and every export
 
 
 def pdf_text(data: bytes) -> str:
@@ -372,7 +375,7 @@ def test_every_section_summary_and_every_export_says_only_what_was_answered(
     for entry in SECTIONS:
         try:
             blocks = summary_module.section_blocks(entry.id, wb.model_copy(deep=True), names, lang)
-        except Exception as error:  # noqa: BLE001 - a section that fails is a problem
+        except Exception as error:
             problems.append(f"section {entry.id} raised {type(error).__name__}: {error}")
             continue
         block_texts = list(strings_in(blocks))
@@ -382,7 +385,9 @@ def test_every_section_summary_and_every_export_says_only_what_was_answered(
         for block in blocks:
             for table in block.tables:
                 rows = [dict(zip(table.columns, row, strict=False)) for row in table.rows]
-                problems += [f"section {entry.id} table: {p}" for p in table_problems(wb, lang, rows)]
+                problems += [
+                    f"section {entry.id} table: {p}" for p in table_problems(wb, lang, rows)
+                ]
     summary = summary_module.build_summary(wb, lang)
     # The radar of the exports: a value only where answered; nobody without an answer drawn.
     for pid, needs in summary.radar.needs.items():
@@ -415,7 +420,9 @@ def csv_problems(wb: Workbook, lang: Language) -> list[str]:
     where both answered the need."""
     rows = list(csv.reader(io.StringIO(needs_csv(wb, lang).decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
-    col = {key: header.index(t(f"export.csv.{key}", lang)) for key in ("partner_id", "dimension_id")}
+    col = {
+        key: header.index(t(f"export.csv.{key}", lang)) for key in ("partner_id", "dimension_id")
+    }
     problems = []
     shared = set(analysis.shared_dimensions(wb))
     importances = {t(f"importance.{x}", lang) for x in ("low", "medium", "high")}
@@ -457,7 +464,7 @@ def json_problems(wb: Workbook) -> list[str]:
     return problems
 
 
-# --- The checks themselves can fail ------------------------------------------------------------------
+# --- The checks themselves can fail
 
 
 def _one_need() -> Workbook:
