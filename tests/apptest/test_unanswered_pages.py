@@ -88,12 +88,13 @@ def page_problems(at: AppTest, wb: Workbook, lang: Language) -> list[str]:
 
 
 def names_ren_with_aois_answer(at: AppTest, lang: Language) -> list[str]:
-    """Elements that put Ren beside the dimension only Aoi answered and Aoi's value."""
+    """Lines that put Ren beside the dimension only Aoi answered and Aoi's value."""
     dimension = t(f"dim.{DIM}.name", lang)
     return [
-        text
+        line
         for text in shown(at)
-        if NAMES["b"] in text and dimension in text and str(HIGH) in text.replace(dimension, "")
+        for line in text.splitlines()
+        if NAMES["b"] in line and dimension in line and str(HIGH) in line.replace(dimension, "")
     ]
 
 
