@@ -410,7 +410,7 @@ def test_every_section_summary_and_every_export_says_only_what_was_answered(
     for dim in far_dimensions(wb):
         line = squeeze(unescape_markdown(expected_area_line(wb, dim, lang)))
         for kind, text in exports.items():
-            if kind != "pdf" and line not in squeeze(unescape_markdown(text)):
+            if line not in squeeze(unescape_markdown(text)):
                 problems.append(f"{kind}: no comparison on {dim}, far apart")
     assert not problems, "\n".join(problems[:20])
 
