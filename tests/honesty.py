@@ -124,6 +124,8 @@ def _regex(
         else:
             seen.add(part)
             body = r"-?\d+|None" if part in NUMBERS else rf"[^{SEP}]{{1,80}}?"
+            if part == "dimensions":  # a list of dimension names runs to the end of its piece
+                body = rf"[^{SEP}]+"
             out.append(f"(?P<{part}>{body})")
     return re.compile("".join(out))
 
@@ -287,6 +289,18 @@ def rules(wb: Workbook, lang: Language) -> list[Rule]:
             d,
             someone,
         )
+
+    # "The same answer on: ..." lists only dimensions both answered alike.
+    def same(groups: dict[str, str]) -> str | None:
+        listed = groups.get("dimensions", "")
+        for dim in DIMENSION_IDS:
+            if squeeze(t(f"dim.{dim}.name", lang)) in listed and (
+                dim not in shared or value(wb, "a", "need", dim) != value(wb, "b", "need", dim)
+            ):
+                return f"{dim} listed as answered alike"
+        return None
+
+    add("diffmap.same_on", catalog(lang)["diffmap.same_on"], {}, same)
     # One partner's own profile (emotions.profile): its values are that partner's answers.
     texts_of = catalog(lang)
     for dim in DIMENSION_IDS:

@@ -492,7 +492,8 @@ def test_the_text_check_finds_a_comparison_and_a_made_up_value(lang: Language) -
         "needs.unmet_line", lang, name="Aoi", dimension=t("dim.closeness.name", lang), need=9, met=2
     )
     assert text_problems(both, lang, [line, *directions, true_line]) == []
-    for text in [line, *directions, invented]:
+    same = t("diffmap.same_on", lang, dimensions=t("dim.closeness.name", lang))
+    for text in [line, *directions, invented, same]:
         assert text_problems(wb, lang, [text]), text
     assert text_problems(wb, lang, [true_line]) == []
     # Wrapped over lines and escaped for Markdown, as the exports have it.
