@@ -1,7 +1,7 @@
 """Issue 13, whole app: with one need of Partner A answered, no section compares the partners.
 
 Aoi (A) answers her need on one dimension; Ren (B) nothing. On every one of the sections
-(``emotions.sections.SECTIONS``) no text, table or chart compares them or names a value Ren did
+(``emotions.sections.SECTIONS``) no text (sidebar included), table or chart compares them or names a value Ren did
 not give (``tests/honesty.py``: every catalog template that names a value or compares, checked
 against the workbook), no element names Ren beside that dimension and Aoi's value, and every page
 that compares when both have answered says ``texts.nothing_to_compare`` instead. Then Ren answers
@@ -61,8 +61,9 @@ def everything_far_apart(lang: Language) -> Workbook:
 
 
 def shown(at: AppTest) -> list[str]:
-    """Every text of the main area, expanders included."""
-    return visible_texts(at) + [e.value for e in at.main.get("markdown")]
+    """Every text of the main area (expanders included) and of the sidebar."""
+    side = [e.value for kind in ("markdown", "caption") for e in at.sidebar.get(kind)]
+    return visible_texts(at) + [e.value for e in at.main.get("markdown")] + side
 
 
 def open_tables(at: AppTest) -> AppTest:
