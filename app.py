@@ -41,6 +41,7 @@ if private_turn():
     if current.url_path not in (turns.url_path, safety.url_path):
         st.switch_page(turns)
     frame.safety_bar(safety)
+    frame.answer_progress()
     frame.sidebar()
     keep.panel()
     frame.notice()

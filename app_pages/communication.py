@@ -10,7 +10,7 @@ from emotions.exercises import rewrite
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.model import PARTNER_IDS, Partner, PartnerId, Rewrite
 from emotions.texts import Names
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, bound, choice, item_field_setter
 
@@ -178,8 +178,11 @@ if editing() or any(p.rewrites for p in wb.partners.values()):
     saved(pid, rewrites, names)
 
 st.subheader(t("talk.openers_heading"), anchor=False)
+compared = analysis.can_compare(wb)
 found = rewrite.openers(wb, names, lang())
-if not found:
+if not compared:
+    nothing_to_compare()  # openers are drawn from needs both partners answered
+elif not found:
     st.markdown(t("talk.no_areas"))
 for opener in found:
     area = opener.area
@@ -193,5 +196,6 @@ for opener in found:
 if found:
     st.caption(t("talk.openers_caption"))
 
-for_you_two(analysis.top_areas(wb, 2), keys=("higher_may_read", "lower_may_experience"))
+if compared:  # otherwise the line above already says there is nothing to compare
+    for_you_two(analysis.top_areas(wb, 2), keys=("higher_may_read", "lower_may_experience"))
 reflection("communication")

@@ -10,7 +10,7 @@ from emotions import analysis, texts
 from emotions.dimensions import DimensionId
 from emotions.exercises import difference_map
 from ui.charts import plotly_chart
-from ui.section import header, reflection, safe_names, show_text, table
+from ui.section import header, nothing_to_compare, reflection, safe_names, show_text, table
 from ui.state import band_labels, editing, lang, presenting, t, view, workbook
 from ui.widgets import Setter, bound
 
@@ -33,17 +33,20 @@ st.info(t("diffmap.no_score"))
 st.subheader(t("diffmap.map_heading"), anchor=False)
 plain = texts.plain_names(wb, lang())
 plotly_chart(difference_map.map_figure(wb, plain, lang()), key="diffmap_chart")
-st.caption(t("diffmap.chart_caption", **band_labels()))
+caption = t("diffmap.chart_caption", **band_labels())
+if difference_map.partly_answered(wb):
+    caption += " " + t("compare_b.diffmap_partial")
+st.caption(caption)
 if st.toggle(t("diffmap.table_toggle"), key="diffmap_table"):
     table(texts.needs_table(wb, plain, lang()))
 
 st.subheader(t("diffmap.navigate_heading"), anchor=False)
 areas = analysis.areas_to_understand(wb)
 names = safe_names()
-if not analysis.has_both(wb):
-    st.markdown(t("needs.one_partner"))
+if not analysis.can_compare(wb):
+    nothing_to_compare()
 elif not areas:
-    st.markdown(t("needs.no_areas"))
+    st.markdown(t("compare_b.same_where_shared", count=len(analysis.shared_dimensions(wb))))
 else:
     st.caption(f"{t('needs.areas_caption', **band_labels())} {t('diffmap.navigate_caption')}")
 for rank, area in enumerate(areas):

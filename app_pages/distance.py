@@ -5,11 +5,12 @@ illustration's two rates stay adjustable, since they are not answers."""
 
 import streamlit as st
 
+from emotions.analysis import can_compare
 from emotions.escape import markdown_escape
 from emotions.exercises import distance
 from emotions.model import PARTNER_IDS, PartnerId
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names, table
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound
 
@@ -57,12 +58,16 @@ if current.what:  # from the view: empty in presentation mode until the notes ar
         "> " + t("distance.moment_line", name=names.of(reacher), what=markdown_escape(current.what))
     )
 found = distance.landings(wb, reacher)
-if not found:
+# Only answered needs are read: what waits for an answer is named, never guessed.
+still_open = distance.open_needs_line(wb, names, reacher, lang())
+if reacher not in wb.partners:
     st.info(t("distance.missing_partner", name=names.of(reacher)))
-else:
+elif not found and still_open:
+    st.markdown(still_open)
+if found:
     # Two a row on a wide screen; on a phone the columns stack in reading order.
-    cells = [cell for _ in range(2) for cell in st.columns(2)]
-    for landing, cell in zip(found, cells, strict=True):
+    cells = [cell for _ in range((len(found) + 1) // 2) for cell in st.columns(2)]
+    for landing, cell in zip(found, cells[: len(found)], strict=True):
         text = distance.landing_text(landing, names, reacher, lang())
         with cell.container(border=True):
             st.markdown(
@@ -71,6 +76,8 @@ else:
             st.caption(text.example)
             st.markdown("\n".join(f"- {reason}" for reason in text.reasons))
     st.caption(t("distance.landing_caption", name=names.of(reacher)))
+    if still_open:
+        st.caption(still_open)
 
 st.subheader(t("distance.illustration_heading"), anchor=False)
 st.info(t("distance.illustration_label"))
@@ -101,5 +108,10 @@ st.caption(distance.illustration_caption(lang()))
 if st.toggle(t("distance.table_toggle"), key="distance__table"):
     table(distance.illustration_table(miss / 100, repair / 100, lang()))
 
-for_you_two(distance.distance_areas(wb))
+if can_compare(wb):
+    for_you_two(distance.distance_areas(wb))
+else:
+    # The landings above read one partner; comparing the two waits for a need both answered.
+    st.subheader(t("you_two.heading"), anchor=False)
+    nothing_to_compare()
 reflection("distance")

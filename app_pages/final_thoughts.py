@@ -11,7 +11,15 @@ from emotions.escape import markdown_escape
 from emotions.exercises import journey
 from emotions.exercises.limits import NOTE_MAX
 from emotions.presentation import holds_notes
-from ui.section import for_you_two, header, reflection, safe_names, show_text
+from ui.profile import profiles_and_open_questions
+from ui.section import (
+    for_you_two,
+    header,
+    nothing_to_compare,
+    reflection,
+    safe_names,
+    show_text,
+)
 from ui.state import band_labels, editing, lang, presenting, t, view, workbook
 from ui.widgets import bound
 
@@ -46,9 +54,15 @@ if seen.not_yet:
     )
 
 st.markdown(f"**{t('journey.areas_heading')}**")
+compared = analysis.can_compare(wb)
 areas = journey.top_area_lines(wb, names, lang())
-st.markdown("\n".join(f"1. {line}" for line in areas) if areas else t("journey.areas_none"))
-st.caption(t("needs.areas_caption", **band_labels()))
+if not compared:
+    nothing_to_compare()  # areas only where both partners answered a need
+elif areas:
+    st.markdown("\n".join(f"1. {line}" for line in areas))
+    st.caption(t("needs.areas_caption", **band_labels()))
+else:
+    st.markdown(t("compare_b.same_where_shared", count=len(analysis.shared_dimensions(wb))))
 
 st.markdown(f"**{t('journey.adjustments_heading')}**")
 st.markdown(bullets(journey.adjustment_lines(wb, names, lang())))
@@ -60,6 +74,8 @@ if not folded:
 st.markdown(f"**{t('journey.notes_heading')}**")
 notes = [] if folded else journey.notes_lines(wb, names, lang())
 st.markdown(bullets([*notes, journey.checkin_line(wb, lang())]))
+
+profiles_and_open_questions()
 
 if editing():
     st.subheader(t("journey.next_heading"), anchor=False)
@@ -77,5 +93,6 @@ elif wb.next_steps.strip():
     st.markdown(f"**{t('journey.next_label')}**")
     show_text(wb.next_steps)
 
-for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
+if compared:  # otherwise the line above already says there is nothing to compare
+    for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
 reflection("final-thoughts")

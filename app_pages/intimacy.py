@@ -5,10 +5,10 @@ In presentation mode the answers are not editable; the overview and what it mean
 import streamlit as st
 
 from emotions import texts
-from emotions.analysis import other
+from emotions.analysis import can_compare, other
 from emotions.exercises import safety
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.section import for_you_two, header, reflection, safe_names, table
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -86,5 +86,10 @@ else:
         for repair in repairs:
             st.markdown(f"**{repair.title}**\n\n" + bullets(repair.ideas))
 
-for_you_two(safety.safety_areas(wb))
+if can_compare(wb):
+    for_you_two(safety.safety_areas(wb))
+else:
+    # Each partner's answers above stand alone; comparing waits for a need both answered.
+    st.subheader(t("you_two.heading"), anchor=False)
+    nothing_to_compare()
 reflection("intimacy")

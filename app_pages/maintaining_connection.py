@@ -10,7 +10,7 @@ from emotions import analysis
 from emotions.exercises import adjustments
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.texts import Names
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, bound, choice
 
@@ -51,8 +51,11 @@ chosen = adjustments.known(wb.partner(pid).adjustments)
 full = len(chosen) >= adjustments.MAX_CHOSEN
 ideas = adjustments.ideas_for(wb, pid)
 
-if not ideas:
-    st.info(t("adjust.no_areas"))
+compared = analysis.can_compare(wb)
+if not compared:
+    nothing_to_compare()  # ideas are drawn from needs both partners answered
+elif not ideas:
+    st.info(t("compare_b.same_where_shared", count=len(analysis.shared_dimensions(wb))))
 for idea in ideas:
     st.markdown(adjustments.position_line(idea.area, pid, names, lang()))
     idea_boxes(pid, idea.ids, chosen, names)
@@ -76,5 +79,6 @@ for p in PARTNER_IDS:
         st.markdown(t("adjust.chosen_none", name=names.of(p)))
 st.caption(t("adjust.caption"))
 
-for_you_two(analysis.top_areas(wb, 2), keys=("higher_could_try", "lower_could_try"))
+if compared:  # otherwise the line above already says there is nothing to compare
+    for_you_two(analysis.top_areas(wb, 2), keys=("higher_could_try", "lower_could_try"))
 reflection("maintaining-connection")

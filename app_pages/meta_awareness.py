@@ -8,15 +8,14 @@ import streamlit as st
 
 from emotions import analysis, texts
 from emotions.analysis import other
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote, Workbook
-from ui import layout
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import Setter, bound, choice, item_field_setter
+from ui.widgets import Setter, answer, bound, choice, item_field_setter
 
 FIELD_KEYS = {
     "trigger": ("aware.step_trigger", "aware.ph_trigger"),
@@ -53,8 +52,8 @@ def remove_note(pid: PartnerId, index: int) -> None:
     st.session_state.pop(f"aware_edit__{pid}", None)
 
 
-def set_guess(pid: PartnerId, dim: DimensionId) -> Setter[int]:
-    def setter(value: int) -> None:
+def set_guess(pid: PartnerId, dim: DimensionId) -> Setter[int | None]:
+    def setter(value: int | None) -> None:
         workbook().partner(pid).ratings[dim].guess = value
 
     return setter
@@ -124,33 +123,28 @@ def edit_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
         st.warning(t("aware.add_needs_trigger"))
 
 
-def guess_sliders(wb: Workbook, guesser: PartnerId) -> None:
-    """One guesser's guesses of the other's needs, a slider a dimension, two a row."""
+def guess_questions(wb: Workbook, guesser: PartnerId) -> None:
+    """One guesser's guesses of the other's needs, a question a dimension, one under another
+    (eleven segments need the width)."""
     ratings = wb.partner(guesser).ratings
     st.markdown(t("aware.guess_intro", guesser=name(guesser), other=name(other(guesser))))
-    for dim, cell in zip(DIMENSION_IDS, layout.cells(len(DIMENSION_IDS)), strict=True):
-        guess = ratings[dim].guess
-        label = t(f"dim.{dim}.name")
-        if guess is None:
-            label = f"{label} · _{t('aware.not_guessed')}_"
-        cell.slider(
-            label,
-            NEED_MIN,
-            NEED_MAX,
-            **bound(
-                f"aware_guess__{guesser}__{dim}",
-                5 if guess is None else guess,
-                set_guess(guesser, dim),
-            ),
-        )
-        cell.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
     st.caption(
         t(
             "aware.guess_count",
             guesser=name(guesser),
             count=awareness.guesses_made(wb, guesser),
         )
+        + " "
+        + t("answer.how_to")
     )
+    for dim in DIMENSION_IDS:
+        answer(
+            t(f"dim.{dim}.name"),
+            f"guess__{guesser}__{dim}",
+            ratings[dim].guess,
+            set_guess(guesser, dim),
+            detail=t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")),
+        )
 
 
 wb = view()
@@ -171,27 +165,33 @@ if editing() or any(p.triggers for p in wb.partners.values()):
 st.subheader(t("aware.game_heading"), anchor=False)
 st.markdown(t("aware.game_how"))
 if editing():
-    guess_sliders(
+    guess_questions(
         wb, choice(t("aware.guesser"), {p: name(p) for p in PARTNER_IDS}, "aware_guesser")
     )
 
 # The reveal is view state: it is hidden again whenever the page is opened anew.
 revealed = st.toggle(t("aware.reveal"), key="aware_reveal", help=t("aware.reveal_hint"))
-if revealed and not analysis.has_both(wb):
-    st.info(t("needs.one_partner"))
-elif revealed and not awareness.any_guesses(wb):
+if revealed and not awareness.any_guesses(wb):
     st.info(t("aware.no_guesses"))
 elif revealed:
+    # A guess is drawn as a guess (hollow, named so) and compared only with an answer.
     plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
     for about, column in zip(PARTNER_IDS, st.columns(2), strict=True):
         with column:
-            plotly_chart(
-                awareness.perception_figure(wb, about, plain, lang()), key=f"aware_chart__{about}"
-            )
+            guess_only = awareness.guess_only_line(wb, about, safe_names(), lang())
+            if awareness.comparisons(wb, about):
+                plotly_chart(
+                    awareness.perception_figure(wb, about, plain, lang()),
+                    key=f"aware_chart__{about}",
+                )
+            if guess_only:
+                st.caption(guess_only)
     st.caption(t("aware.chart_caption"))
     if st.toggle(t("aware.table_toggle"), key="aware_table"):
         for about in PARTNER_IDS:
-            table(awareness.perception_table(wb, about, plain, lang()))
+            rows = awareness.perception_table(wb, about, plain, lang())
+            if rows:
+                table(rows)
     st.markdown(f"**{t('aware.surprises_heading')}**")
     lines = awareness.surprise_lines(wb, safe_names(), lang())
     st.markdown("\n".join(f"- {line}" for line in lines))

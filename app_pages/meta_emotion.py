@@ -5,10 +5,11 @@ In presentation mode the grid of answers is not drawn; the heatmaps and what the
 import streamlit as st
 
 from emotions import texts
+from emotions.analysis import can_compare
 from emotions.exercises import meta_emotion as meta
 from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS, Belief, Emotion, PartnerId
 from ui.charts import plotly_chart
-from ui.section import header, reflection, safe_names, table
+from ui.section import header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
 
@@ -67,14 +68,19 @@ for grid_pid, column in zip(wb.partners, columns, strict=True):
     with column:
         st.markdown(f"**{names.of(grid_pid)}**")
         plotly_chart(meta.grid_figure(wb, grid_pid, lang()), key=f"meta_grid_{grid_pid}")
+        if not meta.answered(wb.partners[grid_pid]):
+            st.caption(t("compare_a.meta_grid_empty", name=names.of(grid_pid)))
         if show_tables:
             table(meta.grid_table(wb, grid_pid, lang()))
 st.caption(t("meta.grids_caption"))
 
+compared = meta.cell_differences(wb)
+areas = meta.value_area(wb)
 st.subheader(t("meta.diff_heading"), anchor=False)
-if len(wb.partners) < len(PARTNER_IDS):
-    st.markdown(t("meta.one_partner"))
-elif not meta.cell_differences(wb):
+if not compared and not can_compare(wb):
+    # No cell and no need answered by both: said once for the page, with the next steps.
+    nothing_to_compare()
+elif not compared:
     st.markdown(t("meta.not_yet"))
 else:
     plotly_chart(meta.difference_figure(wb, lang()), key="meta_difference")
@@ -88,19 +94,19 @@ else:
     else:
         st.markdown(t("meta.no_diff"))
 
-st.subheader(t("you_two.heading"), anchor=False)
-lines = meta.you_two_lines(wb, names, lang())
-areas = meta.value_area(wb)
-if not lines and not areas:
-    st.markdown(t("meta.you_two_empty"))
-for line in lines:
-    st.markdown(line)
-for area in areas:
-    title = texts.area_title(area, lang())
-    directions = texts.directions(area, names, lang())
-    keys = ("higher_may_read", "lower_may_experience", "opener")
-    st.markdown(f"**{title}**\n\n" + "\n".join(f"- {directions[k]}" for k in keys))
-if lines or areas:
-    st.caption(t("you_two.caption"))
+if compared or can_compare(wb):
+    st.subheader(t("you_two.heading"), anchor=False)
+    lines = meta.you_two_lines(wb, names, lang())
+    if not lines and not areas:
+        st.markdown(t("meta.you_two_empty"))
+    for line in lines:
+        st.markdown(line)
+    for area in areas:
+        title = texts.area_title(area, lang())
+        directions = texts.directions(area, names, lang())
+        keys = ("higher_may_read", "lower_may_experience", "opener")
+        st.markdown(f"**{title}**\n\n" + "\n".join(f"- {directions[k]}" for k in keys))
+    if lines or areas:
+        st.caption(t("you_two.caption"))
 
 reflection("meta-emotion")

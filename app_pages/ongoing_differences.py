@@ -1,47 +1,48 @@
-"""Section 8: need vs how well it is met (one partner at a time, chart beside the sliders), the
+"""Section 8: need vs how well it is met (one partner at a time, chart beside the questions), the
 "too much / never enough" feelings this may bring for each partner, and signs of pulling back.
-In presentation mode the sliders and the checklist are not drawn: the chart (whose is still a
+In presentation mode the questions and the checklist are not drawn: the chart (whose is still a
 choice), the feelings and the calm notes about the signs remain, not the ticked signs themselves."""
 
 import streamlit as st
 
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.analysis import can_compare
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises import persisting
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.texts import Names
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names, table
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import answer, bound, choice
 
 
 def bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def met_sliders(pid: PartnerId) -> None:
-    """One slider per need: how well it is met now for ``pid``."""
+def met_questions(pid: PartnerId) -> None:
+    """One question per need: how well it is met now for ``pid`` (the same answers as "met" on
+    the needs page). The label recalls ``pid``'s own need, or says it is not answered yet."""
     partner = workbook().partner(pid)
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
 
-        def set_met(value: int, pid: PartnerId = pid, dim: DimensionId = dim) -> None:
+        def set_met(value: int | None, pid: PartnerId = pid, dim: DimensionId = dim) -> None:
             # Look the rating up when the change arrives: the workbook may have been replaced.
             workbook().partner(pid).ratings[dim].met = value
 
-        label = t("persist.met_label", dimension=t(f"dim.{dim}.name"), need=rating.need)
-        if rating.met is None:
-            label = f"{label} · _{t('needs.not_rated')}_"
-        st.slider(
+        dimension = t(f"dim.{dim}.name")
+        label = (
+            t("answer_ui.met_label_no_need", dimension=dimension)
+            if rating.need is None
+            else t("persist.met_label", dimension=dimension, need=rating.need)
+        )
+        answer(
             label,
-            NEED_MIN,
-            NEED_MAX,
-            help=t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")),
-            **bound(
-                f"persist__met__{pid}__{dim}",
-                rating.met if rating.met is not None else 5,
-                set_met,
-            ),
+            f"met__{pid}__{dim}",
+            rating.met,
+            set_met,
+            detail=t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")),
         )
 
 
@@ -64,20 +65,23 @@ header("ongoing-differences")
 st.caption(t("needs.not_a_test"))
 # Whose chart to show is a view choice: it stays in presentation mode.
 pid = choice(t("persist.who"), {p: name(p) for p in PARTNER_IDS}, "persist_who")
-wb.partner(pid)  # the chart and the sliders show this partner, even if the file lacked them
+wb.partner(pid)  # the chart and the questions show this partner, even if the file lacked them
 names = safe_names()
 
 st.subheader(t("persist.met_heading"), anchor=False)
 if editing():
-    st.markdown(t("persist.met_how", met=t("needs.kind_met")))
-    sliders, chart = st.columns([1, 1], gap="large")
-    with sliders:
-        met_sliders(pid)
+    st.markdown(t("answer_ui.met_how", met=t("needs.kind_met")))
+    st.caption(t("answer.how_to"))
+    questions, chart = st.columns([1, 1], gap="large")
+    with questions:
+        met_questions(pid)
 else:
     chart = st.container()
 with chart:
     plotly_chart(persisting.need_met_figure(wb, pid, lang()), key="persist_chart")
     st.caption(t("persist.chart_caption"))
+    if not persisting.answered_any(wb, pid):
+        st.caption(t("compare_a.persist_chart_empty", name=names.of(pid)))
     if st.toggle(t("persist.table_toggle"), key="persist__table"):
         table(persisting.need_met_table(wb, pid, lang()))
 
@@ -85,6 +89,9 @@ st.subheader(t("persist.strain_heading"), anchor=False)
 st.caption(t("persist.strain_caption"))
 for p in PARTNER_IDS:
     if p not in wb.partners:
+        continue
+    if not persisting.answered_any(wb, p):
+        st.markdown(f"**{names.of(p)}**\n\n{t('compare_a.persist_no_needs', name=names.of(p))}")
         continue
     lines = persisting.strain_lines(wb, p, names, lang())
     body = bullets(lines) if lines else t("persist.nothing_stands_out", name=names.of(p))
@@ -109,5 +116,10 @@ if note is not None:
 if both:
     st.markdown(both)
 
-for_you_two(persisting.persisting_areas(wb))
+if can_compare(wb):
+    for_you_two(persisting.persisting_areas(wb))
+else:
+    # "Too much" compares the two: nothing to compare yet is said once, with the next steps.
+    st.subheader(t("you_two.heading"), anchor=False)
+    nothing_to_compare()
 reflection("ongoing-differences")

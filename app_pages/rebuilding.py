@@ -9,12 +9,12 @@ import datetime as dt
 import streamlit as st
 
 from emotions import analysis, texts
-from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises import checkins
 from emotions.model import PARTNER_IDS
 from ui.charts import plotly_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, presenting, t, view, workbook
+from ui.widgets import SCALE
 
 FORM_DATE = "checkin_new_date"
 FORM_RELIABILITY = "checkin_new_reliability"
@@ -34,7 +34,11 @@ def add_checkin() -> None:
     wb.checkins.append(
         checkins.new_checkin(
             state[FORM_DATE],
-            {pid: state[form_connection_key(pid)] for pid in PARTNER_IDS if pid in wb.partners},
+            {
+                pid: state[form_connection_key(pid)]
+                for pid in PARTNER_IDS
+                if pid in wb.partners and state.get(form_connection_key(pid)) is not None
+            },
             state[FORM_RELIABILITY],
             state[FORM_ADJUSTMENT],
         )
@@ -61,12 +65,14 @@ if editing():
             )
             for pid, column in zip(PARTNER_IDS, st.columns(2), strict=True):
                 if pid in wb.partners:
-                    column.slider(
+                    # Nothing chosen until a partner answers: an unanswered connection is left
+                    # out of the check-in, never saved as the middle of the scale.
+                    column.segmented_control(
                         t("checkin.connection", name=name(pid)),
-                        NEED_MIN,
-                        NEED_MAX,
-                        value=5,
+                        SCALE,
+                        selection_mode="single",
                         help=t("checkin.connection_help"),
+                        width="stretch",
                         key=form_connection_key(pid),
                     )
             st.text_input(

@@ -1,5 +1,6 @@
-"""Workshop room, the participant's side: join with a code, place oneself on each of the needs,
-send, change, withdraw; then see where one sits within the room.
+"""Workshop room, the participant's side: join with a code, place oneself on the needs one
+chooses to (each stays unset until set; an unset one is not sent), send, change, withdraw; then
+see where one sits within the room.
 
 Only the positions leave this page, with a random token of this session (no name, no text,
 no partner). The couple's workbook is never read here, so nothing of it can leak."""
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import DIMENSION_IDS
 from ui import layout
 from ui import rooms as r
 from ui.state import lang, t
@@ -16,16 +17,14 @@ from ui.state import lang, t
 CODE_KEY = "room_join_code"
 NOTICE_KEY = "_room_join_notice"
 PREFILLED = "_room_join_prefilled"
-
-
-def _slider_key(dim: str) -> str:
-    return f"room_need__{dim}"
+CALM_NOTICES = ("rooms.sent", "rooms.withdrawn")
+INFO_NOTICES = ("combine_rooms.nothing_set",)
 
 
 def _leave(notice: str | None = None) -> None:
     st.session_state.pop(r.JOINED_KEY, None)
     for dim in DIMENSION_IDS:
-        st.session_state.pop(_slider_key(dim), None)
+        st.session_state.pop(r.position_key(dim), None)
     if notice:
         st.session_state[NOTICE_KEY] = notice
 
@@ -43,20 +42,21 @@ def _join() -> None:
     st.session_state[r.JOINED_KEY] = code
     mine = r.rooms().position_of(code, r.token()) or {}
     for dim in DIMENSION_IDS:
-        st.session_state[_slider_key(dim)] = mine.get(dim, 5)
+        st.session_state[r.position_key(dim)] = mine.get(dim)  # None: not set
 
 
 def _send(code: str) -> None:
-    needs: dict[DimensionId, int] = {
-        dim: int(st.session_state.get(_slider_key(dim), 5)) for dim in DIMENSION_IDS
-    }
+    needs = r.chosen_positions()
+    if not needs:  # nothing set: nothing to send, and nothing stands in for it
+        st.session_state[NOTICE_KEY] = "combine_rooms.nothing_set"
+        return
     try:
         r.rooms().contribute(code, r.token(), needs)
     except r.RoomError as error:
         if getattr(error, "code", "") in ("not_found", "closed"):
             _leave("rooms.room_closed")
         else:
-            st.session_state[NOTICE_KEY] = "rooms.error_invalid"
+            st.session_state[NOTICE_KEY] = "combine_rooms.error_invalid"
         return
     st.session_state[NOTICE_KEY] = "rooms.sent"
 
@@ -91,7 +91,7 @@ def where_i_sit(code: str) -> None:
 
 
 st.title(t("rooms.join_title"), anchor=False)
-st.caption(t("rooms.privacy"))
+st.caption(t("combine_rooms.privacy"))
 notice = st.session_state.pop(NOTICE_KEY, None)
 
 # A code in the address (from the QR code) fills the field once.
@@ -108,7 +108,12 @@ if code is not None and not r.rooms().exists(code):
     notice = "rooms.room_closed"
 
 if notice:
-    (st.success if notice in ("rooms.sent", "rooms.withdrawn") else st.warning)(t(notice))
+    if notice in CALM_NOTICES:
+        st.success(t(notice))
+    elif notice in INFO_NOTICES:
+        st.info(t(notice))
+    else:
+        st.warning(t(notice))
 
 if code is None:
     st.markdown(t("rooms.join_intro"))
@@ -117,15 +122,16 @@ if code is None:
         st.form_submit_button(t("rooms.join"), type="primary", on_click=_join)
     st.stop()
 
-st.markdown(t("rooms.joined", code=code))
+st.markdown(t("combine_rooms.joined", code=code))
 mine = r.rooms().position_of(code, r.token())
-st.markdown(t("rooms.sliders_intro"))
+st.markdown(t("combine_rooms.positions_intro"))
 for dim, cell in zip(DIMENSION_IDS, layout.cells(len(DIMENSION_IDS)), strict=True):
-    key = _slider_key(dim)
+    key = r.position_key(dim)
     if key not in st.session_state:
-        st.session_state[key] = (mine or {}).get(dim, 5)
-    cell.slider(t(f"dim.{dim}.name"), NEED_MIN, NEED_MAX, key=key)
-    cell.caption(t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")))
+        st.session_state[key] = (mine or {}).get(dim)  # None: not set
+    with cell:
+        r.position(dim)
+st.caption(t("combine_rooms.set_count", count=len(r.chosen_positions())))
 
 send, withdraw, leave = st.columns(3)
 send.button(

@@ -7,7 +7,7 @@ import streamlit as st
 from emotions import analysis
 from emotions.exercises import moments
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, bound, choice
 
@@ -57,8 +57,11 @@ for p in PARTNER_IDS:
         st.markdown(t("moments.picks_none", name=names.of(p)))
 
 st.subheader(t("moments.areas_heading"), anchor=False)
+compared = analysis.can_compare(wb)
 sentences = moments.summary(wb, names, lang())
-if sentences:
+if not compared:
+    nothing_to_compare()  # the areas are drawn from needs both partners answered
+elif sentences:
     st.markdown("  \n".join(sentences))
     for block in moments.area_blocks(wb, names, lang()):
         st.markdown(block)
@@ -66,5 +69,6 @@ if sentences:
 else:
     st.markdown(t("moments.no_areas"))
 
-for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
+if compared:  # otherwise the line above already says there is nothing to compare
+    for_you_two(analysis.top_areas(wb, 2), keys=("opener",))
 reflection("shared-meaning")

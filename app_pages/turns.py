@@ -8,12 +8,12 @@ value drawn here comes from ``view()``, which holds the answering partner's answ
 import streamlit as st
 
 from emotions import charts
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
 from emotions.turns import NEXT_STAGE, Stage, answering
 from ui.charts import plotly_chart
 from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
-from ui.widgets import bound
+from ui.widgets import answer
 
 
 def go_to(stage: Stage | None) -> None:
@@ -25,7 +25,7 @@ def go_to(stage: Stage | None) -> None:
 
 
 def begin() -> None:
-    # Answering needs the sliders, which a shared screen hides: presentation mode goes off.
+    # Answering needs the questions, which a shared screen hides: presentation mode goes off.
     st.session_state[PRESENTING_KEY] = False
     go_to("a")
 
@@ -37,35 +37,47 @@ def stop_button() -> None:
 
 
 def answers(pid: PartnerId) -> None:
-    """Every need and how much it matters, for ``pid`` alone."""
+    """Every need and how much it matters, for ``pid`` alone; nothing chosen until answered."""
     partner = view().partner(pid)  # a copy during a turn: a missing partner is not added
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
+    answered = sum(
+        value is not None
+        for rating in partner.ratings.values()
+        for value in (rating.need, rating.importance)
+    )
+    st.caption(
+        t("answer_ui.count_line", name=name(pid), answered=answered, total=2 * len(DIMENSION_IDS))
+        + " "
+        + t("answer.how_to")
+    )
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
 
-        def set_need(value: int, dim: DimensionId = dim) -> None:
+        def set_need(value: int | None, dim: DimensionId = dim) -> None:
             # Look the rating up when the change arrives: the workbook may have been replaced.
             workbook().partner(pid).ratings[dim].need = value
 
-        def set_importance(value: Importance, dim: DimensionId = dim) -> None:
+        def set_importance(value: Importance | None, dim: DimensionId = dim) -> None:
             workbook().partner(pid).ratings[dim].importance = value
 
         need_cell, importance_cell = st.columns([3, 2], vertical_alignment="bottom")
-        need_cell.slider(
-            t(f"dim.{dim}.name"),
-            NEED_MIN,
-            NEED_MAX,
-            **bound(f"turns__{pid}__{dim}", rating.need, set_need),
-        )
-        need_cell.caption(
-            t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
-        )
-        importance_cell.select_slider(
-            t("turns.importance_label"),
-            IMPORTANCE_LEVELS,
-            format_func=importance_labels.__getitem__,
-            **bound(f"turns_importance__{pid}__{dim}", rating.importance, set_importance),
-        )
+        with need_cell:
+            answer(
+                t(f"dim.{dim}.name"),
+                f"turns__{pid}__{dim}",
+                rating.need,
+                set_need,
+                detail=t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high")),
+            )
+        with importance_cell:
+            answer(
+                t("turns.importance_label"),
+                f"turns_importance__{pid}__{dim}",
+                rating.importance,
+                set_importance,
+                options=IMPORTANCE_LEVELS,
+                format_func=importance_labels.__getitem__,
+            )
 
 
 stage = turn_stage()

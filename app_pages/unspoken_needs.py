@@ -102,6 +102,9 @@ st.subheader(t("naming.guess_heading"), anchor=False)
 if not naming.has_guesses(wb):
     st.markdown(t("naming.guess_none", question=t("needs.kind_guess")))
     st.page_link("app_pages/what_it_means.py", label=t("naming.link_needs"))
+elif not naming.can_compare_guesses(wb):
+    st.markdown(t("compare_b.naming_guess_waiting"))
+    st.page_link("app_pages/meta_awareness.py", label=t("naming.link_reveal"))
 else:
     guesses = naming.guess_lines(wb, names, lang())
     if guesses:

@@ -1,29 +1,32 @@
-"""Section 2: the needs profile. Sliders for one partner and one question at a time, the radar of
-both partners always beside them, then the areas to understand ranked.
+"""Section 2: the needs profile. The questions of one partner and one kind at a time (each a row
+of segments, nothing chosen until answered), the radar of both partners always beside them, then
+the areas to understand ranked.
 
-Moving a slider reruns only the fragment below (sliders, radar and the texts that follow the
-answers), not the navigation and sidebar around it: that is what keeps a slider move cheap on a
+Answering reruns only the fragment below (questions, radar and the texts that follow the
+answers), not the navigation and sidebar around it: that is what keeps an answer cheap on a
 server that many people share (bench/rerun_cost.py, docs/performance.md). Choosing whose answers
-or which question reruns the whole page. In presentation mode the sliders are not drawn and the
+or which question reruns the whole page. In presentation mode the questions are not drawn and the
 radar takes the whole width."""
 
 import streamlit as st
 
 from emotions import analysis, charts, texts
-from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
 from ui.charts import plotly_chart
+from ui.frame import answer_progress_again
+from ui.profile import own_profiles
 from ui.section import for_you_two, header, reflection, safe_names, small_print, table
 from ui.state import band_labels, editing, lang, name, t, view, workbook
-from ui.widgets import bound, choice
+from ui.widgets import answer, choice
 
 RATING_KINDS = ("need", "importance", "met", "guess")
 
 
 def choose_answers() -> tuple[PartnerId, str]:
-    """Whose answers and which question the sliders show (view state, not answers)."""
-    st.markdown(t("needs.how_to"))
+    """Whose answers and which question are shown (view state, not answers)."""
+    st.markdown(t("answer_ui.needs_how_to"))
     who, which = st.columns([2, 3])
     with who:
         pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
@@ -34,9 +37,16 @@ def choose_answers() -> tuple[PartnerId, str]:
     return pid, kind
 
 
-def sliders(pid: PartnerId, kind: str) -> None:
-    """One slider per dimension, each with its two ends spelled out in its label."""
+def questions(pid: PartnerId, kind: str) -> None:
+    """One question per dimension: a row of segments 0-10 (or the importance levels), the
+    scale's two ends on a second line. Nothing is chosen until the partner answers."""
     partner = workbook().partner(pid)
+    answered = sum(getattr(partner.ratings[dim], kind) is not None for dim in DIMENSION_IDS)
+    st.caption(
+        t("answer_ui.count_line", name=name(pid), answered=answered, total=len(DIMENSION_IDS))
+        + " "
+        + t("answer.how_to")
+    )
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
     for dim in DIMENSION_IDS:
         rating = partner.ratings[dim]
@@ -51,39 +61,27 @@ def sliders(pid: PartnerId, kind: str) -> None:
 
         key = f"{kind}__{pid}__{dim}"
         if kind == "importance":
-            st.select_slider(
+            answer(
                 label,
-                IMPORTANCE_LEVELS,
+                key,
+                rating.importance,
+                set_value,
+                options=IMPORTANCE_LEVELS,
                 format_func=importance_labels.__getitem__,
-                help=poles,
-                **bound(key, rating.importance, set_value),
+                detail=poles,
             )
-            continue
-        value = getattr(rating, kind)
-        if value is None:
-            label = f"{label} · _{t('needs.not_rated')}_"
-        # The two ends go into the label, in grey: a caption under each slider would cost one
-        # more message to the browser per slider on every move.
-        current = value if value is not None else 5
-        st.slider(
-            f"{label}  \n:gray[{poles}]",
-            NEED_MIN,
-            NEED_MAX,
-            # The value in session state (bound) is what counts; given here as well, Streamlit
-            # need not scan the whole session state to find out what kind of slider this is.
-            value=current,
-            **bound(key, current, set_value),
-        )
+        else:
+            answer(label, key, getattr(rating, kind), set_value, detail=poles)
 
 
 @st.fragment
 def needs_profile(pid: PartnerId, kind: str) -> None:
-    """Everything that follows the answers. A slider moved reruns only this function."""
+    """Everything that follows the answers. An answer given reruns only this function."""
     wb = view()
     if editing():
         controls, chart = st.columns([1, 1], gap="large")
         with controls:
-            sliders(pid, kind)
+            questions(pid, kind)
     else:
         chart = st.container()
 
@@ -102,7 +100,14 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     caption = small_print(t("needs.areas_caption", **band_labels()))
     st.markdown(
         f"### {t('needs.areas_heading')}\n\n{caption}\n\n"
-        + ("\n".join(f"1. {line}" for line in lines) if lines else t("needs.no_areas")),
+        + (
+            "\n".join(f"1. {line}" for line in lines)
+            if lines
+            else t("answer_ui.no_areas")
+            if analysis.can_compare(wb)
+            # The full "nothing to compare" line and its next steps come once, further down.
+            else t("answer_ui.no_shared_areas")
+        ),
         anchors=False,
     )
     st.markdown(
@@ -115,7 +120,10 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
         anchors=False,
     )
 
+    own_profiles()
     for_you_two(analysis.top_areas(wb, 2))
+    # The sidebar's answer counts follow an answer without a whole run (every run: see there).
+    answer_progress_again()
     # The sidebar's "saved?" line and the copy kept in the browser are drawn by the whole run.
     keep.refresh_frame_if_stale()
 

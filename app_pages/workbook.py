@@ -71,7 +71,11 @@ def take(received: Upload, file_name: str) -> None:
     if received.kind == "replaced":
         replace_workbook(received.workbook, t("files.resumed"))
     elif received.kind == "combined":
-        replace_workbook(received.workbook, combined_message(received.added))
+        # No choice was asked for: nothing added means the file had nothing new (or nothing).
+        message = (
+            combined_message(received.added) if received.added else t("combine_rooms.nothing_new")
+        )
+        replace_workbook(received.workbook, message)
     elif received.kind == "conflicts":
         # Keep the file until the user has chosen; nothing changes before that.
         st.session_state[PENDING] = received.workbook
@@ -218,8 +222,7 @@ def separate_halves(wb: Workbook, stamp: str) -> None:
                 choices = {c: st.session_state[f"combine_choice__{c}"] for c in conflicts}
                 del st.session_state[PENDING]
                 combined = combining.combine(workbook(), pending, choices)
-                taken = len(combined.added) + list(choices.values()).count("incoming")
-                replace_workbook(combined.workbook, combined_message(taken))
+                replace_workbook(combined.workbook, combined_message(combined.answers_added))
             if cancel.form_submit_button(t("files.combine_cancel")):
                 del st.session_state[PENDING]
                 st.rerun()

@@ -14,13 +14,14 @@ thinking again) for ``--seconds``, and every answer is checked. Printed per N: a
 disconnects, wrong results), throughput, server CPU per rerun and server memory.
 
 Scenarios:
-- ``needs`` (default): open the app, go to the needs page (``what-it-means``), then move a random
-  slider to a random value; now and then switch whose answers (``needs_who``) or which question
-  (``needs_kind``) are shown. After each action the radar must show this session's own needs
-  (both outlines, the moved value included) and the sliders the values this session gave them.
+- ``needs`` (default): open the app, go to the needs page (``what-it-means``), then answer a random
+  question with a random other value (now and then take an answer back); now and then switch
+  whose answers (``needs_who``) or which question (``needs_kind``) are shown. After each action the
+  radar must show this session's own needs (both outlines, the new answer included) and the
+  questions the answers this session gave them.
 - ``rooms``: one facilitator opens a workshop room on ``/room`` and watches it (its live view
   refreshes every few seconds, as the browser's timer asks); N participants join through
-  ``/join`` (half from the QR code's link, half typing the code), move sliders, send, update, now
+  ``/join`` (half from the QR code's link, half typing the code), set positions, send, update, now
   and then withdraw and send again. At the end the facilitator's count must equal the number of
   participants whose answer is in.
 
@@ -205,8 +206,18 @@ def _label_index(el: Any, label: str) -> int:
     return options.index(label)
 
 
+def _answer(value: Any) -> str | None:
+    """One answer as the page holds it: the chosen segment's text, None when nothing is chosen
+    (a segmented control's state is a list of texts; the radar has numbers, None unanswered)."""
+    if value is None or value == []:
+        return None
+    if isinstance(value, (int, float)):
+        return str(int(value))
+    return str(value)
+
+
 class NeedsUser(User):
-    """Rates needs on the needs page and checks the radar and sliders show their own answers."""
+    """Answers needs on the needs page and checks the radar and questions show its own answers."""
 
     keep = False  # switch on the copy kept in the browser (set per user by --keep-share)
 
@@ -231,19 +242,20 @@ class NeedsUser(User):
         return who, kind
 
     def check(self) -> None:
-        """The radar and the sliders on show hold this session's values (learnt when first seen)."""
+        """The radar and the questions on show hold this session's answers (learnt when first
+        seen; None while not answered)."""
         assert self.s is not None
         who, kind = self.shown()
         for dim in DIMENSION_IDS:
-            got = self.s.value(f"{kind}__{who}__{dim}")
+            got = _answer(self.s.value(f"{kind}__{who}__{dim}"))
             want = self.expected.setdefault((who, kind, dim), got)
             if got != want:
-                raise Wrong(f"slider {kind}__{who}__{dim} shows {got!r}, this session set {want!r}")
+                raise Wrong(f"{kind}__{who}__{dim} shows {got!r}, this session set {want!r}")
         radar = self.s.plotly("needs_radar")
-        for pid, trace in zip(PARTNER_IDS, radar["data"], strict=True):
+        for pid, trace in zip(PARTNER_IDS, radar["data"], strict=False):
             for dim, got in zip(DIMENSION_IDS, trace["r"], strict=False):
-                want = self.expected.setdefault((pid, "need", dim), got)
-                if got != want:
+                want = self.expected.setdefault((pid, "need", dim), _answer(got))
+                if _answer(got) != want:
                     raise Wrong(f"radar shows {pid}/{dim} = {got!r}, this session set {want!r}")
 
     def act(self) -> None:
@@ -262,15 +274,16 @@ class NeedsUser(User):
             who, kind = self.shown()
             dim = rng.choice(DIMENSION_IDS)
             key = f"{kind}__{who}__{dim}"
-            slider = s.element(key).slider
-            if slider.options:  # importance: a select_slider of labels
-                choices: list[Any] = list(slider.options)
+            # A segmented control: its segments' texts (0-10, or the importance labels); now and
+            # then the answer is taken back (nothing chosen).
+            choices: list[Any] = [o.content for o in s.element(key).button_group.options]
+            current = _answer(s.value(key))
+            if current is not None and rng.random() < 0.1:
+                value = None
             else:
-                choices = list(range(int(slider.min), int(slider.max) + 1))
-            current = s.value(key)
-            value = rng.choice([c for c in choices if c != current])
+                value = rng.choice([c for c in choices if c != current])
             self.do("move", lambda: s.set(key, value))
-            self.expected[who, kind, dim] = float(value) if not slider.options else value
+            self.expected[who, kind, dim] = value
         self.check()
 
 
@@ -369,6 +382,9 @@ class Participant(TimedUser):
         self.do("join", lambda: s.click(form="room_join_form"))
         if not s.has("room_send") or not any(self.code in x for x in s.texts()):
             raise Wrong(f"not in room {self.code} after joining")
+        # Every position is unset until chosen, and a send with none set is refused: set one.
+        first = str(self.rng.randrange(11))
+        self.do("move", lambda: s.set("room_need__closeness", first))
         self.next_refresh = time.monotonic() + self.interval()
 
     def act(self) -> None:
@@ -382,7 +398,8 @@ class Participant(TimedUser):
                 raise Wrong("withdrawing did not take the answer out")
         elif r < 0.55:
             key = f"room_need__{rng.choice(DIMENSION_IDS)}"
-            value = rng.choice([v for v in range(11) if v != s.value(key)])
+            # A position is a segment of 0-10, chosen by its label (unset: None).
+            value = rng.choice([str(v) for v in range(11) if str(v) != s.value(key)])
             self.do("move", lambda: s.set(key, value))
             if s.value(key) != value:
                 raise Wrong(f"{key} shows {s.value(key)!r} after moving it to {value}")

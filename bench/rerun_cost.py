@@ -89,7 +89,7 @@ class Case:
     url_path: str
     title: str
     kind: str | None = None
-    move: bool = False  # each sample is a slider moved (what a user does), not a plain rerun
+    move: bool = False  # each sample is a question answered (what a user does), not a rerun
     messages: int = 0  # messages the server sends for one rerun (deltas and the rest)
     samples: list[float] = field(default_factory=list)
     baseline: list[float] = field(default_factory=list)
@@ -105,9 +105,10 @@ def cases(lang: str, kinds: bool) -> list[Case]:
         for sid in group.sections:
             title = i18n.section_text(sid, lang)[0]
             if sid == NEEDS_PAGE:
-                # A slider moved: on this page that reruns only its fragment (sliders, radar and
-                # the texts that follow them), not app.py's frame. Server harness only.
-                out.append(Case(f"{sid} [slider move]", sid, title, "need", move=True))
+                # A question answered (a segment chosen): on this page that reruns only its
+                # fragment (the questions, the radar and the texts that follow them), not app.py's
+                # frame. Server harness only. Called "[slider move]" before issue 13.
+                out.append(Case(f"{sid} [answer]", sid, title, "need", move=True))
                 for kind in RATING_KINDS if kinds else ("need",):
                     label = f"{sid} [{kind}]" if kinds else sid
                     out.append(Case(label, sid, title, kind))
@@ -185,12 +186,16 @@ class ServerHarness:
 
     def app_rerun(self) -> float:
         if self.moving:
-            # Partner A's need on one dimension after another, to a value it does not hold yet.
+            # Partner A's need on one dimension after another, to a value it does not hold yet:
+            # one segment of that question chosen.
             self.moves += 1
             dim = DIMENSION_IDS[self.moves % len(DIMENSION_IDS)]
-            run = self.app.set(f"need__a__{dim}", (answers()["a", "need", dim] + self.moves) % 11)
+            value = (answers()["a", "need", dim] + self.moves) % 11
+            run = self.app.set(f"need__a__{dim}", value)
             if run is None or not run.fragment:
-                raise SystemExit("a slider move on the needs page did not rerun a fragment only")
+                raise SystemExit("an answer on the needs page did not rerun a fragment only")
+            if self.app.value(f"need__a__{dim}") != str(value):
+                raise SystemExit(f"need__a__{dim}: the answer {value} did not stay chosen")
             self.moved_messages = run.messages
             return run.cpu_ms or 0.0
         return self.app.rerun().cpu_ms or 0.0

@@ -5,7 +5,7 @@
     with Server() as server:                        # `streamlit run app.py` on 127.0.0.1
         s = Session(server.url)
         s.rerun(page="what-it-means")               # open a page, as a click in the sidebar
-        run = s.set("need__a__expression", 7)        # move one slider: one (fragment) rerun
+        run = s.set("need__a__expression", 7)        # answer one question: one (fragment) rerun
         print(run.wall_ms, run.messages, run.fragment, run.errors)
         s.close()
 
@@ -715,15 +715,27 @@ def _widget_state(kind: str, widget: Any, value: Any, options: Sequence[Any]) ->
         else:
             ws.double_value = float(value)
     elif kind == "button_group":
-        values = value if isinstance(value, (tuple, list)) else [value]
+        # A segmented control or pills: the chosen segments' texts; None (or []) chooses none,
+        # which is how a click on the chosen segment takes a single answer back.
+        values = [] if value is None else value if isinstance(value, (tuple, list)) else [value]
         contents = [o.content for o in widget.options]
-        ws.string_array_value.data[:] = [label(contents, v) for v in values]
+        ws.string_array_value.data[:] = [_segment(contents, options, v) for v in values]
     elif kind == "date_input":
         values = value if isinstance(value, (tuple, list)) else [value]
         ws.string_array_value.data[:] = [str(v) for v in values]
     else:
         raise SessionError(f"cannot set a {kind}")
     return ws
+
+
+def _segment(contents: Sequence[str], options: Sequence[Any], value: Any) -> str:
+    """The text of the segment for ``value``: by its place among ``options`` when it is one of
+    them, else the segment whose text it is (``7`` or ``"7"`` for the segment "7")."""
+    if value in list(options) and len(options) == len(contents):
+        return contents[list(options).index(value)]
+    if str(value) in contents:
+        return str(value)
+    raise SessionError(f"{value!r} is not one of the segments {list(contents)!r}")
 
 
 def _state_from_proto(kind: str, w: Any, *, use_value: bool) -> Any:

@@ -17,7 +17,7 @@ from emotions.palette import (
     PARTNER_DASH,
     PARTNER_MARKER,
 )
-from emotions.radar import radar_geometry
+from emotions.radar import plotly_values, radar_geometry
 
 
 def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
@@ -33,7 +33,10 @@ def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
 
 
 def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> dict[str, Any]:
-    """The two partners' needs overlaid on one radar (Scatterpolar), one trace per partner."""
+    """The partners' needs overlaid on one radar (Scatterpolar): one trace per partner who has
+    answered a need, drawn only where answered (``radar.plotly_values``: a gap, never a value,
+    where a need is open; filled only when every need is answered). A partner who has answered
+    none has no trace: a line under the chart says so (``radar_notes``)."""
     # Axis labels carry their own line breaks so none is cut off at the chart's edge.
     theta = [t(f"dim.{dim}.axis", lang).replace("\n", "<br>") for dim in DIMENSION_IDS]
     geometry = radar_geometry(DIMENSION_IDS).plotly_polar()
@@ -41,31 +44,74 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
     pid: PartnerId
     for pid, partner in wb.partners.items():
         r = [partner.ratings[dim].need for dim in DIMENSION_IDS]
+        if all(value is None for value in r):
+            continue
+        complete = None not in r
         # Plotly reads a subset of HTML in names: escape user text so it shows as typed.
         label = escape_plotly(partner_label(partner.name, pid, lang, anonymous=anonymous))
         traces.append(
             {
                 "type": "scatterpolar",
-                # Repeat the first point so the outline closes.
-                "r": [*r, r[0]],
+                # The first point repeated closes the outline; an open need stays a gap.
+                "r": plotly_values(r),
                 "theta": [*theta, theta[0]],
                 "name": label,
                 "mode": "lines+markers",
-                "fill": "toself",
+                "connectgaps": False,
+                "fill": "toself" if complete else "none",
                 "fillcolor": with_alpha(PARTNER_COLOURS[pid], 0.12),
                 "line": {"color": PARTNER_COLOURS[pid], "width": 3, "dash": PARTNER_DASH[pid]},
                 "marker": {"symbol": PARTNER_MARKER[pid], "size": 9},
+                # Plotly shows no hover label for a gap: only answered values are ever named.
                 "hovertemplate": "%{theta}: %{r}<extra>" + label + "</extra>",
             }
         )
+    if not traces:
+        # Nobody answered a need: no shape, but the radar's axes and labels still show, held by
+        # a trace that draws and hovers nothing (every value a gap, not in the legend).
+        traces.append(
+            {
+                "type": "scatterpolar",
+                "r": [None] * len(theta),
+                "theta": theta,
+                "mode": "markers",
+                "name": "",
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
+        )
+    legend = any(trace.get("showlegend", True) for trace in traces)
+    notes = [escape_plotly(note) for note in radar_notes(wb, lang, anonymous=anonymous)]
+    annotations = (
+        [
+            {
+                "text": "<br>".join(notes),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                # Below the bottom axis label and the legend's place.
+                "y": -0.16,
+                "xanchor": "center",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#555555"},
+            }
+        ]
+        if notes
+        else []
+    )
+    below = 28 + 22 * len(notes) if notes else 0
     return {
         "data": traces,
         "layout": base_layout(
             lang,
-            height=520,
-            showlegend=True,
-            # The axis labels need room at the sides; little is needed above and below.
-            margin={"l": 80, "r": 80, "t": 56, "b": 48},
+            # The lines under the chart get room of their own: the radar keeps its size.
+            height=520 + below,
+            showlegend=legend,
+            annotations=annotations,
+            # The axis labels need room at the sides; little is needed above and below (more
+            # when a line under the chart says who has not answered yet).
+            margin={"l": 80, "r": 80, "t": 56, "b": 48 + below},
             polar={
                 # Where the axes, the scale and its values go: radar.py, shared with the exports.
                 "radialaxis": {
@@ -79,6 +125,29 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
             },
         ),
     }
+
+
+def radar_notes(wb: Workbook, lang: Language, *, anonymous: bool = False) -> list[str]:
+    """The lines under the radar (plain text): one per partner of the workbook who has not
+    answered any need yet (the radar draws no shape for them), and, when a partner has answered
+    some needs but not all, that only answered needs are drawn."""
+    notes = [
+        t(
+            "export_answers.radar_not_answered",
+            lang,
+            name=partner_label(partner.name, pid, lang, anonymous=anonymous),
+        )
+        for pid, partner in wb.partners.items()
+        if all(partner.ratings[dim].need is None for dim in DIMENSION_IDS)
+    ]
+    if any(
+        None in needs and any(v is not None for v in needs)
+        for needs in (
+            [partner.ratings[dim].need for dim in DIMENSION_IDS] for partner in wb.partners.values()
+        )
+    ):
+        notes.append(t("export_answers.radar_partial", lang))
+    return notes
 
 
 ROW_HEIGHT = 40

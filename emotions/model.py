@@ -38,8 +38,10 @@ Channel = Literal["words", "actions", "presence"]
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
 Mode = Literal["together", "separate"]
 
-Score = Annotated[int, Field(ge=NEED_MIN, le=NEED_MAX)]
-Agreement = Annotated[int, Field(ge=1, le=5)]
+Score = Annotated[int, Field(ge=NEED_MIN, le=NEED_MAX, strict=True)]
+"""A whole number 0-10, and nothing that only converts to one: ``false``, ``"5"`` or ``5.0`` in a
+file is refused, never read as an answer (``null`` is "not answered")."""
+Agreement = Annotated[int, Field(ge=1, le=5, strict=True)]
 Name = Annotated[str, Field(max_length=40)]
 Note = Annotated[str, Field(max_length=2000)]
 ShortText = Annotated[str, Field(max_length=300)]

@@ -14,6 +14,18 @@ of the PDF (``export.pdf``). Pure arithmetic: no drawing, no plotly, no units.
   a radius in the renderer's own units.
 - **Labels**: where an axis label goes (just outside the outer ring, ``offset`` further out) and
   which way it is aligned: away from the centre (``AxisLabel``).
+- **Shapes**: what is drawn of one partner's answers (``Shape``, ``RadarGeometry.shape``).
+  An unanswered value (``None``) is never drawn, neither at the centre nor at any other value:
+  - no answer at all: no shape (``shape`` returns None; the renderer says "not answered yet"
+    instead, in its legend or under the chart);
+  - every axis answered: one closed outline, filled, with a marker on every axis (as always);
+  - some axes answered: a marker on each answered axis, and a line between two *neighbouring*
+    axes that are both answered (the last and the first axis are neighbours too). Nothing else:
+    no fill and no line across an unanswered axis, because a line between two answers that
+    are not neighbours would cross the axes between them at some value, and a fill would
+    claim an area. A lone answer between two open axes is a marker only.
+  Plotly draws the same from the values with ``None`` gaps (``plotly_values``: lines break at
+  a gap, ``fill`` only when ``Shape.closed``); the SVG and the PDF draw ``Shape.runs``.
 
 A renderer only draws what this module places, so a ninth dimension needs no change to any of
 them.
@@ -43,6 +55,10 @@ is centred on it, or ends there."""
 Baseline = Literal["bottom", "middle", "top"]
 """Where a label's point is on its block of lines: below the last line (the label sits above),
 at the middle, or above the first line (the label hangs below)."""
+
+
+Value = float | None
+"""One axis' value of a partner; None while not answered."""
 
 
 def _tidy(value: float) -> float:
@@ -101,6 +117,19 @@ class AxisLabel:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """What is drawn of one partner's answers (see the module's note on shapes)."""
+
+    points: tuple[tuple[int, Point], ...]
+    """Each answered axis (its index) and where its value sits: one marker each."""
+    runs: tuple[tuple[Point, ...], ...]
+    """Lines through neighbouring answered axes, each of two points or more, in axis order.
+    When ``closed``, one run through every axis, to be closed back to its first point."""
+    closed: bool
+    """Every axis answered: ``runs[0]`` is a polygon, outlined and filled."""
+
+
+@dataclass(frozen=True)
 class RadarGeometry:
     """The radar's axes, angles, scale, points and label places for ``count`` axes."""
 
@@ -155,11 +184,39 @@ class RadarGeometry:
         return centre[0] + r * dx, centre[1] + r * dy
 
     def outline(self, values: Sequence[float], centre: Point, radius: float) -> list[Point]:
-        """One point per axis for ``values`` (a missing value counts as the scale's low end)."""
+        """One point per axis for ``values``, every one answered (a value missing from the end
+        counts as the scale's low end). Answers that may be open are drawn by ``shape``."""
         return [
             self.point(i, values[i] if i < len(values) else self.scale.low, centre, radius)
             for i in range(self.count)
         ]
+
+    def shape(self, values: Sequence[Value], centre: Point, radius: float) -> Shape | None:
+        """What is drawn of ``values`` (one per axis, ``None`` or missing: not answered): None
+        when nothing is answered; see the module's note on shapes."""
+        at: dict[int, Point] = {}
+        for i, value in enumerate(values[: self.count]):
+            if value is not None:
+                at[i] = self.point(i, value, centre, radius)
+        if not at:
+            return None
+        points = tuple(at.items())
+        if len(at) == self.count:
+            every = tuple(at.values())
+            return Shape(points, (every,) if len(every) >= 2 else (), closed=self.count >= 3)
+        # Walk once round from just after an open axis, so no run is cut at the first axis.
+        first_open = next(i for i in range(self.count) if i not in at)
+        runs: list[tuple[Point, ...]] = []
+        run: list[Point] = []
+        for step in range(1, self.count + 1):
+            i = (first_open + step) % self.count
+            if i in at:
+                run.append(at[i])
+                continue
+            if len(run) >= 2:
+                runs.append(tuple(run))
+            run = []
+        return Shape(points, tuple(runs), closed=False)
 
     def ring(self, value: float, centre: Point, radius: float) -> list[Point]:
         """The polygon through ``value`` on every axis (a grid ring with straight sides)."""
@@ -203,6 +260,13 @@ class RadarGeometry:
                 "direction": "clockwise" if self.clockwise else "counterclockwise",
             },
         }
+
+
+def plotly_values(values: Sequence[Value]) -> list[Value]:
+    """A partner's values for a plotly outline: ``None`` stays a gap (plotly neither draws nor
+    hovers it, and breaks the line there), and the first value is repeated at the end so that
+    the outline closes (a gap closes nothing)."""
+    return [*values, values[0]] if values else []
 
 
 def radar_geometry(

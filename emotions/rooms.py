@@ -1,7 +1,8 @@
 """Workshop rooms: anonymous need positions pooled per room, stored in SQLite or PostgreSQL.
 
 A facilitator creates a room and gets a short code to share plus a private key; participants
-contribute a position on each needs dimension under a random per-session token. Nothing that
+contribute a position on each needs dimension they choose to set (a dimension they leave unset
+is stored as nothing, never as a middle value) under a random per-session token. Nothing that
 identifies anyone is stored: a contribution row holds the room code, a hash of the token (salted
 with the room code, so one session's rows in two rooms cannot be linked) and a time; its positions
 are rows of their own, one per dimension (``room_positions``), so a new dimension needs no new
@@ -315,10 +316,12 @@ def dispose(url: str) -> None:
 
 
 def _validated_needs(needs: object) -> dict[DimensionId, int]:
-    if not isinstance(needs, Mapping) or set(needs) != set(DIMENSION_IDS):
+    """The positions a participant set: at least one, each on a known dimension, each a whole
+    number 0-10. A dimension they did not set is absent (never a stand-in value)."""
+    if not isinstance(needs, Mapping) or not needs or not set(needs) <= set(DIMENSION_IDS):
         raise RoomError("invalid")
     checked: dict[DimensionId, int] = {}
-    for dim in DIMENSION_IDS:
+    for dim in (d for d in DIMENSION_IDS if d in needs):
         value = needs[dim]
         if type(value) is not int or not NEED_MIN <= value <= NEED_MAX:
             raise RoomError("invalid")
@@ -399,7 +402,9 @@ class Rooms:
         return True
 
     def contribute(self, code: str, token: str, needs: dict[DimensionId, int]) -> None:
-        """Add or replace this participant's positions in the room (one on every dimension)."""
+        """Add or replace this participant's positions in the room: one row for each dimension
+        in ``needs`` (those they set, at least one); a dimension they left unset has no row and
+        is not counted in the room's spread."""
         normal = _validated_code(code)
         values = _validated_needs(needs)
         token_hash = _hash_token(normal, _validated_token(token))

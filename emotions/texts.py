@@ -12,8 +12,10 @@ from emotions.analysis import (
     Area,
     answered_needs,
     areas_to_understand,
+    can_compare,
     difference,
     difference_band,
+    need,
     other,
     unmet_needs,
 )
@@ -73,12 +75,14 @@ def area_title(area: Area, lang: Language) -> str:
 
 
 def area_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
-    """Every area to understand, ranked, as sentences."""
+    """Every area to understand, ranked, as sentences: only dimensions both partners answered
+    (``areas_to_understand``), none while they have answered no need in common."""
     return [area_line(area, names, lang) for area in areas_to_understand(wb)]
 
 
 def unmet_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
-    """What feels missing for each partner, as sentences (largest gap first per partner)."""
+    """What feels missing for each partner, as sentences (largest gap first per partner): each
+    partner's own need against how well it is met, only where they answered both."""
     lines = []
     for pid in PARTNER_IDS:
         for gap in unmet_needs(wb, pid):
@@ -97,17 +101,27 @@ def unmet_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
 
 
 def needs_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str, object]]:
-    """The radar as rows: one per dimension, each partner's need, the difference and its band."""
+    """The radar as rows: one per dimension, each partner's need, the difference and its band.
+
+    A need not answered yet says so in words, never as a number. The difference and band
+    columns exist once both partners answered some need, and are filled only on the rows both
+    answered (blank elsewhere): every row has the same columns.
+    """
+    compared = can_compare(wb)
+    not_answered = t("answer.not_answered", lang)
     rows: list[dict[str, object]] = []
     for dim in DIMENSION_IDS:
         row: dict[str, object] = {t("needs.table_dimension", lang): t(f"dim.{dim}.name", lang)}
         for pid in PARTNER_IDS:
             if pid in wb.partners:
-                row[names.of(pid)] = wb.partners[pid].ratings[dim].need
-        diff = difference(wb, dim)
-        if diff is not None:
-            row[t("needs.table_difference", lang)] = diff
-            row[t("needs.table_band", lang)] = t(f"band.{difference_band(diff)}", lang)
+                value = need(wb, pid, dim)
+                row[names.of(pid)] = not_answered if value is None else value
+        if compared:
+            diff = difference(wb, dim)
+            row[t("needs.table_difference", lang)] = "" if diff is None else diff
+            row[t("needs.table_band", lang)] = (
+                "" if diff is None else t(f"band.{difference_band(diff)}", lang)
+            )
         rows.append(row)
     return rows
 

@@ -215,7 +215,7 @@ class Upload:
     """``replaced``/``combined``: the session's new workbook; ``conflicts``/``confirm``: the file's
     workbook, held until the user has chosen; ``rejected``: None."""
     added: int = 0
-    """``combined``: how many partners came from the file."""
+    """``combined``: how many answers came from the file (``Combination.answers_added``)."""
     error: WorkbookError | None = None
 
     def messages(self, lang: Language) -> list[str]:
@@ -247,7 +247,7 @@ def receive_upload(data: bytes | str, current: Workbook, *, resume: bool) -> Upl
         return Upload("rejected", error=_validation_error(exc))
     if result.conflicts:
         return Upload("conflicts", incoming)
-    return Upload("combined", combined, added=len(result.added))
+    return Upload("combined", combined, added=result.answers_added)
 
 
 _PATH_MARKERS = frozenset({"[key]"})

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from emotions.analysis import answer_count, question_count
 from emotions.dimensions import SECTION_IDS
+from emotions.escape import markdown_escape
 from emotions.i18n import t as translate
 from emotions.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import holds_notes
+from emotions.texts import plain_names
+from emotions.turns import answering
 from ui import keep, rooms
 from ui.samples import sample_banner, sample_picker
 from ui.state import (
@@ -22,6 +27,7 @@ from ui.state import (
     presenting,
     private_turn,
     t,
+    turn_stage,
     workbook,
 )
 from ui.widgets import ANSWER_CSS, Setter, bound
@@ -130,10 +136,62 @@ def mark_visited(url_path: str) -> None:
 
 
 def progress() -> None:
-    """How far the couple has come: sections explored out of sixteen."""
+    """How far the couple has come: sections explored out of sixteen, then the answers."""
     explored = len(workbook().visited)
     with st.sidebar:
         st.progress(explored / len(SECTION_IDS), text=t("frame.progress", count=explored))
+    answer_progress()
+
+
+ANSWER_PROGRESS_SLOT = "_answer_progress_slot"
+"""Session-state key of the sidebar's placeholder for the answer counts, from the last whole run."""
+
+
+def answer_progress() -> None:
+    """How many of the questions (need, importance, met, guess on every dimension) each partner
+    has answered, one line each, in a placeholder of the sidebar. Neutral labels in presentation
+    mode; while one partner answers alone, only that partner's line (the other's progress stays
+    private too).
+
+    An answer given inside a page's fragment reruns that fragment alone: such a fragment calls
+    ``answer_progress_again`` so that the counts follow the answer without a whole run."""
+    slot = st.sidebar.empty()
+    st.session_state[ANSWER_PROGRESS_SLOT] = slot
+    _draw_answer_counts(slot)
+
+
+def answer_progress_again() -> None:
+    """Redraw the answer counts into the sidebar placeholder of the last whole run. For a
+    fragment that holds answer widgets: call it on every run of the fragment, the whole runs
+    included (Streamlit keeps a fragment's place in a container outside it only if the
+    fragment wrote there during the last whole run)."""
+    slot = st.session_state.get(ANSWER_PROGRESS_SLOT)
+    if slot is not None:
+        _draw_answer_counts(slot)
+
+
+def _draw_answer_counts(slot: DeltaGenerator) -> None:
+    wb = workbook()
+    if private_turn():
+        pid = answering(turn_stage())
+        shown: tuple[PartnerId, ...] = () if pid is None else (pid,)
+    else:
+        shown = PARTNER_IDS
+    if not shown:
+        slot.empty()
+        return
+    names = plain_names(wb, lang(), anonymous=presenting())
+    slot.caption(
+        "  \n".join(
+            t(
+                "answer_ui.sidebar_count",
+                name=markdown_escape(names.of(pid)),
+                answered=answer_count(wb, pid),
+                total=question_count(),
+            )
+            for pid in shown
+        )
+    )
 
 
 # --- Safety: quick exit, the safety page one click away, start over ---------------------------

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 import streamlit as st
 
 from emotions.charts import base_layout
-from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId
+from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.languages import spec
 from emotions.model import Language
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS
@@ -32,6 +32,7 @@ from emotions.rooms import (
 )
 from ui.charts import plotly_chart
 from ui.state import t
+from ui.widgets import SCALE
 
 __all__ = ["MIN_SHOWN", "JoinLimiter", "RoomError", "RoomPicture", "Rooms"]
 
@@ -140,6 +141,47 @@ def qr_png(text: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(text, error="m").save(buffer, kind="png", scale=12, border=2)
     return buffer.getvalue()
+
+
+POSITION_PREFIX = "room_need__"
+"""Keys of the participant's position widgets (the keys the sliders had). One of
+``ui.widgets.ANSWER_KEY_PREFIXES``, so that the answer stylesheet lays their segments out like
+every answer's."""
+
+
+def position_key(dim: DimensionId) -> str:
+    """The session-state key of the participant's position on ``dim`` (None while unset)."""
+    return f"{POSITION_PREFIX}{dim}"
+
+
+def position(dim: DimensionId) -> int | None:
+    """The participant's position on ``dim``, chosen like any answer of the workbook: nothing is
+    chosen until they choose (the label says "not answered" in words), one click sets it, a
+    click on the chosen segment unsets it. Only session state: the couple's workbook is never
+    touched here. The value set before drawing (from the room, or None) stays in session state."""
+    key = position_key(dim)
+    current = st.session_state.get(key)
+    name = t(f"dim.{dim}.name")
+    label = name if current is not None else t("answer.label_unanswered", question=name)
+    detail = t("needs.slider_help", low=t(f"dim.{dim}.low"), high=t(f"dim.{dim}.high"))
+    chosen: int | None = st.segmented_control(
+        f"{label}  \n{detail}",  # a line break, not syntax a screen reader would read
+        list(SCALE),
+        selection_mode="single",
+        key=key,
+        width="stretch",
+    )
+    return chosen
+
+
+def chosen_positions() -> dict[DimensionId, int]:
+    """The positions the participant has set on this page (unset dimensions are left out)."""
+    chosen: dict[DimensionId, int] = {}
+    for dim in DIMENSION_IDS:
+        value = st.session_state.get(position_key(dim))
+        if isinstance(value, int) and not isinstance(value, bool):
+            chosen[dim] = value
+    return chosen
 
 
 def spread_figure(

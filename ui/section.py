@@ -45,9 +45,37 @@ def table(rows: Sequence[Mapping[str, object]]) -> None:
     """A table of plain texts (names, notes, labels) and numbers, shown exactly as they are.
 
     ``st.table`` renders Markdown in every heading and cell: pass names and notes as typed
-    (``texts.plain_names``), never already escaped; this escapes each text once.
+    (``texts.plain_names``), never already escaped; this escapes each text once. A cell that is
+    ``None`` (a question not answered) reads "not answered yet", never a number or "None"; a
+    heading some rows lack (e.g. a difference where one partner has not answered) is left empty.
     """
-    st.table(markdown_table(rows))
+    unanswered = t("answer.not_answered")
+    headings = list(dict.fromkeys(heading for row in rows for heading in row))
+    # A column with a text among its numbers is sent as text throughout: Arrow refuses a column
+    # that mixes numbers and texts.
+    texts_in = {
+        heading
+        for row in rows
+        for heading in headings
+        if row.get(heading) is None or isinstance(row[heading], str)
+    }
+    st.table(
+        markdown_table(
+            [
+                {
+                    heading: _cell(row.get(heading, ""), unanswered, heading in texts_in)
+                    for heading in headings
+                }
+                for row in rows
+            ]
+        )
+    )
+
+
+def _cell(value: object, unanswered: str, as_text: bool) -> object:
+    if value is None:
+        return unanswered
+    return str(value) if as_text and not isinstance(value, str) else value
 
 
 def reflection(section_id: SectionId) -> None:

@@ -59,9 +59,13 @@ ANSWER_KEY_PREFIXES = (
     "styles__",
     "turns__",
     "turns_importance__",
+    "channels__",
+    "room_need__",
+    "checkin_new_connection__",
 )
-"""The first part of the key of every answer widget (``answer``): the stylesheet below lays out
-exactly these, and ``answer`` refuses any other key."""
+"""The first part of the key of every answer widget (``answer``, and the few segmented answers
+that cannot bind to the workbook: a room's scales, the check-in form): the stylesheet below lays
+out exactly these, and ``answer`` refuses any other key."""
 
 ANSWER_CSS = (
     "<style>"

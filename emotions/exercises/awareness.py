@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from emotions.analysis import difference_band, has_both, other, perception_gaps
+from emotions.analysis import difference_band, need, other, perception_gaps
 from emotions.charts import base_layout, escape_plotly, rows_height, scale_rows_axes
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
@@ -60,22 +60,37 @@ def any_guesses(wb: Workbook) -> bool:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One dimension of the reveal: what ``about`` answered and what the other guessed."""
+    """One dimension of the reveal: what ``about`` answered and what the other guessed, each
+    None while not answered."""
 
     dimension: DimensionId
-    need: int
+    need: int | None
     guess: int | None
+
+    @property
+    def gap(self) -> int | None:
+        """How far the guess is from the answer; None unless both exist (a guess is compared
+        only with an answer)."""
+        if self.need is None or self.guess is None:
+            return None
+        return abs(self.guess - self.need)
 
 
 def comparisons(wb: Workbook, about: PartnerId) -> list[Comparison]:
-    """``about``'s own needs beside the other partner's guesses, in the registry order."""
-    if not has_both(wb):
-        return []
-    guesser = wb.partners[other(about)]
-    return [
-        Comparison(dim, wb.partners[about].ratings[dim].need, guesser.ratings[dim].guess)
-        for dim in DIMENSION_IDS
-    ]
+    """``about``'s own needs beside the other partner's guesses, in the registry order: only
+    the dimensions where at least one of the two was answered. Either partner may be missing
+    (a partner file): their side is simply not answered."""
+    rows = []
+    for dim in DIMENSION_IDS:
+        row = Comparison(dim, need(wb, about, dim), _guess(wb, other(about), dim))
+        if row.need is not None or row.guess is not None:
+            rows.append(row)
+    return rows
+
+
+def _guess(wb: Workbook, guesser: PartnerId, dim: DimensionId) -> int | None:
+    partner = wb.partners.get(guesser)
+    return None if partner is None else partner.ratings[dim].guess
 
 
 def perception_figure(
@@ -83,61 +98,72 @@ def perception_figure(
 ) -> dict[str, Any]:
     """A dot plot for one partner: their own answer, the other's guess, a grey line between.
 
-    ``names`` are plain (unescaped): they are HTML-escaped here for plotly.
+    A filled mark only where ``about`` answered, a hollow one (named a guess) only where the other
+    guessed, the line only where both did. ``names`` are plain (unescaped): they are HTML-escaped
+    here for plotly.
     """
     guesser = other(about)
     about_name, guesser_name = escape_plotly(names.of(about)), escape_plotly(names.of(guesser))
     rows = comparisons(wb, about)
-    labels = [t(f"dim.{row.dimension}.name", lang) for row in rows]
-    guessed = [
-        (row, label) for row, label in zip(rows, labels, strict=True) if row.guess is not None
-    ]
+    labels = [t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS]
+    label = {row.dimension: t(f"dim.{row.dimension}.name", lang) for row in rows}
+    answered = [row for row in rows if row.need is not None]
+    guessed = [row for row in rows if row.guess is not None]
     gap_x: list[int | None] = []
     gap_y: list[str | None] = []
-    for row, label in guessed:
-        gap_x += [row.guess, row.need, None]
-        gap_y += [label, label, None]
+    for row in rows:
+        if row.gap is not None:  # the line only where the guess meets an answer
+            gap_x += [row.guess, row.need, None]
+            gap_y += [label[row.dimension], label[row.dimension], None]
     need_name = t("aware.chart_need", lang, name=about_name)
     guess_name = t("aware.chart_guess", lang, name=guesser_name)
-    traces: list[dict[str, Any]] = [
-        {
-            "type": "scatter",
-            "x": gap_x,
-            "y": gap_y,
-            "mode": "lines",
-            "line": {"color": GAP_LINE_COLOUR, "width": 3},
-            "hoverinfo": "skip",
-            "showlegend": False,
-        },
-        {
-            "type": "scatter",
-            "x": [row.need for row in rows],
-            "y": labels,
-            "mode": "markers",
-            "name": need_name,
-            "marker": {
-                "color": PARTNER_COLOURS[about],
-                "symbol": PARTNER_MARKER[about],
-                "size": 13,
-            },
-            "hovertemplate": "%{y}: %{x}<extra>" + need_name + "</extra>",
-        },
-        {
-            "type": "scatter",
-            "x": [row.guess for row, _ in guessed],
-            "y": [label for _, label in guessed],
-            "mode": "markers",
-            "name": guess_name,
-            # A hollow mark for a guess: shape and fill tell it apart, not colour alone.
-            "marker": {
-                "color": PARTNER_COLOURS[guesser],
-                "symbol": PARTNER_MARKER[guesser] + "-open",
-                "size": 13,
-                "line": {"width": 2.5},
-            },
-            "hovertemplate": "%{y}: %{x}<extra>" + guess_name + "</extra>",
-        },
-    ]
+    traces: list[dict[str, Any]] = []
+    if gap_x:
+        traces.append(
+            {
+                "type": "scatter",
+                "x": gap_x,
+                "y": gap_y,
+                "mode": "lines",
+                "line": {"color": GAP_LINE_COLOUR, "width": 3},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
+    if answered:
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [row.need for row in answered],
+                "y": [label[row.dimension] for row in answered],
+                "mode": "markers",
+                "name": need_name,
+                "marker": {
+                    "color": PARTNER_COLOURS[about],
+                    "symbol": PARTNER_MARKER[about],
+                    "size": 13,
+                },
+                "hovertemplate": "%{y}: %{x}<extra>" + need_name + "</extra>",
+            }
+        )
+    if guessed:
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [row.guess for row in guessed],
+                "y": [label[row.dimension] for row in guessed],
+                "mode": "markers",
+                "name": guess_name,
+                # A hollow mark for a guess: shape and fill tell it apart, not colour alone.
+                "marker": {
+                    "color": PARTNER_COLOURS[guesser],
+                    "symbol": PARTNER_MARKER[guesser] + "-open",
+                    "size": 13,
+                    "line": {"width": 2.5},
+                },
+                "hovertemplate": "%{y}: %{x}<extra>" + guess_name + "</extra>",
+            }
+        )
     return {
         "data": traces,
         "layout": base_layout(
@@ -156,22 +182,34 @@ def perception_figure(
     }
 
 
+def guess_only_line(wb: Workbook, about: PartnerId, names: Names, lang: Language) -> str | None:
+    """A line under ``about``'s reveal chart when it would otherwise mislead or be empty: nothing
+    answered nor guessed yet, or only guesses (which are not ``about``'s answers)."""
+    rows = comparisons(wb, about)
+    who = {"about": names.of(about), "guesser": names.of(other(about))}
+    if not rows:
+        return t("aware.nothing_yet", lang, **who)
+    if all(row.need is None for row in rows):
+        return t("compare_b.aware_guess_only", lang, **who)
+    return None
+
+
 def perception_table(
     wb: Workbook, about: PartnerId, names: Names, lang: Language
 ) -> list[dict[str, str]]:
-    """The reveal of one partner as rows: answer, the other's guess, and the gap."""
+    """The reveal of one partner as rows: answer, the other's guess, and the gap (only where
+    both exist). Dimensions neither answered nor guessed are left out."""
     guesser = other(about)
     answer_col = t("aware.table_answer", lang, name=names.of(about))
     guess_col = t("aware.table_guess", lang, name=names.of(guesser))
-    none = t("aware.table_none", lang)
+    not_answered = t("answer.not_answered", lang)
+    not_guessed = t("aware.table_none", lang)
     return [
         {
             t("needs.table_dimension", lang): t(f"dim.{row.dimension}.name", lang),
-            answer_col: str(row.need),
-            guess_col: none if row.guess is None else str(row.guess),
-            t("aware.table_gap", lang): none
-            if row.guess is None
-            else str(abs(row.guess - row.need)),
+            answer_col: not_answered if row.need is None else str(row.need),
+            guess_col: not_guessed if row.guess is None else str(row.guess),
+            t("aware.table_gap", lang): "" if row.gap is None else str(row.gap),
         }
         for row in comparisons(wb, about)
     ]
@@ -180,35 +218,39 @@ def perception_table(
 def surprise_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
     """For each partner, the biggest surprises in how the other read their needs, gently worded.
 
-    A surprise is a gap that is not "close" (3 points or more); at most two per partner, the
-    largest first. A partner whose needs were read closely, or not guessed yet, gets one line
-    saying so.
+    A guess is compared only with an answer of the partner it is about. A surprise is a gap that
+    is not "close" (3 points or more); at most two per partner, the largest first. A partner whose
+    needs were read closely, not guessed yet, or guessed where they have not answered yet, gets
+    one line saying so.
     """
-    if not has_both(wb):
-        return [t("needs.one_partner", lang)]
     lines: list[str] = []
     for about in PARTNER_IDS:
         guesser = other(about)
         who = {"about": names.of(about), "guesser": names.of(guesser)}
+        guessed = guesses_made(wb, guesser)
         gaps = perception_gaps(wb, about)
-        if not gaps:
+        if not guessed:
             lines.append(t("aware.nothing_yet", lang, **who))
+            continue
+        if not gaps:
+            lines.append(t("compare_b.aware_guesses_wait", lang, count=guessed, **who))
             continue
         surprises = [gap for gap in gaps if difference_band(gap.gap) != "close"]
         if not surprises:
-            lines.append(t("aware.close_line", lang, count=len(gaps), **who))
+            key = "aware.close_line" if len(gaps) == guessed else "compare_b.aware_close_some"
+            lines.append(t(key, lang, count=len(gaps), **who))
             continue
         for gap in surprises[:SURPRISES_PER_PARTNER]:
-            need = wb.partners[about].ratings[gap.dimension].need
-            guess = wb.partners[guesser].ratings[gap.dimension].guess
-            assert guess is not None
-            pole = "high" if need > guess else "low"
+            answer = need(wb, about, gap.dimension)
+            guess = _guess(wb, guesser, gap.dimension)
+            assert answer is not None and guess is not None  # a gap needs both
+            pole = "high" if answer > guess else "low"
             lines.append(
                 t(
                     "aware.surprise_line",
                     lang,
                     dimension=t(f"dim.{gap.dimension}.name", lang),
-                    need=need,
+                    need=answer,
                     guess=guess,
                     pole=t(f"dim.{gap.dimension}.{pole}", lang),
                     **who,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from emotions.analysis import Area, areas_to_understand, has_both, other
+from emotions.analysis import Area, areas_to_understand, other
 from emotions.charts import base_layout, escape_plotly, with_alpha
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId, dimensions_of
 from emotions.exercises.meta_emotion import UNANSWERED
@@ -59,10 +59,13 @@ def rating(partner: Partner, channel: Channel, kind: Kind) -> int | None:
     return None if answer is None else getattr(answer, kind)
 
 
-def set_rating(partner: Partner, channel: Channel, kind: Kind, value: int) -> None:
-    """Record one answer (the other answer of the channel is kept)."""
+def set_rating(partner: Partner, channel: Channel, kind: Kind, value: int | None) -> None:
+    """Record one answer, or with None take it back (the other answer of the channel is kept;
+    a channel with neither answer left is dropped)."""
     answer = partner.channels.setdefault(channel, ChannelRating())
     setattr(answer, kind, value)  # the model validates the assignment (0-10)
+    if answer.show is None and answer.notice is None:
+        del partner.channels[channel]
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,9 @@ class Crossing:
 
 
 def crossings(wb: Workbook) -> list[Crossing]:
-    """Every channel in both directions (A shows → B notices, B shows → A notices)."""
-    if not has_both(wb):
+    """Every channel in both directions (A shows → B notices, B shows → A notices); empty while
+    the workbook holds one partner. An open answer stays None (never a number)."""
+    if "a" not in wb.partners or "b" not in wb.partners:
         return []
     return [
         Crossing(
@@ -104,6 +108,18 @@ def crossings(wb: Workbook) -> list[Crossing]:
         for channel in CHANNELS
         for shower in PARTNER_IDS
     ]
+
+
+def compared(wb: Workbook) -> list[Crossing]:
+    """The crossings where one partner answered "shows" and the other "notices": the only ones
+    the grid and the decoding compare."""
+    return [c for c in crossings(wb) if c.show is not None and c.notice is not None]
+
+
+def answered_kind(wb: Workbook, pid: PartnerId, kind: Kind) -> bool:
+    """Whether ``pid`` answered ``kind`` ("shows" or "notices") for at least one channel."""
+    partner = wb.partners.get(pid)
+    return partner is not None and any(rating(partner, c, kind) is not None for c in CHANNELS)
 
 
 def likely_misreadings(wb: Workbook) -> list[Crossing]:
@@ -166,14 +182,15 @@ def misreading_grid(wb: Workbook, names: Names, lang: Language) -> list[dict[str
 
 
 def ratings_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str, object]]:
-    """The chart as rows: per channel, each partner's 'shows' and 'notices' (dash: unanswered)."""
+    """The chart as rows: per channel, each partner's 'shows' and 'notices' (dash: unanswered);
+    like the chart, no column for a kind a partner has not answered for any channel."""
     rows: list[dict[str, object]] = []
     for channel in CHANNELS:
         row: dict[str, object] = {t("channels.table_channel", lang): channel_label(channel, lang)}
         for pid in PARTNER_IDS:
-            if pid not in wb.partners:
-                continue
             for kind in KINDS:
+                if not answered_kind(wb, pid, kind):
+                    continue
                 value = rating(wb.partners[pid], channel, kind)
                 row[t(f"channels.series_{kind}", lang, name=names.of(pid))] = (
                     UNANSWERED if value is None else str(value)
@@ -252,7 +269,8 @@ def channels_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) ->
     ]
     traces = []
     for pid, kind in order:
-        if pid not in wb.partners:
+        # A series is drawn only from answers: none for a kind a partner has not answered yet.
+        if not answered_kind(wb, pid, kind):
             continue
         label = escape_plotly(partner_label(wb.partners[pid].name, pid, lang, anonymous=anonymous))
         colour = PARTNER_COLOURS[pid]

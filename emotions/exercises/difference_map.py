@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emotions.analysis import areas_to_understand, difference, difference_band, has_both
+from emotions.analysis import areas_to_understand, difference, difference_band, need
 from emotions.charts import base_layout, escape_plotly, rows_height, scale_rows_axes
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises.limits import SHORT_TEXT_MAX
@@ -33,7 +33,8 @@ def set_area_note(wb: Workbook, dim: DimensionId, text: str) -> None:
 
 
 def same_dimensions(wb: Workbook) -> list[DimensionId]:
-    """The dimensions on which both partners gave the same answer (no area to navigate)."""
+    """The dimensions on which both partners answered, and answered alike (no area to
+    navigate)."""
     return [dim for dim in DIMENSION_IDS if difference(wb, dim) == 0]
 
 
@@ -47,7 +48,8 @@ def same_line(wb: Workbook, lang: Language) -> str | None:
 
 
 def map_labels(wb: Workbook, lang: Language) -> list[str]:
-    """One row label per dimension: its name and, with both partners, its rule-of-thumb band."""
+    """One row label per dimension: its name and, where both partners answered it, its
+    rule-of-thumb band."""
     labels = []
     for dim in DIMENSION_IDS:
         diff = difference(wb, dim)
@@ -58,19 +60,27 @@ def map_labels(wb: Workbook, lang: Language) -> list[str]:
     return labels
 
 
+def partly_answered(wb: Workbook) -> bool:
+    """Whether some need is not answered by both partners (the map leaves marks out there)."""
+    return any(difference(wb, dim) is None for dim in DIMENSION_IDS)
+
+
 def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
     """Both partners' needs per dimension on one row each, a grey line spanning the difference.
 
-    ``names`` are plain (unescaped): they are HTML-escaped here for plotly.
+    A partner's mark only where they answered (no trace for a partner with no answer), the line
+    only where both did. ``names`` are plain (unescaped): they are HTML-escaped here for plotly.
     """
     labels = map_labels(wb, lang)
+    label_of = dict(zip(DIMENSION_IDS, labels, strict=True))
     traces: list[dict[str, Any]] = []
-    if has_both(wb):
+    shared = [dim for dim in DIMENSION_IDS if difference(wb, dim) is not None]
+    if shared:
         line_x: list[int | None] = []
         line_y: list[str | None] = []
-        for dim, label in zip(DIMENSION_IDS, labels, strict=True):
-            line_x += [wb.partners["a"].ratings[dim].need, wb.partners["b"].ratings[dim].need, None]
-            line_y += [label, label, None]
+        for dim in shared:
+            line_x += [need(wb, "a", dim), need(wb, "b", dim), None]
+            line_y += [label_of[dim], label_of[dim], None]
         traces.append(
             {
                 "type": "scatter",
@@ -83,14 +93,15 @@ def map_figure(wb: Workbook, names: Names, lang: Language) -> dict[str, Any]:
             }
         )
     for pid in PARTNER_IDS:
-        if pid not in wb.partners:
+        answered = [dim for dim in DIMENSION_IDS if need(wb, pid, dim) is not None]
+        if not answered:
             continue
         label = escape_plotly(names.of(pid))
         traces.append(
             {
                 "type": "scatter",
-                "x": [wb.partners[pid].ratings[dim].need for dim in DIMENSION_IDS],
-                "y": labels,
+                "x": [need(wb, pid, dim) for dim in answered],
+                "y": [label_of[dim] for dim in answered],
                 "mode": "markers",
                 "name": label,
                 "marker": {

@@ -7,7 +7,9 @@ Two parts, both pure:
   the needs of the one who reached out (the receiver of the response), through the rules in
   ``RULES``: each rule looks at one dimension and says how a clear lean towards its low or high
   pole moves the response towards "likely to help" or "may miss". The result is a possibility to
-  talk about, never a verdict about a person. The words live in ``content/<lang>/distance.toml``.
+  talk about, never a verdict about a person. Only answered needs are read: a rule whose need is
+  open is left out, and a response whose main need is open is not shown at all. The words live in
+  ``content/<lang>/distance.toml``.
 
 - The **illustration** (``openness_curve``): a small, made-up model of how repeated misses can
   drift into quiet distance and how consistent small repairs change the curve. It is not a
@@ -19,10 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from emotions.analysis import Area, areas_to_understand, other
+from emotions.analysis import Area, areas_to_understand, need, other
 from emotions.charts import base_layout
 from emotions.dimensions import DimensionId, dimensions_of
 from emotions.i18n import content_table, t
+from emotions.languages import spec
 from emotions.model import Language, Partner, PartnerId, VulnerableMoment, Workbook
 from emotions.palette import GRID_COLOUR, ILLUSTRATION_COLOURS
 from emotions.texts import Names
@@ -118,16 +121,28 @@ def outcome_of(score: int) -> Outcome:
     return "partly"
 
 
-def likely_landing(receiver: Partner, response: Response) -> Landing:
-    """How ``response`` is likely to land with ``receiver``, from the receiver's needs.
+def primary_dimension(response: Response) -> DimensionId:
+    """The need a response is mainly about: it must be answered for the response to be read."""
+    return next(rule.dimension for rule in RULES[response] if rule.primary)
 
-    A reason is given for every rule that moves the outcome, and for the response's main
-    dimension even when the receiver is in between there.
+
+def likely_landing(receiver: Partner, response: Response) -> Landing | None:
+    """How ``response`` is likely to land with ``receiver``, from the receiver's answered needs.
+
+    None while the receiver has not answered the response's main need. A rule whose need is not
+    answered is left out (no value is assumed for it). A reason is given for every rule that
+    moves the outcome, and for the response's main dimension even when the receiver is in
+    between there.
     """
+    if receiver.ratings[primary_dimension(response)].need is None:
+        return None
     score = 0
     reasons: list[Reason] = []
     for rule in RULES[response]:
-        side = lean(receiver.ratings[rule.dimension].need)
+        value = receiver.ratings[rule.dimension].need
+        if value is None:
+            continue
+        side = lean(value)
         effect = rule.effect(side)
         score += effect
         if effect != 0 or rule.primary:
@@ -136,11 +151,47 @@ def likely_landing(receiver: Partner, response: Response) -> Landing:
 
 
 def landings(wb: Workbook, reacher: PartnerId) -> list[Landing]:
-    """The four responses as they may land with ``reacher``; empty if the workbook lacks them."""
+    """The responses as they may land with ``reacher``, those whose main need ``reacher``
+    answered; empty if the workbook lacks them."""
     receiver = wb.partners.get(reacher)
     if receiver is None:
         return []
-    return [likely_landing(receiver, response) for response in RESPONSES]
+    return [
+        landing
+        for response in RESPONSES
+        if (landing := likely_landing(receiver, response)) is not None
+    ]
+
+
+def unshown_responses(wb: Workbook, reacher: PartnerId) -> list[Response]:
+    """The responses not shown because ``reacher`` has not answered their main need."""
+    if reacher not in wb.partners:
+        return []
+    return [r for r in RESPONSES if need(wb, reacher, primary_dimension(r)) is None]
+
+
+def open_needs_line(wb: Workbook, names: Names, reacher: PartnerId, lang: Language) -> str | None:
+    """What is not shown yet for want of ``reacher``'s answers, or None when nothing is missing.
+
+    No response at all: one line naming the needs to answer. Some: which responses wait for which
+    answers. Otherwise None (a secondary need left open only leaves its reason out)."""
+    missing = unshown_responses(wb, reacher)
+    if not missing:
+        return None
+    table = content_table("distance", lang)
+    dims = [primary_dimension(r) for r in missing]
+    dimensions = spec(lang).list_separator.join(
+        t(f"dim.{dim}.name", lang) for dim in dict.fromkeys(dims)
+    )
+    if len(missing) == len(RESPONSES):
+        return t("compare_a.distance_none", lang, name=names.of(reacher), dimensions=dimensions)
+    return t(
+        "compare_a.distance_partial",
+        lang,
+        name=names.of(reacher),
+        dimensions=dimensions,
+        responses=spec(lang).list_separator.join(table["responses"][r]["name"] for r in missing),
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from emotions.analysis import Area, areas_to_understand, has_both, other
+from emotions.analysis import Area, areas_to_understand, other
 from emotions.charts import base_layout, escape_plotly
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import (
@@ -88,10 +88,11 @@ class CellDifference:
 
 
 def cell_differences(wb: Workbook) -> list[CellDifference]:
-    """Every cell both partners answered, in grid order; empty with one partner."""
-    if not has_both(wb):
+    """Every cell both partners answered, in grid order: the only cells ever compared. Empty
+    while the workbook holds one partner or the two have no answered cell in common."""
+    a, b = wb.partners.get("a"), wb.partners.get("b")
+    if a is None or b is None:
         return []
-    a, b = wb.partners["a"], wb.partners["b"]
     out = []
     for e in EMOTIONS:
         for bl in BELIEFS:
@@ -135,14 +136,19 @@ class Contrast:
 
 
 def contrasts(wb: Workbook) -> list[Contrast]:
-    """The emotions the two partners hold opposite beliefs about, in registry order."""
-    if not has_both(wb):
-        return []
+    """The emotions the two partners hold opposite beliefs about, in registry order.
+
+    Both sides rest on answers: the wary one agreed 4 or 5 with a wary belief, the welcoming one
+    with a welcoming belief (an unanswered cell counts for neither). Empty with one partner.
+    """
     out = []
     for e in EMOTIONS:
         for wary in PARTNER_IDS:
             welcoming = other(wary)
-            if is_wary(wb.partners[wary], e) and is_welcoming(wb.partners[welcoming], e):
+            pw, pl = wb.partners.get(wary), wb.partners.get(welcoming)
+            if pw is None or pl is None:
+                continue
+            if is_wary(pw, e) and is_welcoming(pl, e):
                 out.append(Contrast(e, wary, welcoming))
     return out
 

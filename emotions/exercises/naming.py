@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from emotions.analysis import Gap, has_both, other, perception_gaps
+from emotions.analysis import Gap, other, perception_gaps
 from emotions.exercises.limits import max_length
 from emotions.i18n import content_table, t
 from emotions.model import PARTNER_IDS, Language, NeedStatement, Partner, PartnerId, Workbook
@@ -111,6 +111,11 @@ def has_guesses(wb: Workbook) -> bool:
     return any(r.guess is not None for p in wb.partners.values() for r in p.ratings.values())
 
 
+def can_compare_guesses(wb: Workbook) -> bool:
+    """Whether some guess meets an answer: a partner guessed a need the other has answered."""
+    return any(perception_gaps(wb, pid) for pid in PARTNER_IDS)
+
+
 def largest_gap(wb: Workbook, pid: PartnerId) -> Gap | None:
     """The largest non-zero gap between the other's guess and what ``pid`` needs."""
     gaps = [g for g in perception_gaps(wb, pid) if g.gap > 0]
@@ -118,9 +123,8 @@ def largest_gap(wb: Workbook, pid: PartnerId) -> Gap | None:
 
 
 def guess_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
-    """For each partner, where the other's guess missed their answer by the most."""
-    if not has_both(wb):
-        return []
+    """For each partner, where the other's guess missed their answer by the most: a guess is
+    compared only with an answer (``perception_gaps``), never with a need left open."""
     lines = []
     for pid in PARTNER_IDS:
         gap = largest_gap(wb, pid)

@@ -7,7 +7,9 @@
   dimension (same bands), this partner may feel more is asked than comes naturally, and may feel
   "never enough" while trying.
 
-Both are phrased as feelings to talk about, never as facts. The withdrawal checklist is a short
+Both rest on answers only: "never enough" on a partner's own need and how well it is met, "too
+much" on a dimension both partners answered (``analysis.shared_dimensions``). Both are phrased as
+feelings to talk about, never as facts. The withdrawal checklist is a short
 list of common signs of tiredness; when several are ticked, a calm note suggests talking about it
 (and that a counsellor can help if it feels heavy).
 Words live in ``content/<lang>/persisting.toml``.
@@ -18,7 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from emotions.analysis import Area, areas_to_understand, difference_band, other, unmet_needs
+from emotions.analysis import (
+    Area,
+    areas_to_understand,
+    difference_band,
+    need,
+    other,
+    shared_dimensions,
+    unmet_needs,
+)
 from emotions.charts import base_layout, escape_plotly, rows_height, with_alpha
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
@@ -58,27 +68,27 @@ class Strain:
 
 
 def never_enough(wb: Workbook, pid: PartnerId) -> list[Strain]:
-    """Where ``pid``'s need is well above how well it is met; largest gap first."""
+    """Where ``pid``'s answered need is well above how well they answered it is met; largest gap
+    first."""
     if pid not in wb.partners:
         return []
     ratings = wb.partners[pid].ratings
-    return [
-        Strain("never_enough", pid, gap.dimension, ratings[gap.dimension].need, gap_met, None)
-        for gap in unmet_needs(wb, pid)
-        if is_large(gap.gap) and (gap_met := ratings[gap.dimension].met) is not None
-    ]
+    found = []
+    for gap in unmet_needs(wb, pid):
+        own, met = ratings[gap.dimension].need, ratings[gap.dimension].met
+        if is_large(gap.gap) and own is not None and met is not None:
+            found.append(Strain("never_enough", pid, gap.dimension, own, met, None))
+    return found
 
 
 def too_much(wb: Workbook, pid: PartnerId) -> list[Strain]:
-    """Where the other partner's need is well above ``pid``'s; largest difference first."""
-    if pid not in wb.partners or other(pid) not in wb.partners:
-        return []
-    mine, theirs = wb.partners[pid].ratings, wb.partners[other(pid)].ratings
-    found = [
-        Strain("too_much", pid, dim, mine[dim].need, None, theirs[dim].need)
-        for dim in DIMENSION_IDS
-        if is_large(theirs[dim].need - mine[dim].need)
-    ]
+    """Where the other partner's need is well above ``pid``'s, on the dimensions both answered;
+    largest difference first."""
+    found = []
+    for dim in shared_dimensions(wb):
+        mine, theirs = need(wb, pid, dim), need(wb, other(pid), dim)
+        if mine is not None and theirs is not None and is_large(theirs - mine):
+            found.append(Strain("too_much", pid, dim, mine, None, theirs))
     # sorted() is stable: equal gaps keep the registry order.
     return sorted(found, key=lambda strain: -strain.gap)
 
@@ -86,6 +96,14 @@ def too_much(wb: Workbook, pid: PartnerId) -> list[Strain]:
 def strains(wb: Workbook, pid: PartnerId) -> list[Strain]:
     """Everything that may feel like "never enough" or "too much" for ``pid``."""
     return never_enough(wb, pid) + too_much(wb, pid)
+
+
+def answered_any(wb: Workbook, pid: PartnerId) -> bool:
+    """Whether ``pid`` answered a need or how well one is met (what the strains are read from)."""
+    partner = wb.partners.get(pid)
+    return partner is not None and any(
+        r.need is not None or r.met is not None for r in partner.ratings.values()
+    )
 
 
 def unanswered_met(wb: Workbook, pid: PartnerId) -> list[DimensionId]:
@@ -165,32 +183,34 @@ def need_met_figure(
     who = escape_plotly(
         partner_label(wb.partners[pid].name if ratings else "", pid, lang, anonymous=anonymous)
     )
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": dims,
+            "x": needs,
+            "name": need_label,
+            "marker": {"color": colour, "line": {"color": colour, "width": 1.5}},
+            "hovertemplate": "%{y}: %{x}<extra>" + need_label + "</extra>",
+        },
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": dims,
+            "x": mets,
+            "name": met_label,
+            # The same colour, lighter and hatched: the two bars differ by more than shade.
+            "marker": {
+                "color": with_alpha(colour, 0.25),
+                "line": {"color": colour, "width": 1.5},
+                "pattern": {"shape": "/", "fgcolor": colour, "size": 6},
+            },
+            "hovertemplate": "%{y}: %{x}<extra>" + met_label + "</extra>",
+        },
+    ]
     return {
-        "data": [
-            {
-                "type": "bar",
-                "orientation": "h",
-                "y": dims,
-                "x": needs,
-                "name": need_label,
-                "marker": {"color": colour, "line": {"color": colour, "width": 1.5}},
-                "hovertemplate": "%{y}: %{x}<extra>" + need_label + "</extra>",
-            },
-            {
-                "type": "bar",
-                "orientation": "h",
-                "y": dims,
-                "x": mets,
-                "name": met_label,
-                # The same colour, lighter and hatched: the two bars differ by more than shade.
-                "marker": {
-                    "color": with_alpha(colour, 0.25),
-                    "line": {"color": colour, "width": 1.5},
-                    "pattern": {"shape": "/", "fgcolor": colour, "size": 6},
-                },
-                "hovertemplate": "%{y}: %{x}<extra>" + met_label + "</extra>",
-            },
-        ],
+        # A series only from answers: none while every value of it is open.
+        "data": [trace for trace in traces if any(value is not None for value in trace["x"])],
         "layout": base_layout(
             lang,
             # Two bars a row (need and met): a little more room a row.
@@ -218,12 +238,16 @@ def need_met_table(wb: Workbook, pid: PartnerId, lang: Language) -> list[dict[st
         rows.append(
             {
                 t("needs.table_dimension", lang): t(f"dim.{dim}.name", lang),
-                t("persist.table_need", lang): str(rating.need),
+                t("persist.table_need", lang): (
+                    str(rating.need) if rating.need is not None else t("needs.not_rated", lang)
+                ),
                 t("persist.met", lang): (
                     str(rating.met) if rating.met is not None else t("needs.not_rated", lang)
                 ),
                 t("persist.gap", lang): (
-                    str(rating.need - rating.met) if rating.met is not None else table["no_gap"]
+                    str(rating.need - rating.met)
+                    if rating.need is not None and rating.met is not None
+                    else table["no_gap"]
                 ),
             }
         )

@@ -2,7 +2,8 @@
 
 x is the ``processing`` need (0 sort feelings out inside first ↔ 10 think out loud together), y is
 the ``conflict_pace`` need (0 space first ↔ 10 talk it through now). The positions ARE the needs
-ratings: nothing here is stored twice. Misreadings are direction-aware texts from
+ratings: nothing here is stored twice. A partner is placed only once they answered both needs;
+a line compares the two only where both answered it. Misreadings are direction-aware texts from
 ``content/<lang>/styles.toml``, shown where two positions are not "close" on a line (the bands of
 ``analysis.difference_band``, a rule of thumb).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from emotions.analysis import Area, areas_to_understand, difference_band, has_both
+from emotions.analysis import Area, areas_to_understand, difference, difference_band, need
 from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId, dimensions_of
 from emotions.i18n import content_table, partner_label, t
@@ -46,17 +47,48 @@ class Position:
     pace: int
 
 
+def position(wb: Workbook, pid: PartnerId) -> Position | None:
+    """Where ``pid`` sits on the map; None until they answered both needs (or are absent)."""
+    x, y = need(wb, pid, X_DIMENSION), need(wb, pid, Y_DIMENSION)
+    if x is None or y is None:
+        return None
+    return Position(pid, x, y)
+
+
 def positions(wb: Workbook) -> list[Position]:
-    """The partners the workbook holds, as points on the map (A first)."""
-    return [
-        Position(
-            pid,
-            wb.partners[pid].ratings[X_DIMENSION].need,
-            wb.partners[pid].ratings[Y_DIMENSION].need,
-        )
-        for pid in PARTNER_IDS
-        if pid in wb.partners
-    ]
+    """The partners who answered both needs of the map, as points on it (A first)."""
+    return [pos for pid in PARTNER_IDS if (pos := position(wb, pid)) is not None]
+
+
+def unplaced(wb: Workbook) -> list[PartnerId]:
+    """The partners not on the map yet: one of its two needs (or both) is not answered."""
+    return [pid for pid in PARTNER_IDS if position(wb, pid) is None]
+
+
+def unplaced_line(pid: PartnerId, names: Names, lang: Language) -> str:
+    """Why a partner has no point on the map yet, in one calm sentence."""
+    return t(
+        "compare_a.styles_unplaced",
+        lang,
+        name=names.of(pid),
+        x=t(f"dim.{X_DIMENSION}.name", lang),
+        y=t(f"dim.{Y_DIMENSION}.name", lang),
+    )
+
+
+def shared_axes(wb: Workbook) -> list[DimensionId]:
+    """The map's lines on which both partners answered: the only ones the misreadings compare."""
+    return [dim for dim in AXES if difference(wb, dim) is not None]
+
+
+def not_shared_line(lang: Language) -> str:
+    """What the misreadings wait for when the two have not both answered either line."""
+    return t(
+        "compare_a.styles_not_shared",
+        lang,
+        x=t(f"dim.{X_DIMENSION}.name", lang),
+        y=t(f"dim.{Y_DIMENSION}.name", lang),
+    )
 
 
 def lean(value: int) -> Lean:
@@ -68,12 +100,18 @@ def lean(value: int) -> Lean:
     return "middle"
 
 
+_QUADRANT_OF: dict[tuple[Lean, Lean], Quadrant] = {
+    ("low", "low"): "inside_space",
+    ("low", "high"): "inside_now",
+    ("high", "low"): "aloud_space",
+    ("high", "high"): "aloud_now",
+}
+"""(processing lean, pace lean) -> corner; a rating on a middle line is in no corner."""
+
+
 def quadrant(position: Position) -> Quadrant | None:
     """The corner of the map a partner sits in; None on a middle line."""
-    x, y = lean(position.processing), lean(position.pace)
-    if "middle" in (x, y):
-        return None
-    return f"{'aloud' if x == 'high' else 'inside'}_{'now' if y == 'high' else 'space'}"  # type: ignore[return-value]
+    return _QUADRANT_OF.get((lean(position.processing), lean(position.pace)))
 
 
 def quadrant_label(q: Quadrant, lang: Language) -> str:
@@ -133,9 +171,9 @@ def position_table(wb: Workbook, names: Names, lang: Language) -> list[dict[str,
 
 
 def _higher(wb: Workbook, dim: DimensionId) -> PartnerId | None:
-    """The partner nearer the high pole of ``dim`` when the two are not close on it."""
-    a, b = wb.partners["a"].ratings[dim].need, wb.partners["b"].ratings[dim].need
-    if difference_band(abs(a - b)) == "close":
+    """The partner nearer the high pole of ``dim`` when both answered it and are not close."""
+    a, b = need(wb, "a", dim), need(wb, "b", dim)
+    if a is None or b is None or difference_band(abs(a - b)) == "close":
         return None
     return "a" if a > b else "b"
 
@@ -147,12 +185,13 @@ def _other(pid: PartnerId) -> PartnerId:
 def misreadings(wb: Workbook, names: Names, lang: Language) -> list[str]:
     """The misreadings the two positions invite, direction-aware, names filled in.
 
-    For each line (processing, pace) on which the partners are not close: how the partner nearer
-    "out loud" / "talk now" may read the other, and how the other may read them. When they are
-    apart on both lines, one more text on how the two lines play together (the same partner
-    nearer the high pole of both, or each nearer one). Empty with one partner.
+    Only the lines both partners answered are compared. For each such line (processing, pace) on
+    which the partners are not close: how the partner nearer "out loud" / "talk now" may read the
+    other, and how the other may read them. When they are apart on both lines, one more text on
+    how the two lines play together (the same partner nearer the high pole of both, or each
+    nearer one). Empty while no line is answered by both.
     """
-    if not has_both(wb):
+    if not shared_axes(wb):
         return []
     table = content_table("styles", lang)
     lines: list[str] = []
@@ -172,7 +211,13 @@ def misreadings(wb: Workbook, names: Names, lang: Language) -> list[str]:
         else:
             lines.append(table["crossed"]["text"].format(aloud=names.of(hx), now=names.of(hy)))
     if not lines:
-        lines.append(table["close"]["text"])
+        shared = shared_axes(wb)
+        if len(shared) == len(AXES):
+            lines.append(table["close"]["text"])
+        else:
+            # Close on the one line both answered: nothing is said about the other line.
+            dimension = t(f"dim.{shared[0]}.name", lang)
+            lines.append(t("compare_a.styles_close_one", lang, dimension=dimension))
     return lines
 
 

@@ -3,6 +3,9 @@
 - ``needs_csv``: one row per partner x needs dimension.
 - ``exercise_tables``: the feelings-about-feelings grid, the channels, the safety check and the
   check-ins, each as its own tidy table.
+- ``legend_csv``: what an empty cell means in each of them: a question not answered yet (no
+  value is ever filled in for it), or, for the columns that compare the partners, a need the two
+  have not both answered. The headers stay the same whatever is answered.
 - ``csv_zip``: all of them in one .zip, for a single download.
 
 Headers are in the chosen language; ids (partner, dimension, emotion, ...) stay ids so that tables
@@ -80,26 +83,22 @@ def _partners(wb: Workbook) -> list[PartnerId]:
 
 def needs_csv(wb: Workbook, lang: Language, *, anonymous: bool = False) -> bytes:
     """One row per partner x dimension: ids and labels, need, importance, how well it is met,
-    the guess of the other's need, and the difference with its band (blank with one partner)."""
+    the guess of the other's need, and the difference with its band.
+
+    An empty cell is a question not answered yet (``legend_csv`` says so): nothing is filled in
+    for it. The difference and its band are empty unless both partners answered that need. A
+    row whose four answers would all be empty is left out, so a partner who answered nothing
+    has no row. The header is the same whatever is answered."""
     names = texts.plain_names(wb, lang, anonymous=anonymous)
-    keys = (
-        "partner_id",
-        "partner",
-        "dimension_id",
-        "dimension",
-        "need",
-        "importance",
-        "met",
-        "guess",
-        "difference",
-        "band",
-    )
-    columns = [_h(k, lang) for k in keys]
+    columns = [_h(k, lang) for k in NEEDS_KEYS]
     rows: list[list[Cell]] = []
     for pid in _partners(wb):
         for dim in DIMENSION_IDS:
             rating = wb.partners[pid].ratings[dim]
+            if not rating.answered():
+                continue
             diff = analysis.difference(wb, dim)
+            importance = rating.importance
             rows.append(
                 [
                     pid,
@@ -107,7 +106,7 @@ def needs_csv(wb: Workbook, lang: Language, *, anonymous: bool = False) -> bytes
                     dim,
                     t(f"dim.{dim}.name", lang),
                     rating.need,
-                    t(f"importance.{rating.importance}", lang),
+                    None if importance is None else t(f"importance.{importance}", lang),
                     rating.met,
                     rating.guess,
                     diff,
@@ -116,6 +115,43 @@ def needs_csv(wb: Workbook, lang: Language, *, anonymous: bool = False) -> bytes
             )
     numeric = {_h(k, lang) for k in ("need", "met", "guess", "difference")}
     return _csv(columns, rows, numeric)
+
+
+NEEDS_KEYS: tuple[str, ...] = (
+    "partner_id",
+    "partner",
+    "dimension_id",
+    "dimension",
+    "need",
+    "importance",
+    "met",
+    "guess",
+    "difference",
+    "band",
+)
+"""The columns of ``needs.csv``, in order (their headers: ``export.csv.<key>``)."""
+
+OPEN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "needs": ("need", "importance", "met", "guess"),
+    "channels": ("shows", "notices"),
+    "checkins": ("connection",),
+}
+"""The columns of each table where an empty cell means "not answered yet"."""
+COMPARED_COLUMNS: dict[str, tuple[str, ...]] = {"needs": ("difference", "band")}
+"""The columns that compare the partners: empty unless both answered."""
+
+
+def legend_csv(lang: Language) -> bytes:
+    """What an empty cell means, per file and column: ``legend.csv`` in the .zip."""
+    keys = ("file", "column", "empty")
+    meanings = {"open": OPEN_COLUMNS, "not_compared": COMPARED_COLUMNS}
+    rows: list[list[Cell]] = [
+        [f"{table}.csv", _h(column, lang), t(f"export_answers.csv_empty_{meaning}", lang)]
+        for meaning, found in meanings.items()
+        for table, columns in found.items()
+        for column in columns
+    ]
+    return _csv([t(f"export_answers.csv_{k}", lang) for k in keys], rows, set())
 
 
 def _meta_emotion_csv(wb: Workbook, lang: Language, names: texts.Names) -> bytes:
@@ -214,13 +250,15 @@ def exercise_tables(wb: Workbook, lang: Language, anonymous: bool = False) -> di
 
 
 def csv_zip(wb: Workbook, lang: Language, anonymous: bool = False) -> bytes:
-    """Every CSV table in one .zip: ``needs.csv`` and one file per exercise table.
+    """Every CSV table in one .zip: ``needs.csv``, one file per exercise table and
+    ``legend.csv`` (what an empty cell means).
 
     The files carry the workbook's last change as their date, so the same workbook always gives
     the same bytes.
     """
     files = {"needs": needs_csv(wb, lang, anonymous=anonymous)}
     files.update(exercise_tables(wb, lang, anonymous))
+    files["legend"] = legend_csv(lang)
     # A zip file can only hold dates from 1980 to 2107.
     stamp = min(max(wb.updated.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 0, 0, 0))
     buffer = io.BytesIO()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from emotions.dimensions import DimensionId
-from emotions.model import Language, PartnerId
+from emotions.model import PARTNER_IDS, Language, PartnerId
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,30 @@ class RadarData:
 
     axes: list[str]
     dimensions: list[DimensionId]
-    needs: dict[PartnerId, list[int]]
+    needs: dict[PartnerId, list[int | None]]
+    """None where not answered: never drawn (``emotions.radar``: ``RadarGeometry.shape``)."""
     names: dict[PartnerId, str]
+    open_legend: dict[PartnerId, str] = field(default_factory=dict)
+    """The legend's line for a partner who has answered no need yet, and so has no shape
+    ("Partner B has not answered any need yet ...")."""
+    partial_note: str = ""
+    """Said under the radar when a partner's shape leaves some needs open (``partial``)."""
+
+    def shaped(self) -> list[PartnerId]:
+        """The partners with a shape on the radar (at least one need answered), A first."""
+        return [
+            pid
+            for pid in PARTNER_IDS
+            if pid in self.needs and any(v is not None for v in self.needs[pid])
+        ]
+
+    def partial(self) -> list[PartnerId]:
+        """The partners with a shape who left some needs open: drawn only where answered."""
+        return [pid for pid in self.shaped() if None in self.needs[pid]]
+
+    def unshaped(self) -> list[PartnerId]:
+        """The partners of the workbook with no need answered: a legend line, no shape."""
+        return [pid for pid in PARTNER_IDS if pid in self.needs and pid not in self.shaped()]
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,12 @@ def block_html(block: Block) -> str:
 def to_html(summary: Summary) -> str:
     """The whole summary as one HTML document that needs nothing outside itself."""
     lang = summary.lang
-    radar = radar_svg(summary.radar, lang, size=RADAR_SIZE, title=t("export.radar_title", lang))
+    radar = radar_svg(
+        summary.radar, lang, size=RADAR_SIZE, title=t("export_answers.radar_title", lang)
+    )
+    caption = t("needs.radar_caption", lang)
+    if summary.radar.partial():
+        caption += spec(lang).word_separator + t("export_answers.radar_partial", lang)
     head = (
         "<!DOCTYPE html>"
         f'<html lang="{lang}">'
@@ -126,8 +131,7 @@ def to_html(summary: Summary) -> str:
         f'<p class="notice">{xml_text(summary.notice)}</p>',
         f'<p class="rule">{xml_text(summary.rule_of_thumb)}</p>',
         "</header>",
-        f'<figure class="radar">{radar}'
-        f"<figcaption>{xml_text(t('needs.radar_caption', lang))}</figcaption></figure>",
+        f'<figure class="radar">{radar}<figcaption>{xml_text(caption)}</figcaption></figure>',
         *(block_html(block) for block in summary.blocks),
         f"<footer><p>{xml_text(t('export.footer', lang))}</p></footer>",
         "</main></body></html>",

@@ -37,9 +37,9 @@ from fpdf.fonts import SubsetMap, TTFFont
 from emotions.export import linebreak
 from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.languages import DEFAULT_LANGUAGE, LanguageSpec, PdfFont, spec
-from emotions.model import PARTNER_IDS, PartnerId
+from emotions.model import PartnerId
 from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
-from emotions.radar import Anchor, RadarGeometry, Scale, radar_geometry
+from emotions.radar import Anchor, RadarGeometry, Scale, Shape, radar_geometry
 
 _LANGUAGE: ContextVar[LanguageSpec | None] = ContextVar("pdf_language", default=None)
 """The language of the document ``to_pdf`` is writing: its font and line-breaking rules."""
@@ -411,17 +411,20 @@ def _radar(pdf: _SummaryPDF, radar: RadarData) -> None:
     """The partners' needs on one radar, in vector graphics, with axis labels and a legend.
 
     Axes run clockwise from the top as on screen; each partner has the palette's colour, a solid
-    or dashed outline and a circle or diamond marker, so colour is never the only cue.
+    or dashed outline and a circle or diamond marker, so colour is never the only cue. Only
+    answered needs are drawn (``_shape``); a partner with none has no shape, and a line under
+    the legend says they have not answered yet.
     """
     geometry = radar_geometry(radar.axes, scale=RADAR_SCALE, tick_gap=RADAR_TICK_GAP)
-    partners = [pid for pid in PARTNER_IDS if pid in radar.needs]
+    partners = radar.shaped()
     if geometry.count < 3:
         return
     measure = pdf.measure(LABEL)
     labels = [_axis_label_lines(axis, measure) for axis in radar.axes]
     label_height = max(len(lines) for lines in labels) * LABEL.leading
     legend = _legend_rows(pdf, radar, partners)
-    height = 2 * (RADAR_RADIUS + 3 + label_height) + len(legend) * 6 + 6
+    open_lines = _open_lines(pdf, radar)
+    height = 2 * (RADAR_RADIUS + 3 + label_height) + len(legend) * 6 + len(open_lines) * 5 + 6
     pdf.room_for(height)
     cx = PAGE_WIDTH / 2
     cy = pdf.get_y() + 3 + label_height + RADAR_RADIUS
@@ -434,19 +437,10 @@ def _radar(pdf: _SummaryPDF, radar: RadarData) -> None:
             pdf.line(cx, cy, *geometry.point(index, geometry.scale.high, centre, RADAR_RADIUS))
     _ticks(pdf, geometry, centre)
 
-    for pid in partners:
-        points = geometry.outline(radar.needs[pid], centre, RADAR_RADIUS)
-        colour = PARTNER_COLOURS[pid]
-        with pdf.local_context(fill_color=colour, fill_opacity=0.12):
-            pdf.polygon(points, style="F")
-        dash, gap = DASHES.get(PARTNER_DASH[pid], (0.0, 0.0))
-        with pdf.local_context(draw_color=colour, line_width=0.7):
-            pdf.set_dash_pattern(dash, gap)
-            pdf.polygon(points, style="D")
-            pdf.set_dash_pattern()
-        with pdf.local_context(fill_color=colour, draw_color="#FFFFFF", line_width=0.25):
-            for x, y in points:
-                _marker(pdf, PARTNER_MARKER[pid], x, y, 1.25)
+    for pid in radar.shaped():
+        shape = geometry.shape(radar.needs[pid], centre, RADAR_RADIUS)
+        if shape is not None:
+            _shape(pdf, pid, shape)
 
     pdf.use(LABEL)
     for index, lines in enumerate(labels):
@@ -454,7 +448,44 @@ def _radar(pdf: _SummaryPDF, radar: RadarData) -> None:
 
     pdf.set_y(cy + RADAR_RADIUS + 3 + label_height + 4)
     _legend(pdf, radar, legend)
+    # A partner with no need answered: no shape, a line saying so.
+    pdf.use(SMALL)
+    for line in open_lines:
+        pdf.line_at(MARGIN, BODY_WIDTH, SMALL, line, "C")
     pdf.set_y(pdf.get_y() + 4)
+
+
+def _shape(pdf: _SummaryPDF, pid: PartnerId, shape: Shape) -> None:
+    """One partner's answers (``RadarGeometry.shape``): a filled, closed outline when every need
+    is answered; else markers on the answered needs and lines between neighbouring ones."""
+    colour = PARTNER_COLOURS[pid]
+    if shape.closed:
+        with pdf.local_context(fill_color=colour, fill_opacity=0.12):
+            pdf.polygon(list(shape.runs[0]), style="F")
+    dash, gap = DASHES.get(PARTNER_DASH[pid], (0.0, 0.0))
+    with pdf.local_context(draw_color=colour, line_width=0.7):
+        pdf.set_dash_pattern(dash, gap)
+        for run in shape.runs:
+            if shape.closed:
+                pdf.polygon(list(run), style="D")
+            else:
+                pdf.polyline(list(run), style="D")
+        pdf.set_dash_pattern()
+    with pdf.local_context(fill_color=colour, draw_color="#FFFFFF", line_width=0.25):
+        for _, (x, y) in shape.points:
+            _marker(pdf, PARTNER_MARKER[pid], x, y, 1.25)
+
+
+def _open_lines(pdf: _SummaryPDF, radar: RadarData) -> list[str]:
+    """The lines under the legend for the partners with no need answered."""
+    measure = pdf.measure(SMALL)
+    lines: list[str] = []
+    for pid in radar.unshaped():
+        note = radar.open_legend.get(pid) or _legend_name(radar, pid)
+        lines += wrap_lines(clean_text(note), BODY_WIDTH, measure)
+    if radar.partial() and radar.partial_note:
+        lines += wrap_lines(clean_text(radar.partial_note), BODY_WIDTH, measure)
+    return lines
 
 
 def _axis_label_lines(axis: str, measure: Measure) -> list[str]:

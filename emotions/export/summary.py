@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from emotions import analysis, texts
+from emotions import analysis, dimensions, texts
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS, SectionId
 from emotions.exercises import (
     awareness,
@@ -34,7 +34,7 @@ from emotions.exercises import (
     styles,
 )
 from emotions.export.document import Block, RadarData, Summary, Table
-from emotions.i18n import t
+from emotions.i18n import content_table, t
 from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import anonymised
@@ -42,7 +42,8 @@ from emotions.sections import SECTIONS, section_title
 from emotions.texts import Names
 
 UNANSWERED = meta_emotion.UNANSWERED
-"""What a table shows for a question not answered yet (the same dash in both languages)."""
+"""What a page's table shows for a question not answered yet (the same dash in both languages).
+The summary's own tables say it in words: ``not_answered``."""
 TOP_AREAS = journey.TOP_AREAS
 """How many of the ranked areas get their direction-aware texts in the summary."""
 
@@ -59,69 +60,157 @@ def _partners(wb: Workbook) -> list[PartnerId]:
     return [pid for pid in PARTNER_IDS if pid in wb.partners]
 
 
-def _score(value: int | None) -> str:
-    return UNANSWERED if value is None else str(value)
+def not_answered(lang: Language) -> str:
+    """What a cell of the summary's tables says for a question not answered yet."""
+    return t("export_answers.cell", lang)
+
+
+def _answer(value: object, lang: Language) -> str:
+    return not_answered(lang) if value is None else str(value)
+
+
+def _without_open(table: Table, open_cell: str, *, keep: int = 1) -> Table:
+    """``table`` without the rows, then the columns, that would only say "not answered yet"
+    (or nothing): the first ``keep`` columns name the row and are not values."""
+
+    def empty(cell: str) -> bool:
+        return cell in (open_cell, "")
+
+    rows = [row for row in table.rows if not all(empty(c) for c in row[keep:])]
+    columns = [
+        j
+        for j in range(len(table.columns))
+        if j < keep or any(not empty(row[j]) for row in rows if j < len(row))
+    ]
+    if not rows:
+        return Table([], [])
+    return Table(
+        [table.columns[j] for j in columns],
+        [[row[j] if j < len(row) else "" for j in columns] for row in rows],
+    )
+
+
+def _page_table(
+    rows: list[dict[str, object]] | list[dict[str, str]], open_marks: set[str], lang: Language
+) -> Table:
+    """A page's table for the summary: its marks for "not answered" (a dash, a phrase) say it
+    in the summary's words, and rows and columns that would only say that are left out."""
+    table = _table(rows)
+    open_cell = not_answered(lang)
+    cells = [[open_cell if c in open_marks else c for c in row] for row in table.rows]
+    return _without_open(Table(table.columns, cells), open_cell)
 
 
 # --- The needs profile and what follows from it --------------------------------------------------
 
 
 def radar_data(wb: Workbook, names: Names, lang: Language) -> RadarData:
-    """The radar's data: axis labels in ``lang`` and the needs of every partner present."""
+    """The radar's data: axis labels in ``lang`` and the needs of every partner present (None
+    where not answered; the renderers draw no shape for a partner with none answered)."""
     return RadarData(
         axes=[t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS],
         dimensions=list(DIMENSION_IDS),
         needs={
-            pid: [wb.partners[pid].ratings[dim].need for dim in DIMENSION_IDS]
-            for pid in _partners(wb)
+            pid: [analysis.need(wb, pid, dim) for dim in DIMENSION_IDS] for pid in _partners(wb)
         },
         names={pid: names.of(pid) for pid in _partners(wb)},
+        open_legend={
+            pid: t("export_answers.radar_not_answered", lang, name=names.of(pid))
+            for pid in _partners(wb)
+            if not analysis.answered_needs(wb, pid)
+        },
+        partial_note=t("export_answers.radar_partial", lang),
     )
 
 
 def needs_profile_table(wb: Workbook, names: Names, lang: Language) -> Table:
     """One row per dimension: each partner's need, importance and how well it is met, then the
-    difference and its rule-of-thumb band (when both partners are present)."""
+    difference and its rule-of-thumb band where both partners answered that need.
+
+    A question not answered yet says so (``not_answered``); a row or a column that would only
+    say that is left out (a partner who answered none of these questions has no column), and
+    the difference columns appear only when the partners can be compared at all."""
     pids = _partners(wb)
-    both = analysis.has_both(wb)
+    compare = analysis.can_compare(wb)
+    open_cell = not_answered(lang)
     columns = [t("needs.table_dimension", lang)]
     for pid in pids:
         columns += [
             t(f"export.col_{kind}", lang, name=names.of(pid))
             for kind in ("need", "importance", "met")
         ]
-    if both:
+    if compare:
         columns += [t("needs.table_difference", lang), t("needs.table_band", lang)]
     rows = []
     for dim in DIMENSION_IDS:
         row = [t(f"dim.{dim}.name", lang)]
         for pid in pids:
             rating = wb.partners[pid].ratings[dim]
+            importance = rating.importance
             row += [
-                str(rating.need),
-                t(f"importance.{rating.importance}", lang),
-                _score(rating.met),
+                _answer(rating.need, lang),
+                open_cell if importance is None else t(f"importance.{importance}", lang),
+                _answer(rating.met, lang),
             ]
-        diff = analysis.difference(wb, dim)
-        if both and diff is not None:
-            row += [str(diff), t(f"band.{analysis.difference_band(diff)}", lang)]
+        if compare:
+            # Not compared (blank) unless both answered this need.
+            diff = analysis.difference(wb, dim)
+            row += (
+                ["", ""]
+                if diff is None
+                else [str(diff), t(f"band.{analysis.difference_band(diff)}", lang)]
+            )
         rows.append(row)
-    return Table(columns, rows)
+    return _without_open(Table(columns, rows), open_cell)
+
+
+def perception_table(wb: Workbook, about: PartnerId, names: Names, lang: Language) -> Table:
+    """The other partner's guesses of ``about``'s needs beside what ``about`` answered: one row
+    per need the other guessed (the guess labelled as a guess), the gap only where ``about``
+    answered too. No guess made: no rows."""
+    guesser = analysis.other(about)
+    open_cell = not_answered(lang)
+    columns = [
+        t("needs.table_dimension", lang),
+        t("aware.table_answer", lang, name=names.of(about)),
+        t("aware.table_guess", lang, name=names.of(guesser)),
+        t("aware.table_gap", lang),
+    ]
+    rows = []
+    for dim in DIMENSION_IDS:
+        answer = analysis.need(wb, about, dim)
+        guess = wb.partners[guesser].ratings[dim].guess if guesser in wb.partners else None
+        if guess is None:
+            continue
+        gap = None if answer is None else abs(answer - guess)
+        rows.append(
+            [
+                t(f"dim.{dim}.name", lang),
+                _answer(answer, lang),
+                _answer(guess, lang),
+                "" if gap is None else str(gap),
+            ]
+        )
+    return _without_open(Table(columns, rows), open_cell)
 
 
 def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
     """The needs profile (the section's own block), the areas to understand (the top ones with
-    their direction-aware texts), what feels missing, and the perception gaps."""
+    their direction-aware texts), what feels missing, and the perception gaps. Partners are
+    compared only on the needs both answered (``analysis.shared_dimensions``)."""
+    profile = needs_profile_table(wb, names, lang)
     blocks = [
         Block(
             title="",
             paragraphs=[t("needs.radar_caption", lang)],
-            tables=[needs_profile_table(wb, names, lang)],
+            tables=[profile] if profile.rows else [],
         )
     ]
     areas = analysis.areas_to_understand(wb)
     if not analysis.has_both(wb):
         areas_text = [t("needs.one_partner", lang)]
+    elif not analysis.can_compare(wb):
+        areas_text = [texts.nothing_to_compare(wb, names, lang)]
     elif not areas:
         areas_text = [t("needs.no_areas", lang)]
     else:
@@ -147,26 +236,67 @@ def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
     if unmet:
         blocks.append(Block(title=t("needs.unmet_heading", lang), bullets=unmet))
     if analysis.has_both(wb) and awareness.any_guesses(wb):
+        tables = [perception_table(wb, about, names, lang) for about in PARTNER_IDS]
         blocks.append(
             Block(
                 title=t("export.perception_heading", lang),
                 bullets=awareness.surprise_lines(wb, names, lang),
-                tables=[
-                    _table(awareness.perception_table(wb, about, names, lang))
-                    for about in PARTNER_IDS
-                ],
+                tables=[table for table in tables if table.rows],
             )
         )
     return blocks
+
+
+def unanswered_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
+    """Per partner of the workbook and kind of question, the needs not answered yet
+    (``analysis.unanswered``); a kind left open on every need is said in one short line."""
+    lines = []
+    for pid in _partners(wb):
+        for kind, dims in analysis.unanswered(wb, pid).items():
+            question = t(f"export_answers.question_{kind}", lang)
+            if len(dims) == len(DIMENSION_IDS):
+                lines.append(
+                    t("export_answers.open_all", lang, name=names.of(pid), question=question)
+                )
+                continue
+            listed = persisting.join_list([t(f"dim.{dim}.name", lang) for dim in dims], lang)
+            lines.append(
+                t(
+                    "export_answers.open_line",
+                    lang,
+                    name=names.of(pid),
+                    question=question,
+                    dimensions=listed,
+                )
+            )
+    return lines
+
+
+def unanswered_block(wb: Workbook, names: Names, lang: Language) -> Block | None:
+    """What is still open, per partner (after the sections); None when everything is answered."""
+    lines = unanswered_lines(wb, names, lang)
+    if not lines:
+        return None
+    return Block(
+        title=t("export_answers.open_heading", lang),
+        paragraphs=[t("export_answers.open_caption", lang)],
+        bullets=lines,
+    )
 
 
 # --- One block per section ----------------------------------------------------------------------
 
 
 def _styles(wb: Workbook, names: Names, lang: Language) -> Block | None:
-    bullets = [styles.position_line(p, names, lang) for p in styles.positions(wb)]
+    """Each partner who answered both needs of the map, placed on it; the misreadings only when
+    both partners answered both (they compare the two on each line)."""
+    placed = [p for p in styles.positions(wb) if p.processing is not None and p.pace is not None]
+    if not placed:
+        return None
+    bullets = [styles.position_line(p, names, lang) for p in placed]
     paragraphs = [styles.map_caption(lang)]
-    if analysis.has_both(wb):
+    shared = analysis.shared_dimensions(wb)
+    if all(dim in shared for dim in styles.AXES):
         bullets += styles.misreadings(wb, names, lang)
         paragraphs.append(t("styles.misreadings_caption", lang))
     return Block(title="", paragraphs=paragraphs, bullets=bullets)
@@ -199,7 +329,10 @@ def _distance(wb: Workbook, names: Names, lang: Language) -> Block | None:
         opening = t("distance.moment_line", lang, name=names.of(reacher), what=moment.what)
     else:
         opening = t("export.reached_out", lang, name=names.of(reacher))
-    found = distance.landings(wb, reacher)
+    # How a response lands is read from the reacher's own needs: only once they answered them.
+    needed = {rule.dimension for rules in distance.RULES.values() for rule in rules}
+    ready = reacher in wb.partners and needed <= set(analysis.answered_needs(wb, reacher))
+    found = distance.landings(wb, reacher) if ready else []
     if not found:
         return Block(
             title="",
@@ -232,6 +365,11 @@ def _safety(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not safety.all_answers(wb):
         return None
     flagged = safety.misunderstanding_lines(wb, names, lang)
+    overview = _page_table(
+        safety.overview_table(wb, names, lang),
+        {str(content_table("safety", lang)["not_answered"])},
+        lang,
+    )
     return Block(
         title="",
         paragraphs=[
@@ -243,37 +381,52 @@ def _safety(wb: Workbook, names: Names, lang: Language) -> Block | None:
             *safety.unsure_lines(wb, names, lang),
             *safety.safe_lines(wb, names, lang),
         ],
-        tables=[_table(safety.overview_table(wb, names, lang))],
+        tables=[overview] if overview.rows else [],
     )
 
 
 def _channels(wb: Workbook, names: Names, lang: Language) -> Block | None:
-    answered = any(
-        channels.rating(wb.partners[pid], c, kind) is not None
+    answered = [
+        pid
         for pid in _partners(wb)
-        for c in wb.partners[pid].channels
-        for kind in channels.KINDS
-    )
+        if any(
+            channels.rating(wb.partners[pid], c, kind) is not None
+            for c in wb.partners[pid].channels
+            for kind in channels.KINDS
+        )
+    ]
     if not answered:
         return None
-    tables = [_table(channels.ratings_table(wb, names, lang))]
+    tables = [_page_table(channels.ratings_table(wb, names, lang), {UNANSWERED}, lang)]
     if not analysis.has_both(wb):
         return Block(title="", paragraphs=[t("channels.one_partner", lang)], tables=tables)
-    tables.append(_table(channels.misreading_grid(wb, names, lang)))
+    # The grid crosses one partner's "shows" with the other's "notices": only cells both
+    # answered say anything, the others are left out (all of them while one has answered none).
+    grid = _page_table(
+        channels.misreading_grid(wb, names, lang), {t("channels.cell_open", lang)}, lang
+    )
+    if grid.rows:
+        tables.append(grid)
     decoded = channels.decoding(wb, names, lang)
     bullets = [*decoded.tips, *decoded.others]
     paragraphs = [channels.rule_text(lang)]
     if decoded.most:
         paragraphs.append(decoded.most)
-    if decoded.empty:
+    if decoded.empty and len(answered) == len(PARTNER_IDS):
         paragraphs.append(t("channels.you_two_empty", lang))
     return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=tables)
 
 
 def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets: list[str] = []
+    # "Too much" compares the two partners' needs: only when both answered every need (the
+    # exercise compares every dimension); "never enough" reads one partner's own answers.
+    every_need_shared = set(analysis.shared_dimensions(wb)) >= set(dimensions.DIMENSION_IDS)
     for pid in _partners(wb):
-        bullets += persisting.strain_lines(wb, pid, names, lang)
+        if every_need_shared:
+            bullets += persisting.strain_lines(wb, pid, names, lang)
+        else:
+            bullets += _never_enough_lines(wb, pid, names, lang)
     labels = persisting.sign_labels(lang)
     for pid in _partners(wb):
         signs = persisting.signs_of(wb, pid)
@@ -290,6 +443,19 @@ def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not bullets:
         return None
     return Block(title="", paragraphs=[t("persist.strain_caption", lang)], bullets=bullets)
+
+
+def _never_enough_lines(wb: Workbook, pid: PartnerId, names: Names, lang: Language) -> list[str]:
+    """``persisting.strain_lines`` without "too much": what may feel like never enough, from
+    ``pid``'s own need and how well it is met."""
+    found = persisting.never_enough(wb, pid)
+    if not found:
+        return []
+    template = content_table("persisting", lang)["strains"]["never_enough"]
+    items = persisting.join_list([persisting.strain_item(s, names, lang) for s in found], lang)
+    return [
+        str(template).format(items=items, name=names.of(pid), other=names.of(analysis.other(pid)))
+    ]
 
 
 def _adjustments(wb: Workbook, names: Names, lang: Language) -> Block | None:
@@ -468,7 +634,8 @@ def subtitle(wb: Workbook, lang: Language) -> str:
 
 def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> Summary:
     """The whole workbook summarised in ``lang``: the needs profile and what follows from it,
-    then one block per section that holds answers or notes, in the article's order.
+    then one block per section that holds answers or notes, in the article's order, and last
+    the questions each partner has not answered yet (``unanswered_block``).
 
     With ``anonymous`` the partners are "Partner A/B" everywhere, their own words included.
     """
@@ -493,6 +660,9 @@ def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> S
             )
         )
         blocks += more
+    still_open = unanswered_block(wb, names, lang)
+    if still_open is not None:
+        blocks.append(still_open)
     return Summary(
         lang=lang,
         title=t("export.title", lang),

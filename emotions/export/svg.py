@@ -2,11 +2,11 @@
 
 It follows the app's radar (``charts.radar_figure``) and places everything by the same geometry
 (``emotions.radar``): the first need at the top, the others clockwise, the scale's low end at the
-centre and its high end at the edge, one outline per partner in the partner's colour, line dash and
-marker shape (``palette``), so no partner is told apart by colour alone. Names and labels are
-XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
-image), so it is safe inside a self-contained HTML page and as a file of its own.
-"""
+centre and its high end at the edge, one shape per partner in the partner's colour, line dash and
+marker shape (``palette``), so no partner is told apart by colour alone. A need not answered is
+never drawn: a partner with none answered has no shape, only a legend line saying so. Names and
+labels are XML-escaped; the drawing refers to nothing outside itself (no link, no font file, no
+image), so it is safe inside a self-contained HTML page and as a file of its own."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ import re
 import unicodedata
 from html import escape
 
+from emotions.export import linebreak
 from emotions.export.document import RadarData
 from emotions.i18n import t
 from emotions.languages import spec
-from emotions.model import Language, PartnerId
+from emotions.model import Language
 from emotions.palette import (
     GRID_COLOUR,
     PARTNER_COLOURS,
@@ -87,6 +88,14 @@ def axis_lines(label: str, dimension: str, lang: Language) -> list[str]:
     return wrap_label(label, lang)
 
 
+def wrap_to_width(text: str, width: float, font_size: float, lang: Language) -> list[str]:
+    """``text`` in lines no wider than ``width`` (by ``text_width``), broken by the language's
+    rules (``linebreak.wrap_lines``: at spaces, or between characters in Japanese)."""
+    return linebreak.wrap_lines(
+        text, width, lambda part: text_width(part, font_size), spec(lang).line_breaking
+    )
+
+
 def _fit(text: str, width: float, font_size: float) -> tuple[str, float]:
     """``text`` at a size that fits ``width``: smaller first (down to 70 %), then shortened."""
     size = font_size
@@ -115,7 +124,9 @@ def radar_svg(
     radar: RadarData, lang: Language, *, size: int = 420, title: str | None = None
 ) -> str:
     """The radar as one ``<svg>`` element: grid rings at 0/5/10, one spoke and label per need,
-    an outline with markers per partner, and a legend with each partner's name below.
+    a shape with markers per partner who answered a need (``RadarGeometry.shape``: only what
+    was answered), and a legend with each partner's name below, or, for a partner with no need
+    answered, a line saying so.
 
     ``size`` is the width in pixels (the legend adds height). ``title`` becomes the drawing's
     accessible name. Every text is escaped; nothing outside the element is referenced.
@@ -125,9 +136,26 @@ def radar_svg(
     font_size = size * 11 / 420
     cx = cy = size / 2
     radius = size * 0.32
-    pids: list[PartnerId] = [pid for pid in ("a", "b") if pid in radar.needs]
+    shaped = radar.shaped()
     legend_row = font_size * 1.9
-    height = size + font_size + legend_row * len(pids)
+    # A partner with no need answered: a note in lines of the drawing's width, no sample line.
+    notes = [
+        wrap_to_width(
+            radar.open_legend.get(pid) or radar.names.get(pid, ""),
+            size - 2 * font_size,
+            font_size,
+            lang,
+        )
+        for pid in radar.unshaped()
+    ]
+    note_line = font_size * 1.35
+    height = (
+        size
+        + font_size
+        + legend_row * len(shaped)
+        + sum(note_line * len(lines) + font_size * 0.4 for lines in notes)
+        + (font_size * 0.6 if notes else 0)
+    )
 
     centre = (cx, cy)
 
@@ -178,24 +206,39 @@ def radar_svg(
             for k, text in enumerate(lines)
         )
         parts.append(f'<text fill="{LABEL_COLOUR}" text-anchor="{place.anchor}">{spans}</text>')
-    # One outline per partner: colour, dash and marker shape all differ.
+    # One shape per partner who answered a need: colour, dash and marker shape all differ. Only
+    # answered needs are drawn (``RadarGeometry.shape``): a closed, filled outline when all are,
+    # else markers and the lines between neighbouring answered needs.
     marker_size = font_size * 0.38
-    for pid in pids:
+    for pid in shaped:
+        shape = geometry.shape(radar.needs[pid], centre, radius)
+        if shape is None:
+            continue
         colour = PARTNER_COLOURS[pid]
-        needs = radar.needs[pid]
-        points = geometry.outline(needs, centre, radius)
         dash = DASH_ARRAYS.get(PARTNER_DASH[pid], "")
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(
-            f'<polygon points="{points_attr(points)}" fill="{colour}" fill-opacity="{FILL_OPACITY}"'
-            f' stroke="{colour}" stroke-width="2.5" stroke-linejoin="round"{dash_attr}/>'
-        )
-        parts += [_marker(PARTNER_MARKER[pid], x, y, colour, marker_size) for x, y in points]
-    # The legend, centred below the chart: each partner's line and marker, then the name.
+        stroke = f' stroke="{colour}" stroke-width="2.5" stroke-linejoin="round"{dash_attr}'
+        parts.append(f'<g class="partner partner-{pid}">')
+        if shape.closed:
+            parts.append(
+                f'<polygon points="{points_attr(list(shape.runs[0]))}" fill="{colour}"'
+                f' fill-opacity="{FILL_OPACITY}"{stroke}/>'
+            )
+        else:
+            parts += [
+                f'<polyline points="{points_attr(list(run))}" fill="none"{stroke}/>'
+                for run in shape.runs
+            ]
+        parts += [
+            _marker(PARTNER_MARKER[pid], x, y, colour, marker_size) for _, (x, y) in shape.points
+        ]
+        parts.append("</g>")
+    # The legend, centred below the chart: each partner's line and marker, then the name; a
+    # partner with no need answered gets a line of text saying so, and no sample line.
     swatch = font_size * 3
     gap = font_size * 0.6
     room = size - 2 * font_size - swatch - gap
-    entries = [(pid, *_fit(radar.names.get(pid, ""), room, font_size * 1.1)) for pid in pids]
+    entries = [(pid, *_fit(radar.names.get(pid, ""), room, font_size * 1.1)) for pid in shaped]
     widest = max((text_width(name, fs) for _, name, fs in entries), default=0.0)
     x0 = max(font_size, (size - swatch - gap - widest) / 2)
     for row, (pid, name, name_size) in enumerate(entries):
@@ -210,5 +253,16 @@ def radar_svg(
             f'<text x="{_num(x0 + swatch + gap)}" y="{_num(y + name_size * 0.35)}"'
             f' fill="{LABEL_COLOUR}" font-size="{_num(name_size)}">{xml_text(name)}</text>',
         ]
+    y = size + font_size * 0.5 + legend_row * len(entries) + font_size * 0.6
+    for lines in notes:
+        spans = "".join(
+            f'<tspan x="{_num(size / 2)}" y="{_num(y + k * note_line + font_size * 0.35)}">'
+            f"{xml_text(line)}</tspan>"
+            for k, line in enumerate(lines)
+        )
+        parts.append(
+            f'<text class="not-answered" text-anchor="middle" fill="{TICK_COLOUR}">{spans}</text>'
+        )
+        y += note_line * len(lines) + font_size * 0.4
     parts.append("</svg>")
     return "".join(parts)

@@ -98,10 +98,12 @@ def visible_texts(at: AppTest) -> list[str]:
         "number_input",
         "button",
         "date_input",
+        "button_group",  # segmented controls (the answers) and pills
     ):
         for widget in at.main.get(kind):
             out.append(widget.proto.label)
-            out += list(getattr(widget.proto, "options", []))
+            # A button group's options are messages; their text is their content.
+            out += [getattr(o, "content", o) for o in getattr(widget.proto, "options", [])]
     return out
 
 

@@ -82,7 +82,7 @@ def test_a_guessing_session_is_stopped_in_its_language_until_the_minute_has_pass
     clock[0] += timedelta(seconds=1)  # a minute after the first: one more try
     try_code(at, code)
     assert at.session_state[ui_rooms.JOINED_KEY] == code
-    assert ja["rooms.joined"].format(code=code) in texts(at)
+    assert ja["combine_rooms.joined"].format(code=code) in texts(at)
 
 
 def test_page_language_and_start_over_give_no_fresh_tries(url: str, clock: list[datetime]) -> None:

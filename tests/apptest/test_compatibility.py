@@ -77,7 +77,13 @@ def test_a_note_on_how_to_navigate_is_kept_per_difference() -> None:
 
 def test_the_table_alternative_and_the_empty_workbook() -> None:
     at = page("compatibility")
-    assert t("needs.no_areas", "en") in shown(at)
+    assert shown(at).count(t("compare.nobody_yet", "en")) == 1
+    assert t("compare.answer_now", "en") in [link.proto.label for link in at.get("page_link")]
     assert len(at.main.expander) == 0
+    at.toggle(key="diffmap_table").set_value(True).run()
+    empty = table_as_shown(at.table[0].value)
+    assert t("needs.table_difference", "en") not in empty.columns
+    assert set(empty[t("partner.b", "en")]) == {t("answer.not_answered", "en")}
+    at = page("compatibility", wb=talker_and_processor())
     at.toggle(key="diffmap_table").set_value(True).run()
     assert list(table_as_shown(at.table[0].value).columns)[-1] == t("needs.table_band", "en")

@@ -6,9 +6,11 @@ import json
 import re
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.i18n import content_table, section_text, t
+from emotions.languages import LANGUAGE_CODES
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -29,9 +31,10 @@ def shown(at: AppTest) -> str:
 
 
 def test_both_languages_render_with_the_map() -> None:
-    at = styles_page()
+    at = with_workbook(styles_page(), talker_and_processor())
     assert at.title[0].value == section_text("emotional-styles", "en")[0]
-    assert [s.key for s in at.slider] == ["styles__a__processing", "styles__a__conflict_pace"]
+    keys = ["styles__a__processing", "styles__a__conflict_pace"]
+    assert [s.key for s in at.segmented_control] == keys
     assert len(style_map(at)["data"]) == 3  # corner labels + two partners
     ja = styles_page("ja-JP")
     assert ja.title[0].value == section_text("emotional-styles", "ja")[0]
@@ -40,39 +43,54 @@ def test_both_languages_render_with_the_map() -> None:
     assert english_left_over(ja) == []
 
 
-def test_moving_a_slider_moves_the_point_and_the_needs_answer() -> None:
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_fresh_page_asks_both_questions_unanswered(lang: str) -> None:
     at = styles_page()
-    at.slider(key="styles__a__processing").set_value(2).run()
+    at.radio(key="ui_lang").set_value(lang).run()
+    for dim in ("processing", "conflict_pace"):
+        control = at.segmented_control(key=f"styles__a__{dim}")
+        assert control.value is None
+        question = t(f"dim.{dim}.name", lang)
+        assert control.label.startswith(t("answer.label_unanswered", lang, question=question))
+        assert t(f"dim.{dim}.high", lang) in control.label  # the scale's ends, second line
+    at.segmented_control(key="styles__a__processing").set_value(5).run()
+    assert at.session_state["workbook"].partners["a"].ratings["processing"].need == 5
+    at.segmented_control(key="styles__a__processing").set_value(None).run()
+    assert at.session_state["workbook"].partners["a"].ratings["processing"].need is None
+
+
+def test_answering_moves_the_point_and_the_needs_answer() -> None:
+    at = styles_page()
+    at.segmented_control(key="styles__a__processing").set_value(2).run()
     assert at.session_state["workbook"].partners["a"].ratings["processing"].need == 2
-    assert style_map(at)["data"][1]["x"] == [2]
-    lean = t("styles.lean.processing.low", "en")
-    assert f"{t('partner.a', 'en')}: {lean} (2)" in shown(at)
     # The same answer as the needs page: it shows there too.
     go(at, "what_it_means")
-    assert at.slider(key="need__a__processing").value == 2
-    at.slider(key="need__a__conflict_pace").set_value(9).run()
+    assert at.segmented_control(key="need__a__processing").value == 2
+    at.segmented_control(key="need__a__conflict_pace").set_value(9).run()
     go(at, "emotional_styles")
-    assert at.slider(key="styles__a__conflict_pace").value == 9
-    assert style_map(at)["data"][1]["y"] == [9]
+    assert at.segmented_control(key="styles__a__conflict_pace").value == 9
+    assert (style_map(at)["data"][1]["x"], style_map(at)["data"][1]["y"]) == ([2], [9])
+    lean = t("styles.lean.processing.low", "en")
+    assert f"{t('partner.a', 'en')}: {lean} (2)" in shown(at)
 
 
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     at = styles_page()
     at.radio(key="styles_who").set_value("b").run()
-    at.slider(key="styles__b__conflict_pace").set_value(1).run()
-    go(at, "distance")
+    at.segmented_control(key="styles__b__conflict_pace").set_value(1).run()
+    go(at, "communication")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "emotional_styles")
     assert at.radio(key="styles_who").value == "b"
-    assert at.slider(key="styles__b__conflict_pace").value == 1
+    assert at.segmented_control(key="styles__b__conflict_pace").value == 1
     assert style_map(at)["layout"]["yaxis"]["title"]["text"] == t("dim.conflict_pace.name", "ja")
     at.radio(key="ui_lang").set_value("en").run()
-    assert at.slider(key="styles__b__conflict_pace").value == 1
+    assert at.segmented_control(key="styles__b__conflict_pace").value == 1
     assert at.session_state["workbook"].partners["b"].ratings["conflict_pace"].need == 1
 
 
 def test_misreadings_follow_the_couple() -> None:
-    at = with_workbook(styles_page(), talker_and_processor())
+    at = go(with_workbook(open_app(), talker_and_processor()), "emotional_styles")
     text = shown(at)
     table = content_table("styles", "en")
     assert table["conflict_pace"]["higher_reads"].format(higher="Mia", lower="Ren") in text
@@ -92,7 +110,7 @@ def test_misreadings_follow_the_couple() -> None:
 def test_a_japanese_couple_reads_japanese() -> None:
     wb = talker_and_processor()
     wb.language = "ja"
-    at = with_workbook(styles_page("ja-JP"), wb)
+    at = go(with_workbook(open_app("ja-JP"), wb), "emotional_styles")
     text = shown(at)
     assert "Renが気持ちを整理するために黙りこむと、Miaは" in text
     assert "Mia：気持ちを声に出しながら一緒に考えるほうです（9）" in text

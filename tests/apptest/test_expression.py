@@ -58,29 +58,39 @@ def rated(wb: Workbook, answers: dict[tuple[str, str, str], int]) -> Workbook:
 def test_both_languages_render_with_the_rule_stated() -> None:
     at = expression_page()
     assert at.title[0].value == section_text("expression", "en")[0]
-    assert [s.key for s in at.slider][:2] == [
+    questions = at.segmented_control
+    assert [q.key for q in questions][:2] == [
         "channels__a__words__show",
         "channels__a__words__notice",
     ]
-    assert len(at.slider) == 6
-    assert t("channels.not_rated", "en") in at.slider[0].label
+    assert len(questions) == 6
+    # Nothing chosen, and the label says so: no 5 stands in for an open answer.
+    assert all(q.value is None for q in questions)
+    unanswered = t("answer.label_unanswered", "en", question=t("channels.show_label", "en"))
+    assert questions[0].label == unanswered
     assert channels.rule_text("en") in shown(at)
     ja = expression_page("ja-JP")
     assert JAPANESE.search(ja.title[0].value)
     assert channels.rule_text("ja") in shown(ja)
-    assert chart(ja)["data"][0]["x"] == [t(f"channels.name.{c}", "ja") for c in CHANNELS]
+    # Nothing answered yet: no series is drawn (no bar stands in for an open answer).
+    assert chart(ja)["data"] == []
     assert english_left_over(ja) == []
+    answered = rated(Workbook(), {("b", "actions", "notice"): 3})
+    answered.language = "ja"
+    ja = with_workbook(ja, answered)
+    assert chart(ja)["data"][0]["x"] == [t(f"channels.name.{c}", "ja") for c in CHANNELS]
 
 
-def test_moving_sliders_writes_the_workbook_and_flags_a_misreading() -> None:
+def test_answering_writes_the_workbook_and_flags_a_misreading() -> None:
     at = expression_page()
-    at.slider(key="channels__a__actions__show").set_value(8).run()
+    at.segmented_control(key="channels__a__actions__show").set_value(8).run()
     partner = at.session_state["workbook"].partners["a"]
     assert partner.channels["actions"].show == 8 and partner.channels["actions"].notice is None
-    assert t("channels.not_rated", "en") not in at.slider(key="channels__a__actions__show").label
+    label = at.segmented_control(key="channels__a__actions__show").label
+    assert label == t("channels.show_label", "en")
     assert chart(at)["data"][0]["y"] == [None, 8, None]
     at.radio(key="channels_who").set_value("b").run()
-    at.slider(key="channels__b__actions__notice").set_value(3).run()
+    at.segmented_control(key="channels__b__actions__notice").set_value(3).run()
     assert at.session_state["workbook"].partners["b"].channels["actions"].notice == 3
     grid = table_as_shown(at.table[0].value)
     assert grid.iloc[1].tolist() == [
@@ -95,16 +105,28 @@ def test_moving_sliders_writes_the_workbook_and_flags_a_misreading() -> None:
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     at = expression_page()
     at.radio(key="channels_who").set_value("b").run()
-    at.slider(key="channels__b__presence__show").set_value(9).run()
+    at.segmented_control(key="channels__b__presence__show").set_value(9).run()
     go(at, "meta_emotion")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "expression")
     assert at.radio(key="channels_who").value == "b"
-    assert at.slider(key="channels__b__presence__show").value == 9
-    assert at.slider(key="channels__b__presence__show").label == "この方法で思いやりを表している"
+    assert at.segmented_control(key="channels__b__presence__show").value == 9
+    assert at.segmented_control(key="channels__b__presence__show").label == t(
+        "channels.show_label", "ja"
+    )
     at.radio(key="ui_lang").set_value("en").run()
-    assert at.slider(key="channels__b__presence__show").value == 9
+    assert at.segmented_control(key="channels__b__presence__show").value == 9
     assert at.session_state["workbook"].partners["b"].channels["presence"].show == 9
+
+
+def test_an_answer_taken_back_is_open_again() -> None:
+    at = expression_page()
+    at.segmented_control(key="channels__a__words__show").set_value(5).run()
+    assert at.session_state["workbook"].partners["a"].channels["words"].show == 5
+    assert chart(at)["data"][0]["y"] == [5, None, None]
+    at.segmented_control(key="channels__a__words__show").set_value(None).run()
+    assert "words" not in at.session_state["workbook"].partners["a"].channels
+    assert chart(at)["data"] == []
 
 
 def test_the_channel_most_likely_misread_follows_the_couple() -> None:
@@ -142,11 +164,9 @@ def test_no_misreading_says_what_will_appear() -> None:
     assert decoded("works", "words", t("partner.a", "en"), t("partner.b", "en"), 9, 9) in text
     at.toggle(key="channels_table").set_value(True).run()
     table = table_as_shown(at.table[0].value)
+    # A column only for what was answered: A's "shows" and B's "notices".
     assert list(table.columns) == [
         t("channels.table_channel", "en"),
-        *(
-            t(f"channels.series_{side}", "en", name=t(f"partner.{pid}", "en"))
-            for pid in ("a", "b")
-            for side in ("show", "notice")
-        ),
+        t("channels.series_show", "en", name=t("partner.a", "en")),
+        t("channels.series_notice", "en", name=t("partner.b", "en")),
     ]

@@ -46,7 +46,7 @@ def test_next_steps_are_kept_and_survive_switches() -> None:
     at.text_area(key="journey_next_steps").input("A check-in every Sunday.").run()
     assert workbook_of(at).next_steps == "A check-in every Sunday."
     assert t("journey.downloads_note", "en") in shown(at)
-    go(at, "distance")
+    go(at, "introduction")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "final_thoughts")
     assert at.text_area(key="journey_next_steps").value == "A check-in every Sunday."

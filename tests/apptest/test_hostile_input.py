@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from emotions.combine import partner_file
 from emotions.escape import markdown_escape
 from emotions.i18n import t
-from emotions.model import Language
+from emotions.model import Language, Workbook
 from emotions.workbook_io import MAX_BYTES, dump_workbook, receive_upload
 from tests.apptest.conftest import go, open_app, with_workbook
 from tests.couples import full_workbook
@@ -34,6 +36,7 @@ WIDGET_KINDS = (
     "selectbox",
     "slider",
     "select_slider",
+    "button_group",  # the answers (segmented controls)
     "multiselect",
     "number_input",
     "date_input",
@@ -48,7 +51,7 @@ HOSTILE_FILES: dict[str, bytes] = {
     "bomb.json": b'{"schema_version": 1, "partners": ' + b"[" * 200_000 + b"]" * 200_000 + b"}",
     "rtl-nul.json": _full.replace('"Mia"', '"\\u202e\\u0000' + "M" * 40 + '"').encode(),
     "nan.json": _full.replace('"need": 9', '"need": NaN', 1).encode(),
-    "newer.json": _full.replace('"schema_version": 1', '"schema_version": 1e400').encode(),
+    "newer.json": _full.replace('"schema_version": 2', '"schema_version": 1e400').encode(),
 }
 
 
@@ -124,7 +127,7 @@ TAMPERED_COPIES: dict[str, object] = {
     "markdown key": MARKDOWN_KEY,
     "an object, not text": json.loads(dump_workbook(full_workbook())),
     "oversized": "[" * (MAX_BYTES + 1),
-    "newer": '{"schema_version": 2}',
+    "newer": '{"schema_version": 3}',
 }
 
 
@@ -151,4 +154,129 @@ def test_a_tampered_browser_copy_is_refused_in_the_users_language_and_replaces_n
         assert widgets(at) == shown, name
         at.button(key="keep_discard").click().run()
         assert keep.OFFER not in at.session_state
+        assert at.session_state["workbook"].model_dump() == before, name
+
+
+def _changed(change: Callable[[dict[str, Any]], None], doc: str = _full) -> bytes:
+    """The workbook document ``doc`` with one thing changed by ``change``."""
+    data = json.loads(doc)
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def _rating(kind: str, value: object, version: int | None = None) -> Callable[[Any], None]:
+    def change(doc: dict[str, Any]) -> None:
+        doc["partners"]["a"]["ratings"]["closeness"][kind] = value
+        if version is not None:
+            doc["schema_version"] = version
+
+    return change
+
+
+def _at(path: tuple[str | int, ...], value: object) -> Callable[[Any], None]:
+    def change(doc: dict[str, Any]) -> None:
+        node = doc
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+
+    return change
+
+
+_half = dump_workbook(partner_file(full_workbook(), "a"))
+BAD_ANSWERS: dict[str, bytes] = {
+    # Answers outside 0-10.
+    "need-11.json": _changed(_rating("need", 11)),
+    "met-minus-1.json": _changed(_rating("met", -1)),
+    "partner-file-guess-99.json": _changed(_rating("guess", 99), _half),
+    "checkin-11.json": _changed(_at(("checkins", 0, "connection", "a"), 11)),
+    # "Not answered" written as something else than null: never read as an answer (false is
+    # not 0, "5" is not 5).
+    "need-empty-text.json": _changed(_rating("need", "")),
+    "need-none-text.json": _changed(_rating("need", "none")),
+    "guess-false.json": _changed(_rating("guess", False)),
+    "met-number-as-text.json": _changed(_rating("met", "5")),
+    "importance-false.json": _changed(_rating("importance", False)),
+    "importance-empty-text.json": _changed(_rating("importance", "")),
+    "channel-false.json": _changed(_at(("partners", "b", "channels", "words", "show"), False)),
+    "agreement-true.json": _changed(_at(("partners", "a", "meta_emotion", "joy", "weak"), True)),
+    # Old and new schema mixed: version 1 never had null for a need or an importance.
+    "v1-null-need.json": _changed(_rating("need", None, version=1)),
+    "v1-null-importance.json": _changed(_rating("importance", None, version=1)),
+    "v1-false-need.json": _changed(_rating("need", False, version=1)),
+    # Version 2 holds nothing version 1 lacked or the other way round (the same fields): a field
+    # of neither is refused as unknown.
+    "v2-unknown-answer.json": _changed(_rating("answered", True)),
+}
+
+
+def _refused(data: bytes, wb: Workbook, lang: Language) -> list[str]:
+    """What the page must say about ``data``: it is refused whole, in ``lang``."""
+    for resume in (True, False):
+        received = receive_upload(data, wb, resume=resume)
+        assert received.kind == "rejected" and received.workbook is None
+    messages = received.messages(lang)
+    assert messages
+    return messages
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_bad_answers_to_resume_from_are_refused_whole(locale: str) -> None:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    at = files_page(locale)
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    for file_name, data in BAD_ANSWERS.items():
+        at.file_uploader(key="resume_upload").set_value((file_name, data, "application/json"))
+        at.run()
+        assert not at.exception, (file_name, at.exception)
+        [error] = [e.value for e in at.main.error]
+        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+        for message in _refused(data, at.session_state["workbook"], lang):
+            assert f"- {markdown_escape(message)}" in error, file_name
+        assert at.session_state["workbook"].model_dump() == before, file_name
+        assert widgets(at) == shown, file_name
+        assert "resume_replace" not in [b.key for b in at.button], file_name
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_bad_answers_to_combine_are_refused_whole(locale: str) -> None:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    at = files_page(locale)
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    at.file_uploader(key="combine_upload").set_value(
+        [(name, data, "application/json") for name, data in BAD_ANSWERS.items()]
+    )
+    at.run()
+    assert not at.exception, at.exception
+    errors = [e.value for e in at.main.error]
+    assert len(errors) == len(BAD_ANSWERS)
+    for error, (file_name, data) in zip(errors, BAD_ANSWERS.items(), strict=True):
+        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+        for message in _refused(data, at.session_state["workbook"], lang):
+            assert f"- {markdown_escape(message)}" in error, file_name
+    assert at.session_state["workbook"].model_dump() == before
+    assert widgets(at) == shown
+    assert not [w for w in at.main.warning if t("files.conflict_intro", lang) in w.value]
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_a_browser_copy_with_bad_answers_is_refused_whole(locale: str) -> None:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    wb = full_workbook()
+    wb.language = lang
+    at = with_workbook(open_app(locale), wb)
+    at.session_state[keep.KEEP_ON] = True
+    at.run()
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    for name, data in BAD_ANSWERS.items():
+        at.session_state[keep.OFFER] = data.decode()  # as ui.keep.receive_report keeps it
+        at.run()
+        assert not at.exception, (name, at.exception)
+        [warning] = [w.value for w in at.main.warning if t("keep.broken", lang) in w.value]
+        for message in _refused(data, at.session_state["workbook"], lang):
+            assert f"- {markdown_escape(message)}" in warning, name
+        assert "keep_restore" not in [b.key for b in at.button], name
+        assert at.session_state["workbook"].model_dump() == before, name
+        assert widgets(at) == shown, name
+        at.button(key="keep_discard").click().run()
         assert at.session_state["workbook"].model_dump() == before, name

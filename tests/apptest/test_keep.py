@@ -198,7 +198,7 @@ def test_the_unsaved_line_follows_the_last_download(locale: str) -> None:
     at.run()
     assert t("keep.saved", lang) in captions()
     at = go(at, "what_it_means")
-    at.slider(key="need__a__expression").set_value(1).run()
+    at.segmented_control(key="need__a__expression").set_value(1).run()
     assert t("keep.unsaved", lang) in captions()
 
 

@@ -6,6 +6,7 @@ import re
 
 from emotions.exercises.adjustments import adjustment_text
 from emotions.i18n import section_text, t
+from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.copy import position
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -89,6 +90,17 @@ def test_both_lists_are_shown_and_survive_page_and_language_switches() -> None:
 def test_without_differences_the_page_says_where_ideas_come_from() -> None:
     at = go(open_app(), PAGE)
     assert box_keys(at) == []
-    assert "no ideas to show yet" in at.info[0].value
+    # Nothing answered: one calm line and the next steps, instead of ideas and "for you two".
+    shown = [m.value for m in at.markdown]
+    assert shown.count(t("compare.nobody_yet", "en")) == 1
+    assert t("you_two.heading", "en") not in [h.value for h in at.subheader]
     none_yet = t("adjust.chosen_none", "en", name=t("partner.a", "en"))
-    assert none_yet in [m.value for m in at.markdown]
+    assert none_yet in shown
+    # Both answered two needs alike: the same there, so no idea yet.
+    wb = Workbook()
+    for pid in ("a", "b"):
+        wb.partners[pid].ratings["support"].need = 6
+        wb.partners[pid].ratings["closeness"].need = 3
+    at = page_with(wb)
+    assert box_keys(at) == []
+    assert at.info[0].value == t("compare_b.same_where_shared", "en", count=2)

@@ -6,6 +6,7 @@ import json
 
 from emotions.escape import markdown_escape
 from emotions.i18n import t
+from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -63,17 +64,25 @@ def test_notes_belong_to_the_partner_chosen() -> None:
 
 def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
     at = page("meta_awareness")
-    assert "not guessed yet" in at.slider(key="aware_guess__a__closeness").label
-    at.slider(key="aware_guess__a__closeness").set_value(9).run()
+    unanswered = t("answer.label_unanswered", "en", question=t("dim.closeness.name", "en"))
+    assert at.segmented_control(key="guess__a__closeness").label.startswith(unanswered)
+    assert at.segmented_control(key="guess__a__closeness").value is None
+    at.segmented_control(key="guess__a__closeness").set_value(9).run()
     assert workbook_of(at).partners["a"].ratings["closeness"].guess == 9
-    assert "not guessed yet" not in at.slider(key="aware_guess__a__closeness").label
-    assert workbook_of(at).partners["a"].ratings["closeness"].need == 5  # the need is untouched
+    assert not at.segmented_control(key="guess__a__closeness").label.startswith(unanswered)
+    assert workbook_of(at).partners["a"].ratings["closeness"].need is None  # the need untouched
+    count = t("aware.guess_count", "en", guesser=t("partner.a", "en"), count=1)
+    assert count in " ".join(c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 0
     assert t("aware.surprises_heading", "en") not in shown(at)
+    # B answers the need the guess is about (on the needs page, the same workbook).
+    workbook_of(at).partners["b"].ratings["closeness"].need = 5
     at.toggle(key="aware_reveal").set_value(True).run()
-    about_b = json.loads(at.get("plotly_chart")[1].proto.spec)
-    assert about_b["data"][2]["x"] == [9]  # A's guess about B
-    assert about_b["data"][1]["x"][2] == 5  # B's own answer
+    # A has answered nothing and B guessed nothing: one chart, about B.
+    (about_b,) = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    gap, answer, guess = about_b["data"]
+    assert guess["x"] == [9] and answer["x"] == [5]  # A's guess about B, B's own answer
+    assert gap["x"] == [9, 5, None]
     assert t(
         "aware.surprise_line",
         "en",
@@ -84,6 +93,28 @@ def test_guesses_are_hidden_until_the_reveal_and_then_compared() -> None:
         guess=9,
         pole=t("dim.closeness.low", "en"),
     ) in shown(at)
+
+
+def test_a_guess_of_a_need_not_answered_stands_alone_as_a_guess() -> None:
+    wb = Workbook()
+    wb.partners["a"].ratings["closeness"].guess = 9  # B has answered nothing
+    at = page("meta_awareness", wb=wb)
+    at.toggle(key="aware_reveal").set_value(True).run()
+    (about_b,) = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    assert [trace["name"] for trace in about_b["data"]] == [
+        t("aware.chart_guess", "en", name=t("partner.a", "en"))
+    ]
+    assert about_b["data"][0]["x"] == [9]
+    assert about_b["data"][0]["marker"]["symbol"].endswith("-open")
+    names = {"guesser": t("partner.a", "en"), "about": t("partner.b", "en")}
+    text = shown(at)
+    assert t("compare_b.aware_guess_only", "en", **names) in text
+    assert t("compare_b.aware_guesses_wait", "en", count=1, **names) in text
+    # B answers it: now the guess is compared, and the guess-only line is gone.
+    workbook_of(at).partners["b"].ratings["closeness"].need = 5
+    at.run()
+    assert len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"]) == 3
+    assert t("compare_b.aware_guess_only", "en", **names) not in shown(at)
 
 
 def test_the_surprises_follow_the_couple() -> None:
@@ -120,13 +151,13 @@ def test_answers_survive_a_page_switch_and_a_language_switch_the_reveal_does_not
     at = page("meta_awareness")
     add_note(at, "a", trigger="Silence at dinner")
     at.radio(key="aware_guesser").set_value("b").run()
-    at.slider(key="aware_guess__b__support").set_value(2).run()
+    at.segmented_control(key="guess__b__support").set_value(2).run()
     at.toggle(key="aware_reveal").set_value(True).run()
-    go(at, "distance")
+    go(at, "communication")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "meta_awareness")
     assert at.radio(key="aware_guesser").value == "b"
-    assert at.slider(key="aware_guess__b__support").value == 2
+    assert at.segmented_control(key="guess__b__support").value == 2
     assert at.toggle(key="aware_reveal").value is False
     assert any("Silence at dinner" in m.value for m in at.markdown)
     assert any(

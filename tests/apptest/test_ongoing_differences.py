@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from emotions.dimensions import DIMENSION_IDS
+from emotions.i18n import t
+from emotions.languages import LANGUAGE_CODES
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -26,21 +30,39 @@ def chart(at: AppTest) -> dict[str, Any]:
 
 def test_a_met_answer_is_stored_charted_and_read_as_never_enough() -> None:
     at = with_workbook(persist_page(), talker_and_processor())
-    slider = at.slider(key="persist__met__a__closeness")
-    assert slider.label == "Closeness (my need: 7) · _not answered yet_"
+    slider = at.segmented_control(key="met__a__closeness")
+    assert slider.value is None
+    label = t("persist.met_label", "en", dimension=t("dim.closeness.name", "en"), need=7)
+    assert slider.label.startswith(t("answer.label_unanswered", "en", question=label))
     captions = " ".join(c.value for c in at.caption)
     assert "Mia has not said yet how well any of the needs are met" in captions
-    assert chart(at)["data"][1]["x"][2] is None
     slider.set_value(2).run()
     assert at.session_state["workbook"].partners["a"].ratings["closeness"].met == 2
-    assert at.slider(key="persist__met__a__closeness").label == "Closeness (my need: 7)"
+    assert at.segmented_control(key="met__a__closeness").label.startswith(f"{label}  \n")
     assert chart(at)["data"][1]["x"][2] == 2
     assert "Mia's need is well above how well it feels met in Closeness (need 7, met 2)." in text(
         at
     )
     # A gap inside the "close" band is not read as "never enough".
-    at.slider(key="persist__met__a__closeness").set_value(5).run()
+    at.segmented_control(key="met__a__closeness").set_value(5).run()
     assert "Nothing in Mia's answers suggests either feeling so far." in text(at)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_fresh_page_shows_no_number_for_what_is_not_answered(lang: str) -> None:
+    at = persist_page()
+    at.radio(key="ui_lang").set_value(lang).run()
+    for dim in DIMENSION_IDS:
+        control = at.segmented_control(key=f"met__a__{dim}")
+        assert control.value is None
+        # The label recalls the need: not answered, so it says so instead of a number.
+        label = t("answer_ui.met_label_no_need", lang, dimension=t(f"dim.{dim}.name", lang))
+        assert control.label.startswith(t("answer.label_unanswered", lang, question=label))
+        assert not any(ch.isdigit() for ch in control.label.split("\n")[0])
+    at.segmented_control(key="met__a__support").set_value(5).run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].met == 5
+    at.segmented_control(key="met__a__support").set_value(None).run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].met is None
 
 
 def test_too_much_and_never_enough_follow_each_couple() -> None:
@@ -82,20 +104,20 @@ def test_signs_are_stored_per_partner_and_several_bring_a_calm_note() -> None:
 def test_answers_survive_a_page_switch_and_a_language_switch() -> None:
     at = persist_page()
     at.radio(key="persist_who").set_value("b").run()
-    at.slider(key="persist__met__b__support").set_value(1).run()
+    at.segmented_control(key="met__b__support").set_value(1).run()
     at.checkbox(key="persist__sign__b__avoid_topics").check().run()
-    go(at, "distance")
+    go(at, "communication")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "ongoing_differences")
     assert at.radio(key="persist_who").value == "b"
-    assert at.slider(key="persist__met__b__support").value == 1
+    assert at.segmented_control(key="met__b__support").value == 1
     assert at.checkbox(key="persist__sign__b__avoid_topics").value is True
     assert at.checkbox(key="persist__sign__b__avoid_topics").label == (
         "波風を立てないように、避けている話題がある。"
     )
     assert english_left_over(at) == []
     at.radio(key="ui_lang").set_value("en").run()
-    assert at.slider(key="persist__met__b__support").value == 1
+    assert at.segmented_control(key="met__b__support").value == 1
     partner = at.session_state["workbook"].partners["b"]
     assert (partner.ratings["support"].met, partner.withdrawal_signs) == (1, ["avoid_topics"])
 

@@ -68,6 +68,8 @@ def unfilled(at: AppTest) -> list[str]:
     for kind in ("radio", "toggle", "text_input", "text_area", "button", "slider", "checkbox"):
         for widget in at.get(kind):
             texts += [widget.proto.label, widget.proto.help, *getattr(widget.proto, "options", [])]
+    for widget in at.get("button_group"):  # the answers: options are messages with a content
+        texts += [widget.proto.label, widget.proto.help, *(o.content for o in widget.proto.options)]
     return [text for text in texts if isinstance(text, str) and PLACEHOLDER.search(text)]
 
 

@@ -49,7 +49,7 @@ PAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "distance": (("distance__reacher", "distance__what"), ("distance__table",)),
     "intimacy": (("safety__", "safety_who"), ()),
     "expression": (("channels__", "channels_who"), ("channels_table",)),
-    "ongoing_differences": (("persist__met__", "persist__sign__"), ("persist__table",)),
+    "ongoing_differences": (("met__", "persist__sign__"), ("persist__table",)),
 }
 VIEW_KEYS = {
     "persist_who",  # whose need-and-met chart to show

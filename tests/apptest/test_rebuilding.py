@@ -11,12 +11,22 @@ from tests.apptest.sections_helpers import english_runs, page, shown, workbook_o
 from tests.couples import reassurance_and_independence, talker_and_processor
 
 
-def check_in(at, day: int, a: int, b: int, reliability: str = ""):  # type: ignore[no-untyped-def]
+def check_in(at, day: int, a: int | None, b: int | None, reliability: str = ""):  # type: ignore[no-untyped-def]
     at.date_input(key="checkin_new_date").set_value(dt.date(2025, 3, day))
-    at.slider(key="checkin_new_connection__a").set_value(a)
-    at.slider(key="checkin_new_connection__b").set_value(b)
+    at.segmented_control(key="checkin_new_connection__a").set_value(a)
+    at.segmented_control(key="checkin_new_connection__b").set_value(b)
     at.text_input(key="checkin_new_reliability").input(reliability)
     return at.button(key="checkin_add").click().run()
+
+
+def test_a_connection_left_unanswered_is_not_saved_as_a_number() -> None:
+    at = page("rebuilding")
+    assert at.segmented_control(key="checkin_new_connection__a").value is None
+    check_in(at, 4, None, 3, "Breakfast together")
+    [checkin] = workbook_of(at).checkins
+    assert checkin.connection == {"b": 3}
+    row = table_as_shown(at.table[0].value).iloc[0]
+    assert row[t("partner.a", "en")] in ("", t("answer.not_answered", "en"))
 
 
 def test_one_submit_adds_a_checkin_and_the_list_shows_it() -> None:
@@ -88,7 +98,7 @@ def test_the_trend_follows_the_couple() -> None:
 def test_checkins_survive_a_page_switch_and_a_language_switch() -> None:
     at = page("rebuilding")
     check_in(at, 3, 7, 4, "電話をくれた")
-    go(at, "distance")
+    go(at, "introduction")
     at.radio(key="ui_lang").set_value("ja").run()
     go(at, "rebuilding")
     assert len(workbook_of(at).checkins) == 1

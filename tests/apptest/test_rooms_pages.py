@@ -143,7 +143,7 @@ def test_join_with_a_wrong_code_says_so(url: str, locale: str) -> None:
     lang = lang_of(locale)
     at = go(open_app(locale), "room_join")
     assert at.title[0].value == t("rooms.join_title", lang)
-    assert t("rooms.privacy", lang) in texts(at)
+    assert t("combine_rooms.privacy", lang) in texts(at)
     at.text_input(key="room_join_code").input("ZZZZZZZZ")
     _submit(at)
     assert t("rooms.error_not_found", lang) in texts(at)
@@ -172,6 +172,10 @@ def test_wrong_codes_are_rate_limited(url: str) -> None:
     assert ui_rooms.JOINED_KEY not in at.session_state
 
 
+def _position(at: AppTest, dim: str):  # type: ignore[no-untyped-def]
+    return at.segmented_control(key=ui_rooms.position_key(dim))  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
     lang = lang_of(locale)
@@ -181,13 +185,20 @@ def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
     at.text_input(key="room_join_code").input(code.lower())
     _submit(at)
     assert at.session_state[ui_rooms.JOINED_KEY] == code
-    assert len(at.slider) == len(DIMENSION_IDS)
-    assert at.slider(key="room_need__closeness").label == t("dim.closeness.name", lang)
-    at.slider(key="room_need__closeness").set_value(8)
+    assert len(at.slider) == 0
+    assert len(at.segmented_control) == len(DIMENSION_IDS)
+    # Nothing is set until the participant sets it, and the label says so in words.
+    assert all(w.value is None for w in at.segmented_control)
+    name = t("dim.closeness.name", lang)
+    unset = t("answer.label_unanswered", lang, question=name)
+    assert _position(at, "closeness").label.startswith(unset)
+    assert t("combine_rooms.set_count", lang, count=0) in texts(at)
+    _position(at, "closeness").set_value(8).run()
+    assert _position(at, "closeness").label.startswith(name + "  \n")
+    assert t("combine_rooms.set_count", lang, count=1) in texts(at)
     at.button(key="room_send").click().run()
     token = at.session_state[ui_rooms.TOKEN_KEY]
-    mine = store.position_of(code, token)
-    assert mine is not None and mine["closeness"] == 8 and mine["support"] == 5
+    assert store.position_of(code, token) == {"closeness": 8}  # no stand-in 5 anywhere
     assert t("rooms.sent", lang) in texts(at)
     assert t("rooms.waiting", lang, n=4) in texts(at)
     assert charts(at) == []
@@ -196,14 +207,19 @@ def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
         store.contribute(code, secrets.token_urlsafe(16), needs(i))
     at.run()
     figures = charts(at)
-    assert len(figures) == len(DIMENSION_IDS)
-    closeness = figures[DIMENSION_IDS.index("closeness")]
+    # Only "closeness" has five positions: every other dimension is named, not drawn.
+    assert len(figures) == 1
+    closeness = figures[0]
     assert closeness["data"][1]["x"] == [8]  # own position, marked
     assert sum(closeness["data"][0]["y"]) == 5  # counts only: no one else's single answer
-    # Change it later.
-    at.slider(key="room_need__closeness").set_value(2)
+    waiting = t("rooms.dimension_waiting", lang, dimension=t("dim.support.name", lang), min=5)
+    assert waiting in texts(at)
+    # Change it later: set another, unset the first.
+    _position(at, "support").set_value(2).run()
+    _position(at, "closeness").set_value(None).run()
+    assert _position(at, "closeness").label.startswith(unset)
     at.button(key="room_send").click().run()
-    assert store.position_of(code, token)["closeness"] == 2  # type: ignore[index]
+    assert store.position_of(code, token) == {"support": 2}
     assert store.picture(code).contributions == 5
     # Withdraw.
     at.button(key="room_withdraw").click().run()
@@ -213,6 +229,75 @@ def test_contribute_change_and_withdraw(url: str, locale: str) -> None:
     assert charts(at) == []
     if lang == "ja":
         assert english_left_over(at) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_sending_with_nothing_set_is_refused_calmly(url: str, locale: str) -> None:
+    lang = lang_of(locale)
+    store = Rooms(url)
+    code = store.create().code
+    at = go(open_app(locale), "room_join")
+    at.text_input(key="room_join_code").input(code)
+    _submit(at)
+    at.button(key="room_send").click().run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("combine_rooms.nothing_set", lang)]
+    assert not at.warning and not at.error
+    assert store.picture(code).contributions == 0
+    # Having sent once, unsetting everything and sending again changes nothing either.
+    _position(at, "intensity").set_value(0).run()
+    at.button(key="room_send").click().run()
+    token = at.session_state[ui_rooms.TOKEN_KEY]
+    assert store.position_of(code, token) == {"intensity": 0}
+    _position(at, "intensity").set_value(None).run()
+    at.button(key="room_send").click().run()
+    assert t("combine_rooms.nothing_set", lang) in [i.value for i in at.info]
+    assert store.position_of(code, token) == {"intensity": 0}
+    if lang == "ja":
+        assert english_left_over(at) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_participant_who_set_two_of_eight_adds_to_those_two_only(url: str, locale: str) -> None:
+    """The host's picture counts per dimension: the two set ones have one more position."""
+    lang = lang_of(locale)
+    host, code = open_room(locale)
+    store = Rooms(url)
+    for i in range(4):
+        store.contribute(code, secrets.token_urlsafe(16), needs(i))
+    at = go(open_app(locale), "room_join")
+    at.text_input(key="room_join_code").input(code)
+    _submit(at)
+    _position(at, "closeness").set_value(9).run()
+    _position(at, "support").set_value(10).run()
+    at.button(key="room_send").click().run()
+    assert store.position_of(code, at.session_state[ui_rooms.TOKEN_KEY]) == {
+        "closeness": 9,
+        "support": 10,
+    }
+    host.run()
+    shown = texts(host)
+    assert t("rooms.contributions", lang, n=5) in shown
+    figures = {f["layout"]["title"]["text"]: f for f in charts(host)}
+    drawn = {t("dim.closeness.name", lang), t("dim.support.name", lang)}
+    assert set(figures) == drawn
+    assert figures[t("dim.closeness.name", lang)]["data"][0]["y"] == [1, 1, 1, 1] + [0] * 5 + [
+        1,
+        0,
+    ]
+    assert figures[t("dim.support.name", lang)]["data"][0]["y"] == [1, 1, 1, 1] + [0] * 6 + [1]
+    for dim in DIMENSION_IDS:
+        if t(f"dim.{dim}.name", lang) not in drawn:
+            name = t(f"dim.{dim}.name", lang)
+            assert t("rooms.dimension_waiting", lang, dimension=name, min=5) in shown
+    # A sixth person sets everything: every dimension now has five positions or more.
+    store.contribute(code, secrets.token_urlsafe(16), needs(5))
+    host.run()
+    figures = {f["layout"]["title"]["text"]: f for f in charts(host)}
+    assert len(figures) == len(DIMENSION_IDS)
+    for dim in DIMENSION_IDS:
+        counted = sum(figures[t(f"dim.{dim}.name", lang)]["data"][0]["y"])
+        assert counted == (6 if dim in ("closeness", "support") else 5), dim
 
 
 def test_the_code_in_the_address_fills_the_field(url: str) -> None:
@@ -230,7 +315,9 @@ def test_a_closed_room_sends_the_participant_back(url: str) -> None:
     at = go(open_app(), "room_join")
     at.text_input(key="room_join_code").input(room.code)
     _submit(at)
+    _position(at, "expression").set_value(4).run()
     at.button(key="room_send").click().run()
+    assert store.position_of(room.code, at.session_state[ui_rooms.TOKEN_KEY]) is not None
     store.close(room.code, room.facilitator_key)
     at.run()
     assert t("rooms.room_closed", "en") in texts(at)
@@ -276,7 +363,7 @@ def test_a_quick_exit_takes_the_participants_position_out_of_the_room(url: str) 
     at = go(open_app(), "room_join")
     at.text_input(key="room_join_code").input(code)
     _submit(at)
-    at.slider(key="room_need__closeness").set_value(9)
+    _position(at, "closeness").set_value(9).run()
     at.button(key="room_send").click().run()
     token = at.session_state[ui_rooms.TOKEN_KEY]
     assert store.position_of(code, token) is not None

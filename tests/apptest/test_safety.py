@@ -88,9 +88,8 @@ def test_start_over_clears_every_answer_after_a_confirmation(locale: str) -> Non
     assert cleared.language == lang
     assert cleared.visited == ["what-it-means"]  # only the page on screen now
     assert at.text_input(key="name__a").value == at.text_input(key="name__b").value == ""
-    assert [s.value for s in at.slider] == [5] * len(
-        DIMENSION_IDS
-    )  # the page redraws from the fresh workbook
+    # The page redraws from the fresh workbook: every question unanswered.
+    assert [s.value for s in at.segmented_control] == [None] * len(DIMENSION_IDS)
     assert at.sidebar.success[0].value == t("start_over.done", lang)  # type: ignore[arg-type]
     assert at.button(key="start_over")  # asking again starts from the first click
 

@@ -13,11 +13,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions import samples
+from emotions.analysis import answer_count, question_count
 from emotions.dimensions import SECTION_IDS
+from emotions.escape import markdown_escape
 from emotions.i18n import t
 from emotions.model import PARTNER_IDS, Language
 from emotions.sections import SECTIONS
 from tests.apptest.conftest import english_left_over, go, open_app, visible_texts
+from ui.state import WORKBOOK_KEY
 
 SCRIPTS = [Path(spec.page).stem for spec in SECTIONS] + ["workbook", "about"]
 LOCALES = {"en-US": "en", "ja-JP": "ja"}
@@ -171,7 +174,17 @@ def test_the_picker_and_the_banner_name_nobody(locale: str) -> None:
     at = load(open_app(locale), "words-vs-deeds")
     lang = LOCALES[locale]
     picker = at.selectbox(key="sample_pick")
-    words = [*picker.options, *(c.value for c in at.sidebar.caption), *banners(at)]
+    # The sidebar's answer count names the partners on purpose (as the names field does): it is
+    # not part of the picker or the banner.
+    wb = at.session_state[WORKBOOK_KEY]
+    count_line = "  \n".join(
+        t("answer_ui.sidebar_count", lang, name=markdown_escape(p.name), answered=n, total=total)
+        for pid, p in wb.partners.items()
+        for n, total in ((answer_count(wb, pid), question_count()),)
+    )
+    captions = [c.value for c in at.sidebar.caption if c.value != count_line]
+    assert len(captions) == len(at.sidebar.caption) - 1  # the count line was there
+    words = [*picker.options, *captions, *banners(at)]
     names = [
         p.name
         for sid in samples.SAMPLE_IDS

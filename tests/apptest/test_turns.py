@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from emotions.analysis import question_count
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
+from emotions.languages import LANGUAGE_CODES
 from emotions.model import Workbook
 from emotions.turns import turn_view
 from tests.apptest.conftest import english_left_over, go, open_app, radar, with_workbook
@@ -64,19 +66,29 @@ def start_turns(locale: str = "en-US") -> AppTest:
     return at
 
 
+def needs(at: AppTest) -> list[Any]:
+    """The need questions on screen (segmented controls keyed turns__...)."""
+    return [c for c in at.segmented_control if c.key.startswith("turns__")]
+
+
+def importances(at: AppTest) -> list[Any]:
+    """The "how much it matters" questions on screen."""
+    return [c for c in at.segmented_control if c.key.startswith("turns_importance__")]
+
+
 def answer_as_a(at: AppTest) -> AppTest:
     for dim in DIMENSION_IDS:
-        at.slider(key=f"turns__a__{dim}").set_value(A_NEEDS[dim])
-        at.select_slider(key=f"turns_importance__a__{dim}").set_value("high")
+        at.segmented_control(key=f"turns__a__{dim}").set_value(A_NEEDS[dim])
+        at.segmented_control(key=f"turns_importance__a__{dim}").set_value("high")
     at.run()
     assert not at.exception, at.exception
     return at
 
 
 def assert_nothing_of_a(at: AppTest) -> None:
-    """No chart, no slider of A's, no A value or note anywhere, and no way to another page."""
+    """No chart, no question of A's, no A value or note anywhere, and no way to another page."""
     assert not at.get("plotly_chart")
-    assert all(not s.key.startswith("turns__a__") for s in at.slider)
+    assert all("__a__" not in s.key for s in at.segmented_control)
     shown = everything_shown(at)
     assert A_NOTE not in shown
     assert A_NAME not in shown  # the other partner's name stays off screen too
@@ -107,9 +119,10 @@ def assert_nothing_of_a(at: AppTest) -> None:
 def test_a_answers_alone_and_does_not_see_b() -> None:
     at = start_turns()
     assert at.session_state["_turns_stage"] == "a"
-    assert [s.key for s in at.slider] == [f"turns__a__{d}" for d in DIMENSION_IDS]
-    assert [s.value for s in at.slider] == [5] * len(DIMENSION_IDS)  # A's own (unanswered), not B's
-    assert [s.value for s in at.select_slider] == ["medium"] * len(DIMENSION_IDS)
+    assert [s.key for s in needs(at)] == [f"turns__a__{d}" for d in DIMENSION_IDS]
+    # A's own (unanswered), not B's.
+    assert [s.value for s in needs(at)] == [None] * len(DIMENSION_IDS)
+    assert [s.value for s in importances(at)] == [None] * len(DIMENSION_IDS)
     assert not at.get("plotly_chart")
     assert B_NAME not in everything_shown(at)
     assert registered_scripts(at) == ["about.py", "turns.py"]
@@ -128,7 +141,7 @@ def test_the_hand_over_and_b_screens_show_nothing_of_a() -> None:
     assert at.session_state["_turns_stage"] == "handover"
     # The hand-over screen: whom to give the device to, and a button. No answers, no widgets.
     assert at.header[0].value == t("turns.handover_heading", "en", name=B_NAME)
-    assert not at.slider and not at.select_slider
+    assert not at.segmented_control and not at.slider and not at.select_slider
     assert [b.key for b in at.main.button] == ["turns_start_b", "turns_stop"]
     assert_nothing_of_a(at)
     go(at, "about")  # the safety page is still one click away, and shows nothing of A's either
@@ -138,13 +151,13 @@ def test_the_hand_over_and_b_screens_show_nothing_of_a() -> None:
     at.button(key="turns_start_b").click().run()
     assert at.session_state["_turns_stage"] == "b"
     assert at.header[0].value == t("turns.turn_heading", "en", name=B_NAME)
-    assert [s.key for s in at.slider] == [f"turns__b__{d}" for d in DIMENSION_IDS]
-    assert [s.value for s in at.slider] == [B_NEEDS[d] for d in DIMENSION_IDS]
-    assert [s.key for s in at.select_slider] == [f"turns_importance__b__{d}" for d in DIMENSION_IDS]
-    assert [s.value for s in at.select_slider] == ["low"] * len(DIMENSION_IDS)
+    assert [s.key for s in needs(at)] == [f"turns__b__{d}" for d in DIMENSION_IDS]
+    assert [s.value for s in needs(at)] == [B_NEEDS[d] for d in DIMENSION_IDS]
+    assert [s.key for s in importances(at)] == [f"turns_importance__b__{d}" for d in DIMENSION_IDS]
+    assert [s.value for s in importances(at)] == ["low"] * len(DIMENSION_IDS)
     assert_nothing_of_a(at)
     # B changes an answer: still nothing of A's.
-    at.slider(key="turns__b__closeness").set_value(4).run()
+    at.segmented_control(key="turns__b__closeness").set_value(4).run()
     assert_nothing_of_a(at)
 
 
@@ -152,7 +165,7 @@ def test_the_reveal_shows_both_and_leads_to_the_needs_page() -> None:
     at = answer_as_a(start_turns())
     at.button(key="turns_done_a").click().run()
     at.button(key="turns_start_b").click().run()
-    at.slider(key="turns__b__closeness").set_value(4).run()
+    at.segmented_control(key="turns__b__closeness").set_value(4).run()
     at.button(key="turns_done_b").click().run()
     assert at.session_state["_turns_stage"] == "reveal"
     figure = radar(at)
@@ -191,7 +204,7 @@ def test_starting_turns_switches_presentation_mode_off() -> None:
     go(at, "turns")
     at.button(key="turns_start").click().run()
     assert at.session_state["_presenting"] is False
-    assert len(at.slider) == len(DIMENSION_IDS)
+    assert len(needs(at)) == len(importances(at)) == len(DIMENSION_IDS)
 
 
 def test_the_turns_run_in_japanese() -> None:
@@ -237,9 +250,9 @@ def test_the_view_hides_the_partner_who_is_not_answering() -> None:
     at = AppTest.from_function(_probe_view, default_timeout=30).run()
     assert not at.exception, at.exception
     assert [t.value for t in at.text] == [
-        "a 9 5 1 -",  # A answers: B's rating back to its default, joint notes hidden
-        "handover 5 5 0 -",  # nobody's answers at the hand-over
-        "b 5 1 0 -",  # B answers: A's rating and note hidden
+        "a 9 None 1 -",  # A answers: B's rating back to unanswered, joint notes hidden
+        "handover None None 0 -",  # nobody's answers at the hand-over
+        "b None 1 0 -",  # B answers: A's rating and note hidden
         "reveal 9 1 1 together",  # the reveal: everything
     ]
 
@@ -252,6 +265,42 @@ def test_a_one_partner_workbook_gets_its_second_partner_by_answering() -> None:
     at.button(key="turns_done_a").click().run()
     assert set(at.session_state["workbook"].partners) == {"a"}  # showing B's turn adds nobody
     at.button(key="turns_start_b").click().run()
-    assert [s.value for s in at.slider] == [5] * len(DIMENSION_IDS)
-    at.slider(key="turns__b__support").set_value(2).run()
+    assert [s.value for s in needs(at)] == [None] * len(DIMENSION_IDS)
+    at.segmented_control(key="turns__b__support").set_value(2).run()
     assert at.session_state["workbook"].partners["b"].ratings["support"].need == 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_answering_in_turns_and_the_sidebar_counts_only_the_one_answering(lang: str) -> None:
+    at = start_turns(f"{lang}-XX")
+    total = question_count()
+
+    def sidebar() -> str:
+        return " ".join(c.value for c in at.sidebar.caption)
+
+    def count(name: str, answered: int) -> str:
+        return t("answer_ui.sidebar_count", lang, name=name, answered=answered, total=total)
+
+    # B answered 16 questions earlier; during A's turn only A's own count is shown.
+    assert count(A_NAME, 0) in sidebar()
+    assert B_NAME not in sidebar()
+    question = t("dim.support.name", lang)
+    control = at.segmented_control(key="turns__a__support")
+    assert control.label.startswith(t("answer.label_unanswered", lang, question=question))
+    control.set_value(5).run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].need == 5
+    assert at.segmented_control(key="turns__a__support").value == 5
+    at.segmented_control(key="turns_importance__a__support").set_value("low").run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].importance == "low"
+    assert count(A_NAME, 2) in sidebar()
+    at.segmented_control(key="turns__a__support").set_value(None).run()
+    assert at.session_state["workbook"].partners["a"].ratings["support"].need is None
+    assert count(A_NAME, 1) in sidebar()
+    at.button(key="turns_done_a").click().run()
+    assert A_NAME not in sidebar() and B_NAME not in sidebar()  # the hand-over: no count
+    at.button(key="turns_start_b").click().run()
+    assert count(B_NAME, 2 * len(DIMENSION_IDS)) in sidebar()
+    assert A_NAME not in sidebar()
+    at.button(key="turns_done_b").click().run()
+    # The reveal: both counts again.
+    assert count(A_NAME, 1) in sidebar() and count(B_NAME, 2 * len(DIMENSION_IDS)) in sidebar()

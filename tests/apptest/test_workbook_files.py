@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from emotions.combine import partner_file
 from emotions.escape import markdown_escape
+from emotions.i18n import t
+from emotions.model import Partner, Workbook
 from emotions.workbook_io import dump_workbook
 from tests.apptest.conftest import go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -42,7 +46,7 @@ def test_resuming_restores_every_answer_and_it_shows_on_the_pages() -> None:
     go(at, "distance")
     assert at.text_area(key="reflect__distance__a").value == "We drift on Sundays."
     go(at, "what_it_means")
-    assert at.slider(key="need__a__expression").value == 9
+    assert at.segmented_control(key="need__a__expression").value == 9
 
 
 def test_a_broken_file_is_explained_in_japanese_and_changes_nothing() -> None:
@@ -78,7 +82,7 @@ def test_the_same_partner_twice_asks_which_to_keep_and_keeps_the_choice() -> Non
     at = with_workbook(files_page(), talker_and_processor())
     other = dump_workbook(partner_file(reassurance_and_independence(), "a")).encode()
     at = upload(at, "combine_upload", ("other-a.json", other))
-    assert "hold answers for the same person" in text(at)
+    assert t("files.conflict_intro", "en") in text(at)
     assert at.session_state["workbook"].partners["a"].name == "Mia"  # nothing changed yet
     at.radio(key="combine_choice__a").set_value("incoming")
     at.button(key="FormSubmitter:combine_form-Combine").click().run()
@@ -112,10 +116,33 @@ def test_a_bad_file_among_good_ones_is_still_reported_by_name() -> None:
 
 def test_keeping_the_current_answers_says_nothing_changed() -> None:
     at = with_workbook(files_page(), talker_and_processor())
-    other = dump_workbook(partner_file(reassurance_and_independence(), "a")).encode()
+    # The file answered the same questions as the workbook, every one differently.
+    changed = talker_and_processor()
+    for rating in changed.partners["a"].ratings.values():
+        rating.need = 10 - rating.need if rating.need is not None else None
+        rating.importance = "low" if rating.importance is not None else None
+    changed.partners["a"].name = "Mika"
+    other = dump_workbook(partner_file(changed, "a")).encode()
     at = upload(at, "combine_upload", ("other-a.json", other))
     at.button(key="FormSubmitter:combine_form-Combine").click().run()
     assert "Nothing was changed" in text(at)
+    assert at.session_state["workbook"].partners == talker_and_processor().partners
+
+
+def test_a_file_answering_other_questions_of_the_same_person_joins_without_asking() -> None:
+    at = with_workbook(files_page(), talker_and_processor())
+    more = Workbook(partners={"a": Partner()})
+    more.partners["a"].ratings["closeness"].met = 3
+    more.partners["a"].ratings["support"].guess = 6
+    at = upload(at, "combine_upload", ("more-a.json", dump_workbook(more).encode()))
+    assert t("files.conflict_intro", "en") not in text(at)
+    assert t("files.combined", "en", count=2) in text(at)
+    a = at.session_state["workbook"].partners["a"]
+    assert (a.ratings["closeness"].met, a.ratings["support"].guess) == (3, 6)
+    assert (
+        a.ratings["closeness"].need
+        == talker_and_processor().partners["a"].ratings["closeness"].need
+    )
 
 
 def test_a_partner_file_given_to_resume_joins_instead_of_replacing() -> None:
@@ -128,3 +155,18 @@ def test_a_partner_file_given_to_resume_joins_instead_of_replacing() -> None:
     wb = at.session_state["workbook"]
     assert wb.partners["a"] == couple.partners["a"]
     assert wb.partners["b"].name == "Sam"
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_a_partner_file_with_nothing_answered_adds_nothing_and_says_so(locale: str) -> None:
+    lang = "ja" if locale.startswith("ja") else "en"
+    couple = talker_and_processor()
+    couple.language = lang
+    at = with_workbook(files_page(locale), couple)
+    for key in ("combine_upload", "resume_upload"):
+        for pid in ("a", "b"):
+            blank = dump_workbook(Workbook(partners={pid: Partner()})).encode()
+            at = upload(at, key, (f"blank-{key}-{pid}.json", blank))
+            assert not at.exception
+            assert t("combine_rooms.nothing_new", lang) in text(at)
+            assert at.session_state["workbook"].partners == couple.partners

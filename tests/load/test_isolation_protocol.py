@@ -1,7 +1,7 @@
 """Isolation under load, over Streamlit's own protocol: 30 sessions on one server at once.
 
 Each session (bench/stclient.py, one thread each) is a couple of its own: a unique marker as
-partner A's name, its own note, its own pair of slider values; eleven of them also join one of
+partner A's name, its own note, its own pair of answers; eleven of them also join one of
 two workshop rooms opened by two more sessions. Every message any session receives (the raw
 ``ForwardMsg`` bytes) is searched for every marker: a session must never receive another
 session's name, note or room code, its radar must draw its own values, and each room's spread
@@ -38,10 +38,10 @@ def marker(i: int) -> str:
     return f"Zq7s{i:02d}q"
 
 
-def needs_of(i: int) -> dict[str, int]:
-    """Session ``i``'s answers for partner A: a pair no other session has."""
+def needs_of(i: int) -> dict[str, int | None]:
+    """Session ``i``'s answers for partner A: a pair no other session has (None: not answered)."""
     return {
-        **dict.fromkeys(DIMENSION_IDS, 5),
+        **dict.fromkeys(DIMENSION_IDS, None),
         "expression": i % 11,
         "closeness": i // 11 * 4,  # 0, 4, 8
     }
@@ -110,7 +110,7 @@ def open_room(url: str) -> tuple[Session, list[bytes], str]:
 
 
 def act(couple: Couple, start: threading.Barrier, codes: dict[str, str]) -> None:
-    """What one couple does: name, two sliders, a note; maybe join a room and send."""
+    """What one couple does: name, two answers, a note; maybe join a room and send."""
     s, i = couple.session, couple.i
     start.wait()  # every session connected: now all act at once
     ok(s.rerun())
@@ -120,7 +120,7 @@ def act(couple: Couple, start: threading.Barrier, codes: dict[str, str]) -> None
         ok(s.set(f"need__a__{dim}", needs_of(i)[dim]))
     radar = s.plotly("needs_radar")
     own = [needs_of(i)[d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])]
-    assert [list(trace["r"]) for trace in radar["data"]] == [own, [5] * len(own)], i
+    assert [list(trace["r"]) for trace in radar["data"]] == [own, [None] * len(own)], i
     assert couple.name in {trace.get("name") for trace in radar["data"]}, radar["data"]
     ok(s.rerun(page=STYLES))
     ok(s.set(f"reflect__{STYLES}__a", couple.note))
@@ -134,7 +134,7 @@ def act(couple: Couple, start: threading.Barrier, codes: dict[str, str]) -> None
     ok(s.rerun(page="join"))
     assert s.set("room_join_code", codes[room]) is None  # inside the form: sent on submit
     ok(s.click(form="room_join_form"))
-    ok(s.set("room_need__closeness", room_position(i)))
+    ok(s.set("room_need__closeness", str(room_position(i))))
     ok(s.click("room_send"))
     assert s.has("room_withdraw"), s.texts()
 
@@ -192,7 +192,7 @@ def test_thirty_sessions_at_once_never_see_each_other(server: tuple[Server, Path
 
         # One participant changes their position, another withdraws: only their own rows move.
         changer, leaver = couples[ROOMS["A"][0]].session, couples[ROOMS["A"][1]].session
-        ok(changer.set("room_need__closeness", 10))
+        ok(changer.set("room_need__closeness", "10"))
         ok(changer.click("room_send"))
         ok(leaver.click("room_withdraw"))
         assert not leaver.has("room_withdraw")

@@ -36,7 +36,7 @@ def test_participants_join_send_and_withdraw_at_once(app_server: Server) -> None
         assert p.s is not None
         s = p.s
         together.wait(timeout=120)
-        p.do("move", lambda: s.set("room_need__closeness", i % 11))
+        p.do("move", lambda: s.set("room_need__closeness", str(i % 11)))
         p.do("send", lambda: s.click("room_send"))
         assert p.SENT in s.texts()
         together.wait(timeout=120)

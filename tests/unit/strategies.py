@@ -32,10 +32,11 @@ times = st.datetimes(
     min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2035, 1, 1), timezones=st.just(dt.UTC)
 )
 
+# Every question answered or not ("not answered" is None), in any mixture.
 ratings = st.builds(
     Rating,
-    need=scores,
-    importance=st.sampled_from(IMPORTANCE_LEVELS),
+    need=st.none() | scores,
+    importance=st.none() | st.sampled_from(IMPORTANCE_LEVELS),
     met=st.none() | scores,
     guess=st.none() | scores,
 )

@@ -14,6 +14,7 @@ from emotions.model import Partner
 from emotions.texts import plain_names
 from tests.copy import position
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import one_sided, only_on
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -123,3 +124,18 @@ def test_chosen_lists_and_earlier_choices() -> None:
     ideas = adj.ideas_for(wb, "b")
     # support is not among this couple's top three areas: it was chosen earlier.
     assert adj.earlier_choices(wb.partners["b"].adjustments, ideas) == ["support-lower-2"]
+
+
+def test_ideas_only_where_both_partners_answered() -> None:
+    # One partner answered everything, the other nothing: no area, so no side and no idea.
+    wb = one_sided("a")
+    assert adj.ideas_for(wb, "a") == adj.ideas_for(wb, "b") == []
+    # Both answered only "support", far apart: the ideas of that one area, each for their side.
+    wb = only_on("support")
+    mia, ren = adj.ideas_for(wb, "a"), adj.ideas_for(wb, "b")
+    assert [(i.area.dimension, i.area.band, i.role) for i in mia] == [("support", "far", "higher")]
+    assert [(i.area.dimension, i.role) for i in ren] == [("support", "lower")]
+    names = plain_names(wb, "ja")
+    assert adj.position_line(mia[0].area, "b", names, "ja") == position(
+        "support", "far", "Ren", "low", "Mia", "ja"
+    )

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import pytest
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import awareness
 from emotions.i18n import t
-from emotions.model import TriggerNote, Workbook
+from emotions.languages import Language
+from emotions.model import PARTNER_IDS, TriggerNote, Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -90,9 +94,15 @@ def test_at_most_two_surprises_each_largest_first_and_nothing_before_guessing() 
     assert lines[0] == surprise("conflict_pace", "Mia", 10, "Ren", 0, "high")
     assert lines[1].startswith(t("dim.processing.name", "en"))
     assert lines[2] == t("aware.nothing_yet", "en", guesser="Mia", about="Ren")
+    # A partner file: Mia's guesses of a partner it does not hold stand alone, never compared.
     del wb.partners["b"]
-    one_partner = awareness.surprise_lines(wb, plain_names(wb, "en"), "en")
-    assert one_partner == [t("needs.one_partner", "en")]
+    wb.partners["a"].ratings["support"].guess = 2
+    names = plain_names(wb, "en")
+    one_partner = awareness.surprise_lines(wb, names, "en")
+    assert one_partner == [
+        t("aware.nothing_yet", "en", guesser=names.b, about="Mia"),
+        t("compare_b.aware_guesses_wait", "en", guesser="Mia", about=names.b, count=1),
+    ]
 
 
 def test_the_reveal_chart_shows_the_answer_and_the_guess_in_each_partners_colour() -> None:
@@ -111,7 +121,9 @@ def test_the_reveal_chart_shows_the_answer_and_the_guess_in_each_partners_colour
     assert guess["marker"]["symbol"].endswith("-open")
     assert gap["x"] == [4, 9, None, 9, 8, None]
     ja = awareness.perception_figure(wb, "b", plain_names(wb, "ja"), "ja")
-    assert ja["data"][1]["y"][2] == t("dim.closeness.name", "ja")
+    # Nobody guessed Ren's needs: only Ren's own answers, no line and no guess trace.
+    assert [trace["name"] for trace in ja["data"]] == [t("aware.chart_need", "ja", name="Ren")]
+    assert ja["data"][0]["y"][2] == t("dim.closeness.name", "ja")
     assert "Noto Sans CJK JP" in ja["layout"]["font"]["family"]
 
 
@@ -127,3 +139,73 @@ def test_the_table_alternative_lists_answer_guess_and_gap() -> None:
         t("aware.table_gap", "en"): "7",
     }
     assert rows[0][kai_guessed] == t("aware.table_none", "en")
+    assert rows[0][t("aware.table_gap", "en")] == ""
+
+
+def _reveal(wb: Workbook, lang: Language) -> tuple[list[str], list[dict[str, Any]]]:
+    """Every sentence and every chart trace of the reveal, for both partners."""
+    names = plain_names(wb, lang)
+    lines = awareness.surprise_lines(wb, names, lang)
+    traces = []
+    for about in PARTNER_IDS:
+        traces += awareness.perception_figure(wb, about, names, lang)["data"]
+    return lines, traces
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_guess_is_compared_only_with_an_answer(lang: Language) -> None:
+    """Mia answered and guessed everything, Ren nothing: her guesses stand alone, as guesses."""
+    wb = Workbook()
+    wb.partners["a"].name, wb.partners["b"].name = "Mia", "Ren"
+    for dim in DIMENSION_IDS:
+        wb.partners["a"].ratings[dim].need = 9
+        wb.partners["a"].ratings[dim].guess = 0
+    lines, traces = _reveal(wb, lang)
+    count = len(DIMENSION_IDS)
+    assert lines == [
+        t("aware.nothing_yet", lang, guesser="Ren", about="Mia"),
+        t("compare_b.aware_guesses_wait", lang, guesser="Mia", about="Ren", count=count),
+    ]
+    assert not any(trace["mode"] == "lines" for trace in traces)  # no gap line anywhere
+    # Mia's own answers, and her guesses drawn hollow and named as guesses; nothing for Ren.
+    assert [trace["name"] for trace in traces] == [
+        t("aware.chart_need", lang, name="Mia"),
+        t("aware.chart_guess", lang, name="Mia"),
+    ]
+    assert traces[1]["marker"]["symbol"].endswith("-open")
+    assert awareness.guess_only_line(wb, "b", plain_names(wb, lang), lang) == t(
+        "compare_b.aware_guess_only", lang, guesser="Mia", about="Ren"
+    )
+    ren = awareness.perception_table(wb, "b", plain_names(wb, lang), lang)
+    assert {row[t("aware.table_answer", lang, name="Ren")] for row in ren} == {
+        t("answer.not_answered", lang)
+    }
+    assert {row[t("aware.table_gap", lang)] for row in ren} == {""}
+
+    # Ren answers only "support", far from Mia's guess: the one comparison, on that row only.
+    wb.partners["b"].ratings["support"].need = 10
+    lines, traces = _reveal(wb, lang)
+    label = t("dim.support.name", lang)
+    assert lines[1] == surprise("support", "Ren", 10, "Mia", 0, "high", lang)
+    (gap,) = [trace for trace in traces if trace["mode"] == "lines"]
+    assert (gap["x"], gap["y"]) == ([0, 10, None], [label, label, None])
+    ren_answers = [
+        trace for trace in traces if trace.get("name") == t("aware.chart_need", lang, name="Ren")
+    ]
+    assert [(tr["x"], tr["y"]) for tr in ren_answers] == [([10], [label])]
+    assert awareness.guess_only_line(wb, "b", plain_names(wb, lang), lang) is None
+
+
+def test_close_guesses_say_how_many_were_compared() -> None:
+    wb = Workbook()
+    wb.partners["a"].ratings["support"].guess = 4
+    wb.partners["a"].ratings["closeness"].guess = 4
+    wb.partners["b"].ratings["support"].need = 5
+    names = plain_names(wb, "en")
+    assert awareness.surprise_lines(wb, names, "en")[1] == t(
+        "compare_b.aware_close_some", "en", guesser=names.a, about=names.b, count=1
+    )
+    wb.partners["b"].ratings["closeness"].need = 3
+    assert awareness.surprise_lines(wb, names, "en")[1] == t(
+        "aware.close_line", "en", guesser=names.a, about=names.b, count=2
+    )

@@ -6,13 +6,16 @@ import plotly.graph_objects as go
 import pytest
 from pydantic import ValidationError
 
+from emotions.analysis import other
 from emotions.exercises import channels
 from emotions.exercises.meta_emotion import UNANSWERED
-from emotions.i18n import content_table, placeholders
-from emotions.model import CHANNELS, Workbook
+from emotions.i18n import content_table, placeholders, t
+from emotions.languages import Language
+from emotions.model import CHANNELS, PartnerId, Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import needs_only_on, one_silent
 
 
 def rate(wb: Workbook, answers: dict[tuple[str, str, str], int]) -> Workbook:
@@ -186,3 +189,61 @@ def test_chart_sets_each_shower_beside_the_other_noticer() -> None:
     ja = channels.channels_figure(wb, "ja")
     assert ja["data"][0]["x"] == ["言葉", "行動", "静かにそばにいること"]
     assert ja["data"][0]["name"] == "Miaが表す"
+
+
+# --- Only what is answered (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("silent", ["a", "b"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_partner_who_answered_nothing_has_no_series_and_is_compared_on_nothing(
+    silent: PartnerId, lang: Language
+) -> None:
+    wb = one_silent(silent)
+    names = plain_names(wb, lang)
+    speaker = other(silent)
+    assert channels.compared(wb) == []
+    assert channels.likely_misreadings(wb) == [] and channels.working_channels(wb) == []
+    decoded = channels.decoding(wb, names, lang)
+    assert decoded.empty and decoded.tips == []
+    assert channels.expression_areas(wb) == []
+    # Only the speaker's two series are drawn, and only their columns are in the table.
+    fig = channels.channels_figure(wb, lang)
+    assert sorted(trace["name"] for trace in fig["data"]) == sorted(
+        t(f"channels.series_{kind}", lang, name=names.of(speaker)) for kind in ("show", "notice")
+    )
+    for row in channels.ratings_table(wb, names, lang):
+        assert not any(names.of(silent) in str(column) for column in row)
+    # The grid holds no number for the silent partner's side.
+    for row in channels.misreading_grid(wb, names, lang):
+        assert set(list(row.values())[1:]) == {t("channels.cell_open", lang)}
+
+
+def test_an_open_rating_is_never_drawn_or_compared_as_a_number() -> None:
+    wb = rate(Workbook(), {("a", "words", "show"): 9, ("b", "actions", "notice"): 1})
+    # A shows in words, B notices actions: no channel pairs a "shows" with a "notices".
+    assert channels.compared(wb) == [] and channels.likely_misreadings(wb) == []
+    fig = channels.channels_figure(wb, "en")
+    assert [(trace["name"], trace["y"]) for trace in fig["data"]] == [
+        ("Partner A shows", [9, None, None]),
+        ("Partner B notices", [None, 1, None]),
+    ]
+    rate(wb, {("b", "words", "notice"): 1})
+    assert [(c.channel, c.shower) for c in channels.compared(wb)] == [("words", "a")]
+    assert [(c.channel, c.show, c.notice) for c in channels.likely_misreadings(wb)] == [
+        ("words", 9, 1)
+    ]
+
+
+def test_expression_areas_only_on_needs_both_answered() -> None:
+    wb = needs_only_on(talker_and_processor(), ["expression", "processing"])
+    assert [(a.dimension, a.band) for a in channels.expression_areas(wb)] == [("expression", "far")]
+
+
+def test_an_answer_can_be_taken_back() -> None:
+    wb = rate(Workbook(), {("a", "words", "show"): 7, ("a", "words", "notice"): 2})
+    channels.set_rating(wb.partners["a"], "words", "show", None)
+    assert channels.rating(wb.partners["a"], "words", "show") is None
+    assert channels.rating(wb.partners["a"], "words", "notice") == 2
+    channels.set_rating(wb.partners["a"], "words", "notice", None)
+    assert "words" not in wb.partners["a"].channels

@@ -5,32 +5,92 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from emotions.charts import radar_figure
+from emotions.charts import radar_figure, radar_notes
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import awareness, difference_map, persisting
 from emotions.i18n import t
-from emotions.model import PARTNER_IDS, Rating, Workbook
+from emotions.languages import LANGUAGE_CODES
+from emotions.model import PARTNER_IDS, Language, Rating, Workbook
 from emotions.palette import PARTNER_COLOURS, contrast_ratio
 from emotions.texts import plain_names
+from tests.couples import full_workbook
 
 
 def test_radar_overlays_both_partners_and_closes_each_outline() -> None:
-    wb = Workbook()
+    wb = full_workbook()
     wb.partners["a"].ratings["expression"].need = 9
     fig = radar_figure(wb, "en")
     a, b = fig["data"]
     assert a["r"][0] == a["r"][-1] == 9
     assert len(a["r"]) == len(DIMENSION_IDS) + 1
-    assert b["r"][:-1] == [5] * len(DIMENSION_IDS)
+    assert b["r"][:-1] == [wb.partners["b"].ratings[dim].need for dim in DIMENSION_IDS]
+    assert a["fill"] == b["fill"] == "toself"  # every need answered: a filled outline
     assert a["theta"][0] == "Talking about<br>feelings"
     assert (a["line"]["color"], b["line"]["color"]) == (PARTNER_COLOURS["a"], PARTNER_COLOURS["b"])
     assert a["line"]["dash"] != b["line"]["dash"]
     assert a["marker"]["symbol"] != b["marker"]["symbol"]
+    assert not fig["layout"]["annotations"]
     go.Figure(fig)  # plotly accepts the plain dict as it is
 
 
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_partner_with_no_need_answered_has_no_shape_and_a_line_says_so(lang: Language) -> None:
+    wb = Workbook()
+    wb.partners["b"].name = "Ren"
+    wb.partners["a"].ratings["expression"].need = 9
+    fig = radar_figure(wb, lang)
+    (a,) = fig["data"]  # one trace only: none for Ren
+    assert a["name"] == t("partner.a", lang)
+    assert a["line"]["color"] == PARTNER_COLOURS["a"]
+    # Only the answered need is a value; every other point is a gap, never a 5 or a 0.
+    assert a["r"] == [9, *[None] * (len(DIMENSION_IDS) - 1), 9]
+    assert a["fill"] == "none" and a["connectgaps"] is False
+    (note,) = fig["layout"]["annotations"]
+    assert note["text"].split("<br>") == [
+        t("export_answers.radar_not_answered", lang, name="Ren"),
+        t("export_answers.radar_partial", lang),
+    ]
+    assert radar_notes(wb, lang) == note["text"].split("<br>")
+    anonymous = radar_figure(wb, lang, anonymous=True)["layout"]["annotations"][0]["text"]
+    assert "Ren" not in anonymous and t("partner.b", lang) in anonymous
+    go.Figure(fig)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_partly_answered_needs_are_points_only_where_answered(lang: Language) -> None:
+    wb = Workbook()
+    answered = {DIMENSION_IDS[0]: 0, DIMENSION_IDS[1]: 5, DIMENSION_IDS[4]: 10}
+    for dim, value in answered.items():
+        wb.partners["a"].ratings[dim].need = value
+    wb.partners["b"].ratings[DIMENSION_IDS[2]].need = 3
+    fig = radar_figure(wb, lang)
+    a, b = fig["data"]
+    assert a["r"][:-1] == [answered.get(dim) for dim in DIMENSION_IDS]
+    assert [v for v in a["r"][:-1] if v is not None] == [0, 5, 10]
+    assert b["r"][:-1] == [3 if dim == DIMENSION_IDS[2] else None for dim in DIMENSION_IDS]
+    (note,) = fig["layout"]["annotations"]  # both drew a shape: only the note on gaps
+    assert note["text"] == t("export_answers.radar_partial", lang)
+    # The hover label names only the value of the point under the pointer (a gap has none).
+    assert a["hovertemplate"].startswith("%{theta}: %{r}")
+
+
+def test_nobody_answered_draws_no_shape_and_says_so_for_both() -> None:
+    fig = radar_figure(Workbook(), "en")
+    # Only the trace holding the axes: it draws no value and has no legend entry.
+    (axes,) = fig["data"]
+    assert set(axes["r"]) == {None} and axes["showlegend"] is False
+    assert axes["hoverinfo"] == "skip" and not fig["layout"]["showlegend"]
+    assert fig["layout"]["annotations"][0]["text"].split("<br>") == [
+        t("export_answers.radar_not_answered", "en", name=t(f"partner.{pid}", "en"))
+        for pid in PARTNER_IDS
+    ]
+    go.Figure(fig)
+
+
 def test_japanese_radar_has_japanese_labels_and_a_japanese_capable_font() -> None:
-    fig = radar_figure(Workbook(), "ja")
+    wb = full_workbook()
+    wb.partners["b"].name = ""
+    fig = radar_figure(wb, "ja")
     assert fig["data"][0]["theta"][2] == "近さ"
     assert fig["data"][1]["name"] == t("partner.b", "ja")
     assert "Noto Sans CJK JP" in fig["layout"]["font"]["family"]
@@ -39,10 +99,14 @@ def test_japanese_radar_has_japanese_labels_and_a_japanese_capable_font() -> Non
 def test_names_with_markup_are_shown_as_text_and_hidden_in_presentation() -> None:
     wb = Workbook()
     wb.partners["a"].name = "<b>Al</b> & co"
+    wb.partners["a"].ratings["support"].need = 4
     fig = radar_figure(wb, "en")
     assert fig["data"][0]["name"] == "&lt;b&gt;Al&lt;/b&gt; &amp; co"
     assert "<b>" not in fig["data"][0]["hovertemplate"]
     assert radar_figure(wb, "en", anonymous=True)["data"][0]["name"] == t("partner.a", "en")
+    # The line under the chart escapes a name too.
+    wb.partners["a"].ratings["support"].need = None
+    assert "<b>Al" not in radar_figure(wb, "en")["layout"]["annotations"][0]["text"]
 
 
 def test_partner_colours_are_readable_on_the_theme_background() -> None:

@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 
+from emotions.analysis import top_areas
 from emotions.exercises import checkins
 from emotions.i18n import t
 from emotions.model import CheckIn, Workbook
 from emotions.palette import PARTNER_COLOURS, PARTNER_DASH
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import LOW, one_sided
 
 D = dt.date
 
@@ -139,3 +141,21 @@ def test_the_trend_chart_has_a_line_per_partner_in_date_order() -> None:
     wide = checkins.trend_figure(wb, plain_names(wb, "ja"), "ja")
     assert "dtick" not in wide["layout"]["xaxis"]
     assert wide["layout"]["xaxis"]["tickformat"] == "%Y年%-m月%-d日"
+
+
+def test_each_partner_only_their_own_scores_and_no_area_without_shared_answers() -> None:
+    # Mia answered every need and checked in three times alone; Ren answered nothing.
+    wb = one_sided("a")
+    for day, a in ((1, 3), (8, 5), (15, 8)):
+        add(wb, day, a, None)
+    names = plain_names(wb, "en")
+    (mia,) = checkins.trend_figure(wb, names, "en")["data"]  # no line for Ren
+    assert mia["name"] == "Mia" and mia["y"] == [3, 5, 8]
+    (line,) = checkins.trend_lines(wb, names, "en")
+    assert line.startswith("Mia") and "Ren" not in line
+    assert {row["Ren"] for row in checkins.checkin_table(wb, names, "en")} == {""}
+    # The section's "for you two" texts follow the areas: none without a need both answered,
+    # the one dimension both answered once Ren answers it far from Mia.
+    assert top_areas(wb, 1) == []
+    wb.partners["b"].ratings["support"].need = LOW
+    assert [(a.dimension, a.band, a.higher) for a in top_areas(wb, 1)] == [("support", "far", "a")]

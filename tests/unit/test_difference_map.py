@@ -10,6 +10,7 @@ from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
 from tests.copy import map_label, start_with
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import HIGH, LOW, one_sided, only_on
 
 
 def test_an_area_note_is_trimmed_and_an_empty_one_removed() -> None:
@@ -42,14 +43,19 @@ def test_the_map_places_both_partners_and_labels_each_row_with_its_band() -> Non
 def test_with_one_partner_the_map_shows_that_partner_without_bands() -> None:
     wb = Workbook()
     del wb.partners["b"]
+    assert difference_map.map_figure(wb, plain_names(wb, "en"), "en")["data"] == []
+    wb.partners["a"].ratings["expression"].need = 4
     fig = difference_map.map_figure(wb, plain_names(wb, "en"), "en")
     assert len(fig["data"]) == 1
-    assert fig["data"][0]["y"][0] == t("dim.expression.name", "en")
+    assert (fig["data"][0]["x"], fig["data"][0]["y"]) == ([4], [t("dim.expression.name", "en")])
     assert difference_map.you_two_lines(wb, "en") == []
 
 
 def test_same_answers_are_named_in_the_languages_own_list_style() -> None:
     wb = Workbook()
+    assert difference_map.same_dimensions(wb) == []  # nothing answered is nothing alike
+    for dim in DIMENSION_IDS:
+        wb.partners["a"].ratings[dim].need = wb.partners["b"].ratings[dim].need = 5
     assert difference_map.same_dimensions(wb)[:2] == ["expression", "reassurance"]
     wb.partners["a"].ratings["expression"].need = 8
     lead = t("diffmap.same_on", "en", dimensions="\0").partition("\0")[0]
@@ -84,3 +90,31 @@ def test_no_score_no_percentage_no_verdict_in_the_maps_words() -> None:
     fig = difference_map.map_figure(talker_and_processor(), plain_names(Workbook(), "en"), "en")
     shown = [label for trace in fig["data"] for label in [trace.get("name", ""), *trace["y"]]]
     assert not [label for label in shown if label and "%" in label]
+
+
+def test_marks_only_where_answered_and_a_band_only_where_both_answered() -> None:
+    # One partner answered everything, the other nothing: her marks, no line, no band, no area.
+    wb = one_sided("a")
+    fig = difference_map.map_figure(wb, plain_names(wb, "en"), "en")
+    (mia,) = fig["data"]
+    assert mia["name"] == "Mia" and mia["x"] == [HIGH] * len(DIMENSION_IDS)
+    assert difference_map.map_labels(wb, "en") == [t(f"dim.{d}.name", "en") for d in DIMENSION_IDS]
+    assert difference_map.same_line(wb, "en") is None
+    assert difference_map.you_two_lines(wb, "en") == []
+    assert difference_map.partly_answered(wb)
+    # Both answered only "support", far apart: Ren's one mark, the line and the band there only.
+    wb = only_on("support")
+    for lang in ("en", "ja"):
+        line, mia, ren = difference_map.map_figure(wb, plain_names(wb, lang), lang)["data"]
+        support = map_label("support", "far", lang)
+        assert (line["x"], line["y"]) == ([HIGH, LOW, None], [support, support, None])
+        assert (ren["x"], ren["y"]) == ([LOW], [support])
+        assert len(mia["x"]) == len(DIMENSION_IDS)
+        labels = difference_map.map_labels(wb, lang)
+        assert [
+            label for label in labels if label.startswith(t("dim.support.name", lang) + " ·")
+        ] == [support]
+        assert sum(" · " in label for label in labels) == 1
+        assert difference_map.you_two_lines(wb, lang)[0] == start_with(
+            "support", "far", HIGH - LOW, lang
+        )

@@ -219,7 +219,7 @@ N = len(DIMENSION_IDS)
             f"Mia has guessed 3 of {N}.",
             f"Miaは{N}問中3問を予想しました。",
         ),
-        ("rooms.privacy", {}, f"Only your {N} positions on", f"あなたの{N}つの位置だけ"),
+        ("combine_rooms.privacy", {}, f"you choose on the {N} needs", f"{N}つのニーズの目盛り"),
         ("turns.intro", {}, f"answers the {N} needs questions", f"この端末で{N}つのニーズの質問"),
     ],
 )

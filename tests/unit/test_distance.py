@@ -10,11 +10,14 @@ import plotly.graph_objects as go
 import pytest
 
 from emotions import i18n
+from emotions.analysis import other
 from emotions.exercises import distance
 from emotions.exercises.distance import RESPONSES, RULES, landings, openness_curve
-from emotions.model import Workbook
+from emotions.languages import Language, spec
+from emotions.model import PartnerId, Workbook
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import needs_only_on, one_silent
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -103,9 +106,10 @@ def test_every_reason_the_rules_can_give_is_written_in_both_languages(lang: str)
 
 
 def test_a_one_partner_workbook_has_no_landings_for_the_missing_partner() -> None:
-    wb = Workbook()
+    wb = talker_and_processor()
     del wb.partners["b"]
     assert landings(wb, "b") == []
+    assert distance.unshown_responses(wb, "b") == []
     assert len(landings(wb, "a")) == 4
 
 
@@ -199,3 +203,56 @@ def test_the_table_samples_a_few_weeks_in_percent() -> None:
 def test_the_caption_states_the_model_s_own_numbers() -> None:
     assert all(f"{n}%" in distance.illustration_caption("en") for n in (10, 15, 80))
     assert all(f"{n}%" in distance.illustration_caption("ja") for n in (10, 15, 80))
+
+
+# --- Only what is answered (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("silent", ["a", "b"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_landing_is_read_from_needs_the_reacher_has_not_answered(
+    silent: PartnerId, lang: Language
+) -> None:
+    wb = one_silent(silent)
+    names = plain_names(wb, lang)
+    assert landings(wb, silent) == []
+    assert distance.unshown_responses(wb, silent) == list(RESPONSES)
+    dims = spec(lang).list_separator.join(
+        i18n.t(f"dim.{d}.name", lang) for d in ("support", "conflict_pace", "processing")
+    )
+    assert distance.open_needs_line(wb, names, silent, lang) == i18n.t(
+        "compare_a.distance_none", lang, name=names.of(silent), dimensions=dims
+    )
+    # The other partner answered everything: all four land, nothing is said to be missing.
+    assert len(landings(wb, other(silent))) == 4
+    assert distance.open_needs_line(wb, names, other(silent), lang) is None
+    # No comparison of the two.
+    assert distance.distance_areas(wb) == []
+
+
+def test_a_response_waits_for_its_main_need_and_leaves_open_needs_out_of_its_reasons() -> None:
+    wb = needs_only_on(talker_and_processor(), ["support"])  # Mia 8, Ren 3
+    found = landings(wb, "a")
+    assert [landing.response for landing in found] == ["comfort", "solutions"]
+    for landing in found:
+        assert {reason.dimension for reason in landing.reasons} == {"support"}
+    # Solutions: support high (-2); the processing rule (Mia 9: -1) is left out while open.
+    assert found[1].score == -2
+    names = plain_names(wb, "en")
+    table = i18n.content_table("distance", "en")
+    assert distance.open_needs_line(wb, names, "a", "en") == i18n.t(
+        "compare_a.distance_partial",
+        "en",
+        name="Mia",
+        responses=", ".join(table["responses"][r]["name"] for r in ("space", "questions")),
+        dimensions=", ".join(
+            i18n.t(f"dim.{d}.name", "en") for d in ("conflict_pace", "processing")
+        ),
+    )
+
+
+def test_distance_areas_only_on_needs_both_answered() -> None:
+    wb = needs_only_on(talker_and_processor(), ["processing", "expression"])
+    areas = distance.distance_areas(wb)
+    # expression is not one of this section's needs; processing (9 vs 1) is far apart.
+    assert [(a.dimension, a.band) for a in areas] == [("processing", "far")]

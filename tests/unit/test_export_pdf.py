@@ -511,9 +511,12 @@ radars = st.builds(
     axes=st.lists(any_text, min_size=0, max_size=9),
     dimensions=st.just(list(DIMENSION_IDS)),
     needs=st.dictionaries(
-        st.sampled_from(["a", "b"]), st.lists(st.integers(-3, 14), max_size=10), max_size=2
+        st.sampled_from(["a", "b"]),
+        st.lists(st.none() | st.integers(-3, 14), max_size=10),
+        max_size=2,
     ),
     names=st.dictionaries(st.sampled_from(["a", "b"]), any_text, max_size=2),
+    open_legend=st.dictionaries(st.sampled_from(["a", "b"]), any_text, max_size=2),
 )
 summaries = st.builds(
     Summary,

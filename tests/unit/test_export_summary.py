@@ -22,7 +22,7 @@ from emotions.exercises import (
     styles,
 )
 from emotions.export.document import Block, Summary
-from emotions.export.summary import UNANSWERED, build_summary
+from emotions.export.summary import UNANSWERED, build_summary, not_answered
 from emotions.i18n import catalog, t
 from emotions.model import (
     Language,
@@ -129,18 +129,27 @@ def test_blocks_follow_the_sections_and_skip_the_unanswered() -> None:
         t("export.perception_heading", "en"),
     ]
 
+    # The questions still open come last.
+    assert titles[-1] == t("export_answers.open_heading", "en")
+
     bare = as_sections([b.title for b in build_summary(talker_and_processor(), "en").blocks])
     # Without any exercise answered only the needs remain, with the two sections that read
-    # nothing but the needs: the style map and "too much" (needs far apart).
+    # nothing but the needs: the style map and "too much" (needs far apart); then what is open.
     assert bare == [
         SECTION_IDS[1],
         t("needs.areas_heading", "en"),
         *[texts.area_title(a, "en") for a in analysis.top_areas(talker_and_processor(), 3)],
         SECTION_IDS[2],
         SECTION_IDS[7],
+        t("export_answers.open_heading", "en"),
     ]
+    # Nothing answered: no style map, nothing compared, everything open.
     alike = as_sections([b.title for b in build_summary(Workbook(), "en").blocks])
-    assert alike == [SECTION_IDS[1], t("needs.areas_heading", "en"), SECTION_IDS[2]]
+    assert alike == [
+        SECTION_IDS[1],
+        t("needs.areas_heading", "en"),
+        t("export_answers.open_heading", "en"),
+    ]
 
 
 # --- The needs profile ----------------------------------------------------------------------------
@@ -153,6 +162,8 @@ def test_needs_table_holds_every_partners_needs(couple: str, lang: Language) -> 
     wb.partners["a"].ratings["support"].met = 2
     table = section(build_summary(wb, lang), "what-it-means").tables[0]
     names = texts.plain_names(wb, lang)
+    open_cell = not_answered(lang)
+    assert open_cell == t("export_answers.cell", lang) and open_cell != UNANSWERED
     assert table.columns[:4] == [
         t("needs.table_dimension", lang),
         t("export.col_need", lang, name=names.a),
@@ -160,13 +171,22 @@ def test_needs_table_holds_every_partners_needs(couple: str, lang: Language) -> 
         t("export.col_met", lang, name=names.a),
     ]
     assert table.columns[-2:] == [t("needs.table_difference", lang), t("needs.table_band", lang)]
+    # Nobody answered how well B's needs are met: no column of "not answered yet" for it.
+    assert t("export.col_met", lang, name=names.b) not in table.columns
+    col = {c: table.columns.index(c) for c in table.columns}
     for row, dim in zip(table.rows, DIMENSION_IDS, strict=True):
         a, b = wb.partners["a"].ratings[dim], wb.partners["b"].ratings[dim]
+        assert a.need is not None and b.need is not None
         assert row[0] == t(f"dim.{dim}.name", lang)
-        assert row[1] == str(a.need) and row[4] == str(b.need)
-        assert row[2] == t(f"importance.{a.importance}", lang)
-        assert row[3] == ("2" if dim == "support" else UNANSWERED)
-        assert row[7] == str(abs(a.need - b.need))
+        assert row[col[t("export.col_need", lang, name=names.a)]] == str(a.need)
+        assert row[col[t("export.col_need", lang, name=names.b)]] == str(b.need)
+        importance = row[col[t("export.col_importance", lang, name=names.a)]]
+        assert importance == (
+            open_cell if a.importance is None else t(f"importance.{a.importance}", lang)
+        )
+        assert row[3] == ("2" if dim == "support" else open_cell)
+        assert row[col[t("needs.table_difference", lang)]] == str(abs(a.need - b.need))
+    assert "importance.None" not in all_text(build_summary(wb, lang))
 
 
 @pytest.mark.parametrize("couple", COUPLES)

@@ -268,7 +268,9 @@ def test_csv_is_tidy_translated_excel_friendly_and_keeps_ids() -> None:
     rows = csv_rows(data)
     assert rows[0][:4] == ["パートナー（ID）", "パートナー", "ニーズ（ID）", "ニーズ"]
     assert rows[1][:4] == ["a", "Mia", "expression", t("dim.expression.name", "ja")]
-    assert rows[1][5] == t(f"importance.{wb.partners['a'].ratings['expression'].importance}", "ja")
+    importance = wb.partners["a"].ratings["expression"].importance
+    # Not answered: an empty cell (legend.csv says what an empty cell means).
+    assert rows[1][5] == ("" if importance is None else t(f"importance.{importance}", "ja"))
     assert all(len(row) == 10 for row in rows)
     tables = exercise_tables(wb, "en")
     assert list(tables) == list(EXERCISE_TABLES)
@@ -290,7 +292,9 @@ def test_csv_is_tidy_translated_excel_friendly_and_keeps_ids() -> None:
     assert len(checkin_rows) == 1 + 12 * 2
     assert checkin_rows[1][:5] == ["1", "2025-01-01", "a", "Mia", "4"]
     with zipfile.ZipFile(io.BytesIO(csv_zip(wb, "en"))) as archive:
-        assert sorted(archive.namelist()) == sorted(f"{n}.csv" for n in ("needs", *EXERCISE_TABLES))
+        assert sorted(archive.namelist()) == sorted(
+            f"{n}.csv" for n in ("needs", *EXERCISE_TABLES, "legend")
+        )
     assert csv_zip(wb, "en") == csv_zip(wb, "en")
     # Zip dates run from 1980 to 2107: a workbook dated outside still gives a valid archive.
     for year in (1970, 2200):
@@ -394,7 +398,7 @@ def test_radar_svg_draws_both_partners_and_fetches_nothing(lang: Language) -> No
     wb = reassurance_and_independence()
     wb.partners["a"].name = DANGEROUS[0]
     summary = build_summary(wb, lang)
-    svg = radar_svg(summary.radar, lang, title=t("export.radar_title", lang))
+    svg = radar_svg(summary.radar, lang, title=t("export_answers.radar_title", lang))
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{ns}svg" and root.get("font-family") == spec(lang).font_family
@@ -510,7 +514,7 @@ def test_every_generated_workbook_renders_in_every_format(
     ET.fromstring(radar_svg(summary.radar, lang))
     assert needs_csv(wb, lang, anonymous=anonymous).startswith(b"\xef\xbb\xbf")
     texts_ = zip_texts(csv_zip(wb, lang, anonymous=anonymous))
-    assert set(texts_) == {f"{n}.csv" for n in ("needs", *EXERCISE_TABLES)}
+    assert set(texts_) == {f"{n}.csv" for n in ("needs", *EXERCISE_TABLES, "legend")}
     for text in texts_.values():
         for row in csv.reader(io.StringIO(text, newline="")):
             assert all(cell.lstrip(" ")[:1] not in FORMULA_FIRST for cell in row)

@@ -22,6 +22,7 @@ from emotions.exercises import (
     persisting,
     styles,
 )
+from emotions.languages import LANGUAGE_CODES
 from emotions.model import Language, Workbook
 from tests.couples import full_workbook
 
@@ -90,8 +91,22 @@ def test_every_room_chart_is_valid_plotly(lang: Language, monkeypatch: pytest.Mo
                 go.Figure(ui.rooms.spread_figure(dim, counts, lang, own=own, top=12))
 
 
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_radars_of_partly_answered_workbooks_are_valid_plotly(lang: Language) -> None:
+    """Gaps (None) in a partner's values, one partner only, nobody: plotly accepts each."""
+    partly = Workbook(language=lang)
+    for k, dim in enumerate(DIMENSION_IDS[::2]):
+        partly.partners["a"].ratings[dim].need = k
+    partly.partners["b"].ratings[DIMENSION_IDS[1]].need = 10
+    alone = Workbook(language=lang)
+    alone.partners["a"].ratings[DIMENSION_IDS[0]].need = 4
+    for wb in (partly, alone, Workbook(language=lang)):
+        for anonymous in (False, True):
+            go.Figure(charts.radar_figure(wb, lang, anonymous=anonymous))
+
+
 def test_the_check_can_fail() -> None:
-    figure = charts.radar_figure(Workbook(), "en")
+    figure = charts.radar_figure(full_workbook(), "en")
     figure["data"][0]["linee"] = {"color": "red"}  # a misspelt property
     with pytest.raises(ValueError):
         go.Figure(figure)

@@ -8,14 +8,12 @@ tampered "downloaded" fingerprint can only make the app say the answers are unsa
 
 from __future__ import annotations
 
-from emotions.model import SCHEMA_VERSION
-
 import json
 
 import pytest
 
 from emotions import keep as keeping
-from emotions.model import Workbook
+from emotions.model import SCHEMA_VERSION, Workbook
 from emotions.workbook_io import MAX_BYTES, WorkbookError, dump_workbook, problem_messages
 from tests.couples import full_workbook
 from tests.unit.test_fuzz_upload import MARKDOWN_KEY, check_copy, check_messages

@@ -8,10 +8,14 @@ from emotions.dimensions import SECTION_IDS
 from emotions.escape import markdown_escape
 from emotions.exercises import adjustments, journey
 from emotions.i18n import t
+from emotions.languages import Language
 from emotions.model import CheckIn, NeedStatement, TriggerNote, Workbook
 from emotions.texts import plain_names
 from tests.copy import area_line
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import HIGH, LOW, one_sided, only_on
+
+LANGS: tuple[Language, ...] = ("en", "ja")
 
 
 def test_explored_sections_in_the_articles_order() -> None:
@@ -93,3 +97,15 @@ def test_notes_and_checkins_are_counted() -> None:
     assert journey.checkin_line(wb, "ja") == t(
         "journey.checkins", "ja", count=2, date="2025年5月1日"
     )
+
+
+def test_top_areas_only_where_both_partners_answered() -> None:
+    # One partner answered everything, the other nothing: no area and no direction named.
+    wb = one_sided("a")
+    assert journey.top_area_lines(wb, plain_names(wb, "en"), "en") == []
+    # Both answered only "support", far apart: that one area, in either language.
+    wb = only_on("support")
+    for lang in LANGS:
+        assert journey.top_area_lines(wb, plain_names(wb, lang), lang) == [
+            area_line("support", "far", HIGH - LOW, "Mia", "Ren", lang)
+        ]

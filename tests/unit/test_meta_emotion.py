@@ -6,13 +6,15 @@ import plotly.graph_objects as go
 import pytest
 from pydantic import ValidationError
 
+from emotions.analysis import other
 from emotions.exercises import meta_emotion as meta
 from emotions.i18n import content_table, placeholders, t
-from emotions.model import BELIEFS, EMOTIONS, Workbook
+from emotions.model import BELIEFS, EMOTIONS, PartnerId, Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
 from emotions.workbook_io import dump_workbook, load_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import needs_only_on, one_silent
 
 
 def answer(wb: Workbook, pid: str, cells: dict[tuple[str, str], int]) -> Workbook:
@@ -221,3 +223,44 @@ def test_an_unanswered_grid_still_has_its_rows_and_columns() -> None:
     assert len(layout["xaxis"]["categoryarray"]) == 4
     assert len(layout["yaxis"]["categoryarray"]) == 5
     assert layout["xaxis"]["type"] == layout["yaxis"]["type"] == "category"
+
+
+# --- Only what is answered (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("silent", ["a", "b"])
+def test_a_partner_who_answered_nothing_is_compared_on_nothing(silent: PartnerId) -> None:
+    wb = one_silent(silent)
+    speaker = other(silent)
+    for lang in ("en", "ja"):
+        names = plain_names(wb, lang)
+        assert meta.cell_differences(wb) == []
+        assert meta.contrasts(wb) == []
+        assert meta.you_two_lines(wb, names, lang) == []
+        assert meta.disagreement_table(wb, names, lang) == []
+        assert meta.value_area(wb) == []
+        assert meta.difference_matrix(wb) == [[None] * len(BELIEFS)] * len(EMOTIONS)
+        # The silent partner's grid is drawn from nothing: no number in it.
+        silent_grid = meta.grid_figure(wb, silent, lang)["data"][0]
+        assert all(v is None for row in silent_grid["z"] for v in row)
+        assert all(text == "" for row in silent_grid["text"] for text in row)
+        assert meta.answered(wb.partners[speaker]) == meta.CELLS
+
+
+def test_only_cells_both_answered_are_compared() -> None:
+    wb = needs_only_on(Workbook(), [])
+    answer(wb, "a", {("anger", "dangerous"): 5, ("joy", "valuable"): 5, ("fear", "weak"): 5})
+    answer(wb, "b", {("anger", "dangerous"): 1, ("sadness", "weak"): 5})
+    assert [(c.emotion, c.belief) for c in meta.cell_differences(wb)] == [("anger", "dangerous")]
+    assert [(c.emotion, c.belief, c.difference) for c in meta.disagreements(wb)] == [
+        ("anger", "dangerous", 4)
+    ]
+    # A is wary of anger; B answered nothing welcoming about it: no contrast is invented.
+    assert meta.contrasts(wb) == []
+
+
+def test_the_value_need_is_compared_only_when_both_answered_it() -> None:
+    wb = needs_only_on(talker_and_processor(), ["emotion_value"])  # Mia 9, Ren 5
+    assert [a.dimension for a in meta.value_area(wb)] == ["emotion_value"]
+    wb.partners["b"].ratings["emotion_value"].need = None
+    assert meta.value_area(wb) == []

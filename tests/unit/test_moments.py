@@ -7,10 +7,12 @@ import re
 from emotions import i18n
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import moments as mo
+from emotions.languages import Language
 from emotions.model import Partner
 from emotions.texts import plain_names
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import HIGH, LOW, one_sided
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -113,3 +115,19 @@ def summary(
         lower=lower,
         for_lower=for_lower,
     )
+
+
+def test_area_texts_only_where_both_partners_answered() -> None:
+    # One partner answered everything, the other nothing: no area, no side, no summary.
+    wb = one_sided("a")
+    wb.partners["a"].small_moments = ["curiosity-what-would-help"]  # speaks to both sides
+    names = plain_names(wb, "en")
+    assert mo.summary(wb, names, "en") == [] and mo.area_blocks(wb, names, "en") == []
+    # Both answered only "support", far apart: that area only, Mia on the high side.
+    wb.partners["b"].ratings["support"].need = LOW
+    langs: tuple[Language, ...] = ("en", "ja")
+    for lang in langs:
+        names = plain_names(wb, lang)
+        (block,) = mo.area_blocks(wb, names, lang)
+        assert block.startswith(f"**{area_title('support', 'far', HIGH - LOW, lang)}**")
+        assert mo.summary(wb, names, lang) == [summary("support", "Mia", 1, "Ren", 1, lang)]

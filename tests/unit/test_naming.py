@@ -9,6 +9,7 @@ from emotions.exercises import naming as nm
 from emotions.model import NeedStatement, Partner
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import HIGH, LOW, one_sided, only_on
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -109,3 +110,17 @@ def guess_line(
         guess=guess,
         need=need,
     )
+
+
+def test_a_guess_is_set_beside_an_answer_only() -> None:
+    # Mia answered and guessed everything, Ren nothing: her guesses meet no answer.
+    wb = one_sided("a")
+    names = plain_names(wb, "en")
+    assert nm.has_guesses(wb) and not nm.can_compare_guesses(wb)
+    assert nm.guess_lines(wb, names, "en") == []
+    # Ren answers only "support", far from Mia's guess (1): that one guess is compared.
+    wb = only_on("support", need=HIGH)
+    assert nm.can_compare_guesses(wb)
+    assert nm.guess_lines(wb, names, "en") == [guess_line("Mia", "Ren", "support", LOW, HIGH)]
+    ja = plain_names(wb, "ja")
+    assert nm.guess_lines(wb, ja, "ja") == [guess_line("Mia", "Ren", "support", LOW, HIGH, "ja")]

@@ -8,13 +8,16 @@ import plotly.graph_objects as go
 import pytest
 
 from emotions import i18n
+from emotions.analysis import other
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import persisting
 from emotions.exercises.persisting import WITHDRAWAL_SIGNS, never_enough, too_much
-from emotions.model import Workbook
+from emotions.languages import Language
+from emotions.model import PartnerId, Workbook
 from emotions.palette import PARTNER_COLOURS
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import needs_only_on, one_silent
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -181,3 +184,59 @@ def test_the_section_s_areas_are_those_it_flags() -> None:
         "reassurance",
         "closeness",
     ]
+
+
+# --- Only what is answered (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("silent", ["a", "b"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_partner_who_answered_nothing_is_not_compared_and_has_no_bars(
+    silent: PartnerId, lang: Language
+) -> None:
+    wb = one_silent(silent)
+    names = plain_names(wb, lang)
+    speaker = other(silent)
+    assert too_much(wb, speaker) == [] and too_much(wb, silent) == []
+    assert never_enough(wb, silent) == []
+    assert persisting.strain_lines(wb, silent, names, lang) == []
+    # The speaker's own "never enough" stays: it rests on their own answers only.
+    own = persisting.strain_lines(wb, speaker, names, lang)
+    assert own and own == [
+        line for line in own if names.of(silent) not in line and names.of(speaker) in line
+    ]
+    assert persisting.persisting_areas(wb) == []
+    assert not persisting.answered_any(wb, silent) and persisting.answered_any(wb, speaker)
+    assert persisting.need_met_figure(wb, silent, lang)["data"] == []
+    assert len(persisting.need_met_figure(wb, speaker, lang)["data"]) == 2
+    not_rated = i18n.t("needs.not_rated", lang)
+    no_gap = i18n.content_table("persisting", lang)["no_gap"]
+    for row in persisting.need_met_table(wb, silent, lang):
+        assert list(row.values())[1:] == [not_rated, not_rated, no_gap]
+
+
+def test_too_much_only_on_needs_both_answered() -> None:
+    # Mia 9 / Ren 1 on processing (far apart); expression only Mia answered.
+    wb = needs_only_on(talker_and_processor(), ["processing", "expression"])
+    wb.partners["b"].ratings["expression"].need = None
+    assert [(s.dimension, s.other_need, s.need) for s in too_much(wb, "b")] == [
+        ("processing", 9, 1)
+    ]
+    assert too_much(wb, "a") == []
+    names = plain_names(wb, "en")
+    line = persisting.strain_lines(wb, "b", names, "en")[0]
+    assert i18n.t("dim.processing.name", "en") in line
+    assert i18n.t("dim.expression.name", "en") not in line
+
+
+def test_the_table_leaves_an_open_need_open() -> None:
+    wb = Workbook()
+    wb.partners["a"].ratings["support"].met = 3
+    row = persisting.need_met_table(wb, "a", "en")[DIMENSION_IDS.index("support")]
+    assert row[i18n.t("needs.table_dimension", "en")] == i18n.t("dim.support.name", "en")
+    assert row[i18n.t("persist.table_need", "en")] == i18n.t("needs.not_rated", "en")
+    assert row[i18n.t("persist.met", "en")] == "3"
+    assert row[i18n.t("persist.gap", "en")] == i18n.content_table("persisting", "en")["no_gap"]
+    assert never_enough(wb, "a") == []
+    fig = persisting.need_met_figure(wb, "a", "en")
+    assert [trace["name"] for trace in fig["data"]] == [i18n.t("persist.met", "en")]

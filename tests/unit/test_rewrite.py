@@ -9,9 +9,11 @@ import pytest
 from emotions import i18n
 from emotions.dimensions import DIMENSION_IDS
 from emotions.exercises import rewrite as rw
+from emotions.languages import Language
 from emotions.model import Rewrite
 from emotions.texts import directions, plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import one_sided, only_on
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -142,3 +144,19 @@ def test_no_differences_no_openers() -> None:
     for dim in DIMENSION_IDS:
         wb.partners["a"].ratings[dim].need = wb.partners["b"].ratings[dim].need
     assert rw.openers(wb, plain_names(wb, "en"), "en") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_openers_only_where_both_partners_answered(lang: Language) -> None:
+    # One partner answered everything, the other nothing: no opener, no side named.
+    wb = one_sided("a")
+    assert rw.openers(wb, plain_names(wb, lang), lang) == []
+    # Both answered only "support", far apart: the opener of that one area, Mia on the high side.
+    wb = only_on("support")
+    names = plain_names(wb, lang)
+    (found,) = rw.openers(wb, names, lang)
+    assert (found.area.dimension, found.area.band, found.area.higher) == ("support", "far", "a")
+    assert found.opener == directions(found.area, names, lang)["opener"]
+    examples = i18n.content_table("rewrite", lang)["examples"]["support"]
+    assert examples["higher_need"] in found.examples[0] and "Mia" in found.examples[0]
+    assert examples["lower_need"] in found.examples[1] and "Ren" in found.examples[1]

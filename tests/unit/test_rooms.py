@@ -226,6 +226,46 @@ def test_contributing_again_replaces_the_contribution(url: str) -> None:
     assert len(_rows(url, rooms.positions_table, code)) == len(DIMENSION_IDS)
 
 
+def test_a_participant_who_set_two_dimensions_adds_to_those_two_only(url: str) -> None:
+    """A dimension left unset is no row and no count, never a stand-in 5."""
+    store = Rooms(url)
+    code = store.create().code
+    store.contribute(code, token(1), {"closeness": 8, "support": 2})
+    assert store.position_of(code, token(1)) == {"closeness": 8, "support": 2}
+    stored = {r.dimension: r.value for r in _rows(url, rooms.positions_table, code)}
+    assert stored == {"closeness": 8, "support": 2}
+    for n in range(2, 2 + MIN_SHOWN):
+        store.contribute(code, token(n), needs(5))
+    picture = store.picture(code)
+    assert (picture.contributions, picture.shown) == (MIN_SHOWN + 1, True)
+    assert picture.counts["closeness"] == [0] * 5 + [MIN_SHOWN, 0, 0, 1, 0, 0]
+    assert picture.counts["support"] == [0, 0, 1, 0, 0, MIN_SHOWN] + [0] * 5
+    for dim in DIMENSION_IDS:
+        if dim not in ("closeness", "support"):
+            assert picture.counts[dim] == [0] * 5 + [MIN_SHOWN] + [0] * 5, dim
+
+
+def test_a_dimension_counts_only_the_people_who_set_it(url: str) -> None:
+    """Six people in the room, only four set "intensity": it stays hidden, the rest is shown."""
+    store = Rooms(url)
+    code = store.create().code
+    for n in range(6):
+        chosen = needs(n) if n < 4 else {d: n for d in DIMENSION_IDS if d != "intensity"}
+        store.contribute(code, token(n), chosen)
+    picture = store.picture(code)
+    assert picture.shown and picture.counts["intensity"] == []
+    assert all(sum(picture.counts[d]) == 6 for d in DIMENSION_IDS if d != "intensity")
+
+
+def test_sending_fewer_positions_again_removes_the_others(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    store.contribute(code, token(1), needs(4))
+    store.contribute(code, token(1), {"expression": 9})
+    assert store.position_of(code, token(1)) == {"expression": 9}
+    assert len(_rows(url, rooms.positions_table, code)) == 1
+
+
 def test_a_participant_reads_only_their_own_position(url: str) -> None:
     store = Rooms(url)
     first, second = store.create().code, store.create().code
@@ -241,7 +281,7 @@ def test_a_participant_reads_only_their_own_position(url: str) -> None:
 BAD_NEEDS: list[tuple[str, object]] = [
     ("above ten", needs(5, support=11)),
     ("below zero", needs(5, support=-1)),
-    ("missing one", {d: 5 for d in DIMENSION_IDS if d != "intensity"}),
+    ("an unknown dimension only", {"name": 3}),
     ("an extra key", {"name": 3, **{str(d): 5 for d in DIMENSION_IDS}}),
     ("a string", needs(5) | {"support": "5"}),
     ("a float", needs(5) | {"support": 5.0}),

@@ -7,11 +7,14 @@ import re
 import pytest
 
 from emotions import i18n
+from emotions.analysis import other
 from emotions.exercises import safety
 from emotions.exercises.safety import FEELINGS, FLAGGED, SHARING_RESPONSES
-from emotions.model import Workbook
+from emotions.languages import Language
+from emotions.model import PartnerId, Workbook
 from emotions.texts import plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import needs_only_on, one_silent
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -136,3 +139,45 @@ def test_the_section_s_areas_follow_each_couple() -> None:
         "support",
         "expression",
     ]
+
+
+# --- Only what is answered (issue 13) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("silent", ["a", "b"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_partner_who_answered_nothing_is_neither_described_nor_compared(
+    silent: PartnerId, lang: Language
+) -> None:
+    wb = one_silent(silent)
+    names = plain_names(wb, lang)
+    speaker = other(silent)
+    assert {answer.pid for answer in safety.all_answers(wb)} == {speaker}
+    assert safety.hard_for_both(wb) == [] and safety.safe_for_both(wb) == []
+    lines = [
+        *safety.misunderstanding_lines(wb, names, lang),
+        *safety.unsure_lines(wb, names, lang),
+        *safety.safe_lines(wb, names, lang),
+    ]
+    assert lines and not any(names.of(silent) in line for line in lines)
+    assert safety.safety_areas(wb) == []
+    # The overview shows the silent partner's column as not answered, never as an answer.
+    not_answered = i18n.content_table("safety", lang)["not_answered"]
+    assert {row[names.of(silent)] for row in safety.overview_table(wb, names, lang)} == {
+        not_answered
+    }
+
+
+def test_both_lines_need_both_answers_on_the_same_feeling() -> None:
+    wb = Workbook()
+    safety.set_answer(wb, "a", "sadness", "alone")
+    safety.set_answer(wb, "b", "worry", "dismissed")
+    assert safety.hard_for_both(wb) == []
+    safety.set_answer(wb, "b", "sadness", "judged")
+    assert safety.hard_for_both(wb) == ["sadness"]
+
+
+def test_safety_areas_only_on_needs_both_answered() -> None:
+    wb = needs_only_on(talker_and_processor(), ["expression", "processing"])
+    # processing is not one of this section's needs; expression (9 vs 3) is far apart.
+    assert [(a.dimension, a.band) for a in safety.safety_areas(wb)] == [("expression", "far")]

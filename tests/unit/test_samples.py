@@ -28,7 +28,15 @@ from emotions.exercises import meta_emotion as meta
 from emotions.export.summary import build_summary
 from emotions.i18n import content_table, t
 from emotions.languages import LANGUAGE_CODES
-from emotions.model import BELIEFS, CHANNELS, EMOTIONS, PARTNER_IDS, Language, Workbook
+from emotions.model import (
+    BELIEFS,
+    CHANNELS,
+    EMOTIONS,
+    PARTNER_IDS,
+    RATING_KINDS,
+    Language,
+    Workbook,
+)
 from emotions.sections import SECTIONS
 from emotions.texts import plain_names
 from emotions.workbook_io import dump_workbook, load_workbook
@@ -61,6 +69,29 @@ def test_a_sample_is_marked_as_one_and_survives_its_own_file(
     summary = build_summary(wb, lang)
     assert summary.sample
     assert t("export.subtitle_sample", lang, subtitle="").strip(" ·・") in summary.subtitle
+
+
+def test_every_rating_question_of_a_sample_is_answered(
+    loaded: tuple[str, Language, Workbook],
+) -> None:
+    """Samples stay fully answered: need, importance, met and guess of both partners on every
+    dimension, and both channel questions on every channel (issue 13: None is "not answered",
+    and a sample shows what a fully answered workbook looks like)."""
+    _sid, _lang, wb = loaded
+    assert set(wb.partners) == set(PARTNER_IDS)
+    for pid, partner in wb.partners.items():
+        assert set(partner.ratings) == set(DIMENSION_IDS)
+        unanswered = [
+            (dim, kind)
+            for dim, rating in partner.ratings.items()
+            for kind in RATING_KINDS
+            if getattr(rating, kind) is None
+        ]
+        assert unanswered == [], pid
+        assert analysis.answer_count(wb, pid) == analysis.question_count()
+        assert analysis.unanswered(wb, pid) == {}
+        assert set(partner.channels) == set(CHANNELS)
+        assert all(c.show is not None and c.notice is not None for c in partner.channels.values())
 
 
 def test_a_sample_fills_every_field_the_pages_use(loaded: tuple[str, Language, Workbook]) -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
+from emotions.analysis import other
 from emotions.exercises import styles
 from emotions.i18n import content_table, placeholders, t
-from emotions.model import Workbook
+from emotions.languages import Language
+from emotions.model import PartnerId, Workbook
 from emotions.palette import PARTNER_COLOURS, PARTNER_MARKER
 from emotions.texts import Names, plain_names
 from tests.couples import reassurance_and_independence, talker_and_processor
+from tests.partly_answered import needs_only_on, one_silent
 
 DASH = "\N{EN DASH}"
 
@@ -200,3 +203,87 @@ def test_two_points_in_one_place_keep_both_names_readable() -> None:
     positions = [trace["textposition"] for trace in fig["data"][1:]]
     assert positions[0] != positions[1]
     assert "top center" not in positions  # nothing pushed off the top edge
+
+
+# --- Only what is answered (issue 13) --------------------------------------------------------
+
+
+def partner_traces(figure: dict[str, object]) -> list[dict[str, object]]:
+    data = figure["data"]
+    assert isinstance(data, list)
+    return [trace for trace in data if trace.get("mode") == "markers+text"]
+
+
+@pytest.mark.parametrize("silent", ["a", "b"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_partner_who_answered_nothing_is_not_placed_and_not_compared(
+    silent: PartnerId, lang: Language
+) -> None:
+    wb = one_silent(silent)
+    names = plain_names(wb, lang)
+    speaker = other(silent)
+    assert [p.partner for p in styles.positions(wb)] == [speaker]
+    assert styles.unplaced(wb) == [silent]
+    assert styles.shared_axes(wb) == []
+    assert styles.misreadings(wb, names, lang) == []
+    assert styles.style_areas(wb) == []
+    assert [trace["name"] for trace in partner_traces(styles.style_map_figure(wb, lang))] == [
+        names.of(speaker)
+    ]
+    rows = styles.position_table(wb, names, lang)
+    assert [row[t("styles.table_partner", lang)] for row in rows] == [names.of(speaker)]
+    line = styles.unplaced_line(silent, names, lang)
+    assert line == t(
+        "compare_a.styles_unplaced",
+        lang,
+        name=names.of(silent),
+        x=t("dim.processing.name", lang),
+        y=t("dim.conflict_pace.name", lang),
+    )
+    assert names.of(silent) in line
+
+
+def test_a_partner_with_one_axis_answered_is_not_placed() -> None:
+    wb = placed((9, 10), (1, 1))
+    wb.partners["b"].ratings["conflict_pace"].need = None
+    assert [p.partner for p in styles.positions(wb)] == ["a"]
+    assert styles.unplaced(wb) == ["b"]
+    assert len(partner_traces(styles.style_map_figure(wb, "en"))) == 1
+
+
+def test_misreadings_compare_only_the_line_both_answered() -> None:
+    # Both answered processing (far apart); only A answered the pace.
+    wb = placed((9, 10), (1, 1))
+    wb.partners["b"].ratings["conflict_pace"].need = None
+    names = plain_names(wb, "en")
+    assert styles.shared_axes(wb) == ["processing"]
+    table = content_table("styles", "en")
+    values = {"higher": names.a, "lower": names.b}
+    assert styles.misreadings(wb, names, "en") == [
+        table["processing"][key].format(**values) for key in ("higher_reads", "lower_reads")
+    ]
+    # Only pace both answered, close: the "close" line and nothing about processing.
+    wb = placed((9, 4), (1, 5))
+    wb.partners["a"].ratings["processing"].need = None
+    close_one = t("compare_a.styles_close_one", "en", dimension=t("dim.conflict_pace.name", "en"))
+    assert styles.misreadings(wb, names, "en") == [close_one]
+    assert table["close"]["text"] not in styles.misreadings(wb, names, "en")
+
+
+def test_style_areas_only_on_needs_both_answered() -> None:
+    wb = needs_only_on(talker_and_processor(), ["processing", "expression"])
+    assert {a.dimension for a in styles.style_areas(wb, 5)} == {"processing", "expression"}
+    assert all(a.band == "far" for a in styles.style_areas(wb, 5))
+
+
+def test_nothing_to_compare_when_neither_axis_is_shared() -> None:
+    wb = needs_only_on(talker_and_processor(), ["expression"])
+    assert styles.positions(wb) == [] and styles.unplaced(wb) == ["a", "b"]
+    assert styles.misreadings(wb, plain_names(wb, "en"), "en") == []
+    for lang in ("en", "ja"):
+        assert styles.not_shared_line(lang) == t(
+            "compare_a.styles_not_shared",
+            lang,
+            x=t("dim.processing.name", lang),
+            y=t("dim.conflict_pace.name", lang),
+        )

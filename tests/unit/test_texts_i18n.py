@@ -10,6 +10,7 @@ import pytest
 from emotions import i18n
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
 from emotions.escape import markdown_escape
+from emotions.languages import Language
 from emotions.model import Workbook
 from emotions.sections import SECTION_GROUPS
 from emotions.texts import area_lines, needs_table, plain_names, unmet_lines
@@ -149,14 +150,51 @@ def test_names_fall_back_to_neutral_labels_and_never_collide() -> None:
     names = plain_names(wb, "en")
     assert (names.a, names.b) == ("Sam (A)", "Sam (B)")
     assert plain_names(wb, "en", anonymous=True).a == i18n.t("partner.a", "en")
+    wb.partners["a"].ratings["expression"].need = 5
+    wb.partners["b"].ratings["expression"].need = 5
     rows = needs_table(wb, names, "en")
     assert rows[0] == {
-        "Need": "Talking about feelings",
+        i18n.t("needs.table_dimension", "en"): i18n.t("dim.expression.name", "en"),
         "Sam (A)": 5,
         "Sam (B)": 5,
-        "Difference": 0,
-        "Rule-of-thumb band": "Close",
+        i18n.t("needs.table_difference", "en"): 0,
+        i18n.t("needs.table_band", "en"): i18n.t("band.close", "en"),
     }
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_needs_table_names_no_value_that_was_not_answered(lang: Language) -> None:
+    """One partner answered everything, the other nothing: no number and no comparison for the
+    other. Both answered one dimension: the difference and band on that row only."""
+    wb = Workbook()
+    for dim in DIMENSION_IDS:
+        wb.partners["a"].ratings[dim].need = 9
+        wb.partners["a"].ratings[dim].met = 2
+    names = plain_names(wb, lang)
+    not_answered = i18n.t("answer.not_answered", lang)
+    difference = i18n.t("needs.table_difference", lang)
+    band = i18n.t("needs.table_band", lang)
+    dimension = i18n.t("needs.table_dimension", lang)
+    rows = needs_table(wb, names, lang)
+    assert [row[names.a] for row in rows] == [9] * len(DIMENSION_IDS)
+    assert [row[names.b] for row in rows] == [not_answered] * len(DIMENSION_IDS)
+    assert all(difference not in row and band not in row for row in rows)
+    assert area_lines(wb, names, lang) == []
+    # Unmet is one partner's own need against how well it is met: the answered partner's only.
+    unmet = unmet_lines(wb, names, lang)
+    assert len(unmet) == len(DIMENSION_IDS) and all(names.a in line for line in unmet)
+
+    wb.partners["b"].ratings["support"].need = 1  # far apart from 9, on this dimension only
+    rows = needs_table(wb, names, lang)
+    for dim, row in zip(DIMENSION_IDS, rows, strict=True):
+        assert set(row) == {dimension, names.a, names.b, difference, band}
+        if dim == "support":
+            assert (row[names.b], row[difference]) == (1, 8)
+            assert row[band] == i18n.t("band.far", lang)
+        else:
+            assert (row[names.b], row[difference], row[band]) == (not_answered, "", "")
+    lines = area_lines(wb, names, lang)
+    assert lines == [area_line("support", "far", 8, names.a, names.b, lang)]
 
 
 @pytest.mark.parametrize(
