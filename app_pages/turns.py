@@ -12,6 +12,7 @@ from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
 from emotions.turns import NEXT_STAGE, Stage, answering
 from ui.charts import plotly_chart
+from ui.section import radar_caption
 from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
 from ui.widgets import answer
 
@@ -123,6 +124,6 @@ else:  # the reveal
     st.header(t("turns.reveal_heading"), anchor=False)
     st.markdown(t("turns.reveal_intro"))
     plotly_chart(charts.radar_figure(view(), lang(), anonymous=presenting()), key="turns_radar")
-    st.caption(t("needs.radar_caption"))
+    radar_caption(view())
     st.page_link("app_pages/what_it_means.py", label=t("turns.reveal_link"), icon="🧭")
     st.button(t("turns.finish"), key="turns_finish", on_click=go_to, args=(None,))

@@ -17,7 +17,15 @@ from ui import keep
 from ui.charts import plotly_chart
 from ui.frame import answer_progress_again
 from ui.profile import own_profiles
-from ui.section import for_you_two, header, reflection, safe_names, small_print, table
+from ui.section import (
+    for_you_two,
+    header,
+    radar_caption,
+    reflection,
+    safe_names,
+    small_print,
+    table,
+)
 from ui.state import band_labels, editing, lang, name, t, view, workbook
 from ui.widgets import answer, choice
 
@@ -89,7 +97,7 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     with chart:
         st.subheader(t("needs.radar_heading"), anchor=False)
         plotly_chart(charts.radar_figure(wb, lang()), key="needs_radar")
-        st.caption(t("needs.radar_caption"))
+        radar_caption(wb)
         if st.toggle(t("needs.table_toggle"), key="needs_table"):
             # table() escapes the names in headings and cells (a table renders Markdown).
             table(texts.needs_table(wb, texts.plain_names(wb, lang()), lang()))

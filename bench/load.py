@@ -252,7 +252,12 @@ class NeedsUser(User):
             if got != want:
                 raise Wrong(f"{kind}__{who}__{dim} shows {got!r}, this session set {want!r}")
         radar = self.s.plotly("needs_radar")
-        for pid, trace in zip(PARTNER_IDS, radar["data"], strict=False):
+        # One trace per partner who has answered a need, named after the partner (no names are
+        # typed here); a partner without one has answered none.
+        labels = {i18n.t(f"partner.{pid}", "en"): pid for pid in PARTNER_IDS}
+        traces = {labels.get(trace.get("name"), ""): trace for trace in radar["data"]}
+        for pid in PARTNER_IDS:
+            trace = traces.get(pid, {"r": [None] * len(DIMENSION_IDS)})
             for dim, got in zip(DIMENSION_IDS, trace["r"], strict=False):
                 want = self.expected.setdefault((pid, "need", dim), _answer(got))
                 if _answer(got) != want:

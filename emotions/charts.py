@@ -81,37 +81,16 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
             }
         )
     legend = any(trace.get("showlegend", True) for trace in traces)
-    notes = [escape_plotly(note) for note in radar_notes(wb, lang, anonymous=anonymous)]
-    annotations = (
-        [
-            {
-                "text": "<br>".join(notes),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0.5,
-                # Below the bottom axis label and the legend's place.
-                "y": -0.16,
-                "xanchor": "center",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 13, "color": "#555555"},
-            }
-        ]
-        if notes
-        else []
-    )
-    below = 28 + 22 * len(notes) if notes else 0
     return {
         "data": traces,
         "layout": base_layout(
             lang,
-            # The lines under the chart get room of their own: the radar keeps its size.
-            height=520 + below,
+            height=520,
             showlegend=legend,
-            annotations=annotations,
-            # The axis labels need room at the sides; little is needed above and below (more
-            # when a line under the chart says who has not answered yet).
-            margin={"l": 80, "r": 80, "t": 56, "b": 48 + below},
+            # The axis labels need room at the sides; little is needed above and below. Who has
+            # not answered yet is said under the chart by the page (``radar_notes``), as text
+            # that wraps on a phone and that a screen reader reads, not inside the picture.
+            margin={"l": 80, "r": 80, "t": 56, "b": 48},
             polar={
                 # Where the axes, the scale and its values go: radar.py, shared with the exports.
                 "radialaxis": {

@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from emotions import texts
+from emotions import charts, texts
 from emotions.analysis import Area, can_compare
 from emotions.dimensions import SectionId
 from emotions.escape import markdown_escape, markdown_table
 from emotions.i18n import content_table, section_text
-from emotions.model import PARTNER_IDS, PartnerId
+from emotions.model import PARTNER_IDS, PartnerId, Workbook
 from emotions.sections import section_number
 from ui.state import editing, lang, name, presenting, t, view, workbook
 from ui.widgets import Setter, bound
@@ -147,6 +147,13 @@ def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS)
         blocks.append(f"**{title}**\n\n" + "\n".join(f"- {lines[key]}" for key in keys))
     # One element for all of it: every element costs a message to the browser on every rerun.
     st.markdown("\n\n".join([*blocks, small_print(t("you_two.caption"))]))
+
+
+def radar_caption(wb: Workbook) -> None:
+    """The line under a radar: who has not answered any need yet (no shape is drawn for them),
+    that only answered needs are drawn, and how to read it. One element, names escaped."""
+    notes = charts.radar_notes(wb, lang(), anonymous=presenting())
+    st.caption("  \n".join([*(markdown_escape(note) for note in notes), t("needs.radar_caption")]))
 
 
 def small_print(text: str) -> str:

@@ -67,13 +67,21 @@ ANSWER_KEY_PREFIXES = (
 that cannot bind to the workbook: a room's scales, the check-in form): the stylesheet below lays
 out exactly these, and ``answer`` refuses any other key."""
 
+ANSWER_SELECTED = "#2F6F62"
+"""The fill of a chosen segment: the theme's primaryColor (.streamlit/config.toml; a test keeps
+them equal), with white text (contrast 5.9:1). Streamlit's own tint (20 % of it) made an answered
+question hard to tell from an open one at a glance."""
+
+_ANSWER_SEGMENTS = ", ".join(
+    f"[class*='st-key-{prefix}'] button[data-variant='segmented_control']"
+    for prefix in ANSWER_KEY_PREFIXES
+)
 ANSWER_CSS = (
-    "<style>"
-    + ", ".join(
-        f"[class*='st-key-{prefix}'] button[data-variant='segmented_control']"
-        for prefix in ANSWER_KEY_PREFIXES
-    )
-    + " { padding-left: 0; padding-right: 0; min-width: 0; flex: 1 1 0; }</style>"
+    f"<style>{_ANSWER_SEGMENTS} {{ padding-left: 0; padding-right: 0; min-width: 0; flex: 1 1 0; }}"
+    + ", ".join(f"{one}[aria-checked='true']" for one in _ANSWER_SEGMENTS.split(", "))
+    # important: Streamlit's hover and focus styles would otherwise tint the segment just chosen.
+    + f" {{ background-color: {ANSWER_SELECTED} !important; color: #FFFFFF !important;"
+    + " font-weight: 600; }</style>"
 )
 """Lets the segments of an answer share their row evenly: eleven fit on a 390 px phone
 (docs/answer-widget.md). Our own constant stylesheet, drawn once per run outside any fragment."""

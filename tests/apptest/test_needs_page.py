@@ -211,3 +211,27 @@ def test_for_you_two_follows_the_couple_and_the_direction_of_the_difference() ->
     answer(at, "need__a__conflict_pace", 0)
     text = " ".join(m.value for m in at.markdown)
     assert opener.format(higher="Ren", lower="Mia") in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_the_line_under_the_radar_says_who_has_no_shape_yet(lang: str) -> None:
+    at = in_language(lang)
+    captions = " ".join(c.value for c in at.caption)
+    for pid in ("a", "b"):
+        assert (
+            markdown_escape(
+                t("export_answers.radar_not_answered", lang, name=t(f"partner.{pid}", lang))
+            )
+            in captions
+        )
+    answer(at, "need__a__support", 4)
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        markdown_escape(t("export_answers.radar_not_answered", lang, name=t("partner.a", lang)))
+        not in captions
+    )
+    assert (
+        markdown_escape(t("export_answers.radar_not_answered", lang, name=t("partner.b", lang)))
+        in captions
+    )
+    assert markdown_escape(t("export_answers.radar_partial", lang)) in captions

@@ -14,10 +14,11 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, expect
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -38,6 +39,7 @@ CHROMIUM_ARGS = [
     # an outside request (recorded in `network`) has not actually reached the internet.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
+T = TypeVar("T")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HEALTH_TIMEOUT = 60.0
@@ -211,3 +213,97 @@ def set_name(page: Page, pid: str, text: str) -> None:
     field.fill(text)
     field.press("Enter")
     wait_idle(page)
+
+
+# --------------------------------------------------------------------------- answer widgets
+# A question of the workbook (ui.widgets.answer) is an st.segmented_control: a radiogroup of
+# buttons (role "radio", text "0" ... "10" or an importance level), none checked while it is not
+# answered. A click (or Space) on a segment answers; on the checked one again takes it back.
+
+
+def segment(page: Page, key: str, label: object) -> Locator:
+    """The segment whose text is exactly ``label`` in the answer widget ``key``."""
+    return page.locator(f".st-key-{key}").get_by_role("radio", name=str(label), exact=True)
+
+
+def answer_value(page: Page, key: str) -> str | None:
+    """The text of the checked segment of the answer widget ``key``; None while not answered."""
+    box = page.locator(f".st-key-{key}")
+    box.get_by_role("radio").first.wait_for()
+    checked = box.locator('[role="radio"][aria-checked="true"]')
+    return checked.inner_text().strip() if checked.count() else None
+
+
+def answered(page: Page, key: str) -> int | None:
+    """The number answered in the 0-10 answer widget ``key``; None while not answered."""
+    value = answer_value(page, key)
+    return None if value is None else int(value)
+
+
+def give(page: Page, key: str, value: T) -> T:
+    """Answer ``value`` in the answer widget ``key`` with one click (nothing when it already holds
+    that answer: a click there would take it back); returns ``value``."""
+    button = segment(page, key, value)
+    button.scroll_into_view_if_needed()
+    if button.get_attribute("aria-checked") != "true":
+        button.click()
+        expect(button).to_have_attribute("aria-checked", "true")
+    wait_idle(page)
+    return value
+
+
+def take_back(page: Page, key: str) -> None:
+    """Click the checked segment of ``key`` again: the question is not answered any more."""
+    box = page.locator(f".st-key-{key}")
+    checked = box.locator('[role="radio"][aria-checked="true"]')
+    expect(checked).to_have_count(1)
+    checked.click()
+    expect(box.locator('[role="radio"][aria-checked="true"]')).to_have_count(0)
+    wait_idle(page)
+
+
+def key_answer(page: Page, key: str, value: int) -> int:
+    """Answer ``value`` (0-10) by keyboard: focus the question's first segment (no key press:
+    nothing is chosen by that), ArrowRight ``value`` times (focus only), one Space."""
+    box = page.locator(f".st-key-{key}")
+    box.scroll_into_view_if_needed()
+    box.get_by_role("radio").first.focus()
+    for _ in range(value):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
+    expect(segment(page, key, value)).to_have_attribute("aria-checked", "true")
+    wait_idle(page)
+    return value
+
+
+def room_position(page: Page, dim: str, value: int) -> int:
+    """Set a workshop participant's position on ``dim`` to ``value`` on the join page.
+
+    The position is a row of segments (unset until chosen; one click sets it) once the rooms
+    follow the workbook's answer widget, a slider standing at the middle before: either way the
+    position ends at ``value``. After a slider, a pause lets it hand its value to the app before
+    anything else is pressed (a "send" faster than any person could carry the old one)."""
+    key = f"room_need__{dim}"
+    box = page.locator(f".st-key-{key}")
+    box.locator('[role="radio"], input[type=range]').first.wait_for()  # drawn, not a skeleton
+    if box.get_by_role("radio").count():
+        give(page, key, value)
+    else:
+        thumb = box.locator('[data-testid="stSliderThumbValue"]')
+        presses = value - int(thumb.inner_text())
+        box.locator("input[type=range]").focus()
+        for _ in range(abs(presses)):
+            page.keyboard.press("ArrowRight" if presses > 0 else "ArrowLeft")
+        expect(thumb).to_have_text(str(value))
+        page.wait_for_timeout(600)  # a slider hands its value over after a short pause
+        wait_idle(page)
+    return value
+
+
+def room_positions(page: Page, closeness: int) -> None:
+    """Set every position of a workshop participant: ``closeness`` there, the middle (5) on every
+    other dimension, one answer each, as a participant who answers the whole card."""
+    from emotions.dimensions import DIMENSION_IDS
+
+    for dim in DIMENSION_IDS:
+        room_position(page, dim, closeness if dim == "closeness" else 5)

@@ -32,10 +32,14 @@ from tests.browser.kit import (
     REPO,
     NetworkLog,
     StreamlitServer,
+    answered,
     full_page_screenshot,
+    give,
     open_app,
     wait_idle,
 )
+from tests.browser.test_needs_page import OUTLINES
+from ui.widgets import ANSWER_KEY_PREFIXES
 
 pytestmark = pytest.mark.browser
 
@@ -233,61 +237,34 @@ def plots(page: Page) -> list[dict[str, Any]]:
     return figures
 
 
-def radar(page: Page, chart_key: str) -> list[list[float]]:
+def radar(page: Page, chart_key: str) -> list[list[float | None]]:
+    """The radar's outlines that hold an answer (a partner who answered no need has none)."""
     sel = f".st-key-{chart_key} .js-plotly-plot"
     page.wait_for_function(
-        "(sel) => { const p = document.querySelector(sel); return p && p.data && p.data.length }",
+        "(sel) => { const p = document.querySelector(sel); return p && p.data }",
         arg=sel,
         timeout=UI_TIMEOUT,
     )
-    values: list[list[float]] = page.evaluate(
-        "(sel) => [...document.querySelector(sel).data].map(tr => Array.from(tr.r))", sel
+    values: list[list[float | None]] = page.evaluate(
+        f"(sel) => ({OUTLINES})(document.querySelector(sel))", sel
     )
     return values
 
 
-def wait_radar(page: Page, chart_key: str, expected: list[list[float]]) -> list[list[float]]:
+def wait_radar(
+    page: Page, chart_key: str, expected: list[list[float | None]]
+) -> list[list[float | None]]:
     """Wait until the radar shows ``expected`` (plotly redraws after the script ends)."""
     sel = f".st-key-{chart_key} .js-plotly-plot"
     with contextlib.suppress(Exception):  # the caller's assertion shows what it does show
         page.wait_for_function(
-            """([sel, want]) => { const p = document.querySelector(sel);
-                return p && p.data && JSON.stringify(p.data.map(t => Array.from(t.r)))
-                    === JSON.stringify(want); }""",
+            f"""([sel, want]) => {{ const p = document.querySelector(sel);
+                return p && p.data && JSON.stringify(({OUTLINES})(p))
+                    === JSON.stringify(want); }}""",
             arg=[sel, expected],
             timeout=10_000,
         )
     return radar(page, chart_key)
-
-
-def thumb(page: Page, name: str) -> int:
-    raw = key(page, name).locator('[data-testid="stSliderThumbValue"]').inner_text()
-    return int(re.sub(r"\D", "", raw))
-
-
-def move_slider(page: Page, name: str, target: int, top: int = 10) -> None:
-    """Focus a slider's thumb and press keys until it shows ``target`` (Home / End for the ends,
-    else arrows). The app writes each widget's value back on every rerun, and a rerun started
-    by an early key press can move the thumb back under later presses (see the report of this
-    test): the presses are repeated until the thumb rests at ``target``."""
-    handle = key(page, name).locator("input[type=range]")
-    handle.scroll_into_view_if_needed()
-    for _round in range(4):
-        presses = target - thumb(page, name)
-        if presses == 0:
-            break
-        handle.focus()
-        if target in (0, top):
-            page.keyboard.press("Home" if target == 0 else "End")
-        else:
-            for _ in range(abs(presses)):
-                page.keyboard.press("ArrowRight" if presses > 0 else "ArrowLeft")
-        wait_idle(page, settle_ms=300)
-        page.wait_for_timeout(200)  # a late redraw of an earlier value lands here
-        wait_idle(page, settle_ms=0)
-    expect(key(page, name).locator('[data-testid="stSliderThumbValue"]')).to_have_text(
-        re.compile(rf"^{target}\D*$"), timeout=UI_TIMEOUT
-    )
 
 
 def no_exception(page: Page, where: str) -> None:
@@ -309,9 +286,10 @@ def assert_private(page: Page, where: str, names: tuple[str, ...], notes: list[s
         assert not found, f"{where}: name(s) {sorted(set(found))} in the {label}"
         leaked = [note for note in notes if note in haystack]
         assert not leaked, f"{where}: note(s) in the {label}: {leaked}"
+    questions = ", ".join(f'[class*="st-key-{prefix}"]' for prefix in ANSWER_KEY_PREFIXES)
     controls = page.locator(
         '[data-testid="stApp"] :is(input[type="text"], textarea, [data-testid="stSlider"],'
-        ' [data-testid="stTextInput"], [data-testid="stTextArea"])'
+        f' [data-testid="stTextInput"], [data-testid="stTextArea"], {questions})'
     )
     visible = [c for c in controls.all() if c.is_visible()]
     assert not visible, f"{where}: {len(visible)} answer control(s) on a shared screen"
@@ -368,8 +346,8 @@ def test_presentation_mode_shows_no_name_and_no_note(
 
 # --------------------------------------------------------------------------- 2. pass and play
 
-A_NEEDS = [10, 0, 10, 0, 10, 0, 10, 0]  # distinctive: no default (5) among them
-B_NEEDS = [5, 5, 2, 5, 5, 7, 5, 5]  # B moves two sliders away from the default
+A_NEEDS = [10, 0, 10, 0, 10, 0, 10, 0]  # distinctive: no middle (5) among them
+B_NEEDS = [5, 5, 2, 5, 5, 7, 5, 5]  # B answers the middle but for two
 
 
 def to_the_handover(page: Page, server: StreamlitServer, a_needs: list[int] | None) -> None:
@@ -382,7 +360,7 @@ def to_the_handover(page: Page, server: StreamlitServer, a_needs: list[int] | No
     )
     if a_needs is not None:
         for dim, value in zip(DIMENSION_IDS, a_needs, strict=True):
-            move_slider(page, f"turns__a__{dim}", value)
+            give(page, f"turns__a__{dim}", value)
     click(page, "turns_done_a")
     expect(main(page).locator("h2").first).to_have_text(
         t("turns.handover_heading", "en", name=t("partner.b", "en")), timeout=UI_TIMEOUT
@@ -426,7 +404,7 @@ def assert_nothing_of_a(page: Page, where: str) -> None:
 def test_pass_and_play_shows_nothing_of_a_before_the_reveal(
     page: Page, server: StreamlitServer, network: NetworkLog
 ) -> None:
-    # The reference: the same screens in a session where A left every answer at its default.
+    # The reference: the same screens in a session where A answered nothing.
     reference = page.context.new_page()
     to_the_handover(reference, server, None)
     handover_default = turn_screen(reference)
@@ -435,9 +413,10 @@ def test_pass_and_play_shows_nothing_of_a_before_the_reveal(
     reference.close()
 
     to_the_handover(page, server, A_NEEDS)
-    assert page.locator('[data-testid="stSlider"]').count() == 0, "sliders on the hand-over"
+    questions = '[data-testid="stSlider"], [data-testid="stButtonGroup"]'
+    assert page.locator(questions).count() == 0, "questions on the hand-over"
     assert_nothing_of_a(page, "hand-over")
-    assert turn_screen(page) == handover_default, "the hand-over differs from one with defaults"
+    assert turn_screen(page) == handover_default, "the hand-over differs from one without answers"
     full_page_screenshot(page, SHOTS / "turns-handover.png")
     # The browser's back button leads to the hand-over again, not to a page with answers.
     page.go_back()
@@ -452,11 +431,11 @@ def test_pass_and_play_shows_nothing_of_a_before_the_reveal(
         t("turns.turn_heading", "en", name=t("partner.b", "en")), timeout=UI_TIMEOUT
     )
     assert_nothing_of_a(page, "B's turn")
-    assert [thumb(page, f"turns__b__{d}") for d in DIMENSION_IDS] == [5] * len(DIMENSION_IDS)
-    assert turn_screen(page) == b_default, "B's screen differs from one where A kept the defaults"
+    unanswered = [None] * len(DIMENSION_IDS)
+    assert [answered(page, f"turns__b__{d}") for d in DIMENSION_IDS] == unanswered
+    assert turn_screen(page) == b_default, "B's screen differs from one where A answered nothing"
     for dim, value in zip(DIMENSION_IDS, B_NEEDS, strict=True):
-        if value != 5:
-            move_slider(page, f"turns__b__{dim}", value)
+        give(page, f"turns__b__{dim}", value)
     assert_nothing_of_a(page, "B's turn after B answered")
     full_page_screenshot(page, SHOTS / "turns-b.png")
 
@@ -464,7 +443,7 @@ def test_pass_and_play_shows_nothing_of_a_before_the_reveal(
     expect(main(page).locator("h2").first).to_have_text(
         t("turns.reveal_heading", "en"), timeout=UI_TIMEOUT
     )
-    both: list[list[float]] = [[*n, n[0]] for n in (A_NEEDS, B_NEEDS)]  # outlines close
+    both: list[list[float | None]] = [[*n, n[0]] for n in (A_NEEDS, B_NEEDS)]  # outlines close
     shown_values = wait_radar(page, "turns_radar", both)
     assert shown_values == both, shown_values
     hrefs = page.locator('[data-testid="stSidebarNav"] a').evaluate_all(
@@ -524,8 +503,7 @@ def test_start_over_clears_everything_only_after_confirming(
     )
     assert sidebar_names(page) == ("", "")
     assert banner_count(page) == 0
-    defaults = [[5.0] * (len(DIMENSION_IDS) + 1)] * 2
-    assert wait_radar(page, "needs_radar", defaults) == defaults
+    assert wait_radar(page, "needs_radar", []) == [], "a fresh workbook: nobody has answered"
     expect(page.locator('[data-testid="stSidebar"] [data-testid="stProgress"]')).to_contain_text(
         t("frame.progress", "en", count=1)
     )

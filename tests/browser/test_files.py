@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Locator, Page, expect
 from pypdf import PdfReader
 
+from emotions.combine import answer_total
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import section_text, t
 from emotions.languages import LANGUAGE_CODES, spec
@@ -31,12 +32,14 @@ from emotions.workbook_io import WorkbookError, load_workbook, problem_messages
 from tests.browser.kit import (
     ARTIFACTS,
     StreamlitServer,
+    answered,
     full_page_screenshot,
+    give,
     open_app,
     set_name,
     wait_idle,
 )
-from tests.browser.test_needs_page import choose_language, nudge, radar, slider_value
+from tests.browser.test_needs_page import choose_language, radar
 
 pytestmark = pytest.mark.browser
 
@@ -47,17 +50,24 @@ NAME_A = "Zephyrine"
 NAME_B = "春樹"
 LANG_LABEL: dict[Language, str] = {lang: spec(lang).name for lang in LANGUAGE_CODES}
 
-Needs = dict[tuple[PartnerId, str], int]
-"""(partner, dimension) → need, for every partner and dimension."""
+Needs = dict[tuple[PartnerId, str], int | None]
+"""(partner, dimension) → need (None: not answered), for every partner and dimension."""
+
+MIDDLE = 5
+"""What a session answers for a need it does not move: the middle of the scale, a real answer."""
 
 
-def default_needs() -> Needs:
-    return {(pid, dim): 5 for pid in ("a", "b") for dim in DIMENSION_IDS}
+def unanswered_needs() -> Needs:
+    return {(pid, dim): None for pid in ("a", "b") for dim in DIMENSION_IDS}
 
 
-def radar_of(needs: Needs, pids: tuple[PartnerId, ...] = ("a", "b")) -> list[list[float]]:
-    """The r values the radar should show: one closed outline per partner."""
-    return [[needs[pid, d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])] for pid in pids]
+def radar_of(needs: Needs, pids: tuple[PartnerId, ...] = ("a", "b")) -> list[list[float | None]]:
+    """The r values the radar should show: one closed outline per partner who has answered a
+    need (``radar`` leaves out a partner who has answered none)."""
+    outlines: list[list[float | None]] = [
+        [needs[pid, d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])] for pid in pids
+    ]
+    return [outline for outline in outlines if any(v is not None for v in outline)]
 
 
 # --------------------------------------------------------------------------- browser steps
@@ -84,19 +94,21 @@ def pick(page: Page, key: str, label: str) -> None:
 
 
 def set_needs(page: Page, needs: Needs, pid: PartnerId, moves: dict[str, int]) -> None:
-    """On the needs page: raise ``pid``'s need on each dimension by ``moves[dim]`` (keyboard)."""
-    for dim, presses in moves.items():
-        needs[pid, dim] = nudge(page, f"need__{pid}__{dim}", presses)
+    """On the needs page: answer every need of ``pid``, the middle of the scale raised by
+    ``moves[dim]`` (one click on the segment each)."""
+    for dim in DIMENSION_IDS:
+        needs[pid, dim] = give(page, f"need__{pid}__{dim}", MIDDLE + moves.get(dim, 0))
 
 
-def wait_for_radar(page: Page, expected: list[list[float]]) -> list[list[float]]:
+def wait_for_radar(page: Page, expected: list[list[float | None]]) -> list[list[float | None]]:
     """Wait until the radar shows ``expected`` (plotly redraws after the script ends)."""
     plot = ".st-key-needs_radar .js-plotly-plot"
     with contextlib.suppress(Exception):  # the caller's assertion shows what it does show
         page.wait_for_function(
             """([sel, want]) => {
                 const p = document.querySelector(sel);
-                return p && p.data && JSON.stringify(p.data.map(t => Array.from(t.r)))
+                return p && p.data && JSON.stringify(p.data.map(t => Array.from(t.r))
+                    .filter(r => r.some(v => v !== null && v !== undefined)))
                     === JSON.stringify(want);
             }""",
             arg=[plot, expected],
@@ -155,8 +167,8 @@ class Session:
 
     context: BrowserContext
     page: Page
-    needs: Needs = field(default_factory=default_needs)
-    radar: list[list[float]] = field(default_factory=list)
+    needs: Needs = field(default_factory=unanswered_needs)
+    radar: list[list[float | None]] = field(default_factory=list)
 
 
 def new_page(browser: Browser) -> tuple[BrowserContext, Page]:
@@ -211,11 +223,19 @@ def check_markdown(file: Download, lang: Language, needs: Needs) -> None:
         if line.startswith("| ")
         for cells in [[c.strip() for c in line.strip("|").split("|")]]
     }
+    # The columns are found by their headings: a column that would only say "not answered" is
+    # left out of the table (here importance and met, which this session never answered).
+    heading = rows.get(t("needs.table_dimension", lang))
+    assert heading is not None, "no heading row of the needs table in the Markdown"
+    column = {
+        pid: heading.index(t("export.col_need", lang, name=name))
+        for pid, name in (("a", NAME_A), ("b", NAME_B))
+    }
     for dim in DIMENSION_IDS:
         row = rows.get(t(f"dim.{dim}.name", lang))
         assert row is not None, f"no row for {dim} in the Markdown"
-        # Need | A: need | A: importance | A: met | B: need | ...
-        assert (row[1], row[4]) == (str(needs["a", dim]), str(needs["b", dim])), (dim, row)
+        got = (row[column["a"]], row[column["b"]])
+        assert got == (str(needs["a", dim]), str(needs["b", dim])), (dim, heading, row)
     assert NAME_A in file.text() and NAME_B in file.text()
 
 
@@ -316,7 +336,7 @@ def test_resume_in_a_fresh_session_shows_the_same_radar(
         go(page, NEEDS)
         assert wait_for_radar(page, filled.radar) == filled.radar
         assert names_in_sidebar(page) == [NAME_A, NAME_B]
-        assert slider_value(page, "need__a__expression") == filled.needs["a", "expression"]
+        assert answered(page, "need__a__expression") == filled.needs["a", "expression"]
     finally:
         context.close()
 
@@ -362,13 +382,13 @@ def test_broken_file_changes_nothing(filled: Session) -> None:
     assert t("io.problem.not_json", "ja") in shown
     expect(page.locator(".st-key-resume_replace")).to_have_count(0)
 
-    # Everything as it was: names, sliders, radar.
+    # Everything as it was: names, answers, radar.
     go(page, NEEDS, "ja")
     assert names_in_sidebar(page) == [NAME_A, NAME_B]
     assert wait_for_radar(page, filled.radar) == filled.radar
     choose_language(page, LANG_LABEL["en"])
     pick(page, "needs_who", NAME_A)
-    assert slider_value(page, "need__a__expression") == filled.needs["a", "expression"]
+    assert answered(page, "need__a__expression") == filled.needs["a", "expression"]
 
 
 def expected_problems(data: bytes, lang: Language) -> list[str]:
@@ -378,7 +398,7 @@ def expected_problems(data: bytes, lang: Language) -> list[str]:
 
 
 def test_two_partner_files_combine(browser: Browser, server: StreamlitServer) -> None:
-    needs = default_needs()
+    needs = unanswered_needs()
     files: dict[PartnerId, Download] = {}
     contexts: list[BrowserContext] = []
     try:
@@ -409,7 +429,10 @@ def test_two_partner_files_combine(browser: Browser, server: StreamlitServer) ->
         partners = page.locator('.st-key-files_partner [data-testid="stRadioOption"]')
         expect(partners).to_have_text([NAME_A, NAME_B])
         wait_idle(page)
-        alert_text(page, "Success", t("files.combined", "en", count=1))
+        # The message of the last file: every answer in B's file was new here.
+        last = answer_total(load_workbook(files["b"].data).partners["b"])
+        assert last >= len(DIMENSION_IDS)
+        alert_text(page, "Success", t("files.combined", "en", count=last))
         go(page, NEEDS)
         assert wait_for_radar(page, radar_of(needs)) == radar_of(needs)
         assert names_in_sidebar(page) == [NAME_A, NAME_B]
@@ -418,8 +441,13 @@ def test_two_partner_files_combine(browser: Browser, server: StreamlitServer) ->
         page = contexts[0].pages[0]
         go(page, NEEDS)
         # In A's own session partner B is blank.
-        as_filed = {**default_needs(), **{k: v for k, v in needs.items() if k[0] == "a"}}
-        changed = {**as_filed, ("a", "expression"): nudge(page, "need__a__expression", 2)}
+        as_filed = {**unanswered_needs(), **{k: v for k, v in needs.items() if k[0] == "a"}}
+        expression = as_filed["a", "expression"]
+        assert expression is not None
+        changed = {
+            **as_filed,
+            ("a", "expression"): give(page, "need__a__expression", expression + 2),
+        }
         assert wait_for_radar(page, radar_of(changed)) == radar_of(changed)
         go(page, FILES)
         upload(page, "combine_upload", [json_file(files["a"].name, files["a"].data)])

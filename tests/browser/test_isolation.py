@@ -29,7 +29,14 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.samples import PROFILES
 from emotions.workbook_io import load_workbook
-from tests.browser.kit import StreamlitServer, set_name, wait_idle
+from tests.browser.kit import (
+    StreamlitServer,
+    give,
+    room_position,
+    room_positions,
+    set_name,
+    wait_idle,
+)
 from tests.browser.test_counselor import (
     load_sample,
     name_pattern,
@@ -40,7 +47,6 @@ from tests.browser.test_counselor import (
     toggle,
 )
 from tests.browser.test_keep import click, go, key, storage, switch_keep, write_note
-from tests.browser.test_needs_page import nudge
 from tests.browser.test_rooms import rows
 from ui.keep import STORED_ENTRY
 
@@ -123,25 +129,25 @@ def assert_only_own(
             assert mine or code not in held, f"browser {c.i} {where}: the code of room {room}"
 
 
-def radar_need(page: Page) -> list[float]:
+def radar_need(page: Page) -> list[float | None]:
     """Partner A's outline on the needs radar (waits until plotly has drawn it)."""
     sel = ".st-key-needs_radar .js-plotly-plot"
     page.wait_for_function(
         "(s) => { const p = document.querySelector(s); return p && p.data && p.data.length }",
         arg=sel,
     )
-    values: list[float] = page.evaluate(
+    values: list[float | None] = page.evaluate(
         "(s) => Array.from(document.querySelector(s).data[0].r)", sel
     )
     return values
 
 
-def expected_outline(c: Couple) -> list[float]:
+def expected_outline(c: Couple) -> list[float | None]:
     if c.i == SAMPLE_AT:
         figures = PROFILES[SAMPLE].a.figures  # type: ignore[index]
-        need = [figures[d][0] for d in DIMENSION_IDS]
-    else:
-        need = [c.need if d == "expression" else 5 for d in DIMENSION_IDS]
+        need: list[float | None] = [figures[d][0] for d in DIMENSION_IDS]
+    else:  # its own answer on expression; the needs it left open are gaps (None)
+        need = [c.need if d == "expression" else None for d in DIMENSION_IDS]
     return [*need, need[0]]
 
 
@@ -165,9 +171,7 @@ def join(page: Page, code: str, presses: int) -> None:
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    nudge(page, "room_need__closeness", presses)
-    page.wait_for_timeout(600)  # the slider reports its value after a short pause
-    wait_idle(page)
+    room_positions(page, closeness=5 + presses)
     click(page, "room_send")
     expect(key(page, "room_withdraw")).to_be_visible()
 
@@ -209,7 +213,7 @@ def test_five_couples_and_two_rooms_at_once(
     # Round 2: partner A's need for expression, a different value in each browser.
     for c in couples:
         if c.i != SAMPLE_AT:
-            nudge(c.page, "need__a__expression", c.need - 5)
+            give(c.page, "need__a__expression", c.need)
     # Round 3: a note on the styles page; one browser turns presentation mode on.
     for c in couples:
         go(c.page, STYLES)
@@ -254,9 +258,7 @@ def test_five_couples_and_two_rooms_at_once(
     # A participant changes their position, another withdraws: nobody else's moves.
     changer, leaver = couples[1].page, couples[3].page  # both in room A
     go(changer, "join")
-    nudge(changer, "room_need__closeness", 2)  # 6 -> 8
-    changer.wait_for_timeout(600)
-    wait_idle(changer)
+    room_position(changer, "closeness", 8)  # 6 -> 8
     click(changer, "room_send")
     go(leaver, "join")
     click(leaver, "room_withdraw")

@@ -17,8 +17,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from emotions.i18n import t
 from emotions.workbook_io import load_workbook
-from tests.browser.kit import StreamlitServer, open_app, set_name, wait_idle
-from tests.browser.test_needs_page import nudge, slider_value
+from tests.browser.kit import StreamlitServer, answered, give, open_app, set_name, wait_idle
 from ui.keep import ON_ENTRY, STORED_ENTRY
 
 pytestmark = pytest.mark.browser
@@ -27,7 +26,7 @@ NEEDS = "what-it-means"
 STYLES = "emotional-styles"
 NAME_A = "Quillon"
 NOTE = "We talk best on long walks."
-SLIDER = "need__a__expression"
+QUESTION = "need__a__expression"
 
 
 def storage(page: Page) -> dict[str, str]:
@@ -92,7 +91,7 @@ def fill_answers(page: Page) -> int:
     """A name (sidebar), a need (needs page) and a note (styles page); returns the need."""
     set_name(page, "a", NAME_A)
     go(page, NEEDS)
-    value = nudge(page, SLIDER, 3)
+    value = give(page, QUESTION, 8)
     go(page, STYLES)
     write_note(page, STYLES, NOTE)
     return value
@@ -108,7 +107,7 @@ def assert_answers(page: Page, need: int) -> None:
     go(page, STYLES)
     expect(key(page, f"reflect__{STYLES}__a").locator("textarea")).to_have_value(NOTE)
     go(page, NEEDS)
-    assert slider_value(page, SLIDER) == need
+    assert answered(page, QUESTION) == need
 
 
 def reload(page: Page) -> None:
@@ -158,7 +157,7 @@ def test_without_the_choice_the_browser_holds_nothing(page: Page, server: Stream
     set_name(page, "a", NAME_A)
     holds_nothing_of_the_workbook(page)
     go(page, NEEDS)
-    nudge(page, SLIDER, 2)
+    give(page, QUESTION, 7)
     holds_nothing_of_the_workbook(page)
     go(page, STYLES)
     write_note(page, STYLES, NOTE)
@@ -318,15 +317,15 @@ def kept_need(page: Page) -> int | None:
     return stored_copy(page).partners["a"].ratings["expression"].need  # type: ignore[no-any-return]
 
 
-def test_a_slider_moved_on_the_needs_page_reaches_the_copy_and_the_saved_line(
+def test_an_answer_on_the_needs_page_reaches_the_copy_and_the_saved_line(
     page: Page, server: StreamlitServer
 ) -> None:
-    """A needs slider reruns only its fragment of the page; what the whole page draws from the
+    """A needs answer reruns only its fragment of the page; what the whole page draws from the
     answers (the browser's copy, the sidebar's "saved?" line) must follow all the same."""
     open_app(page, server.url)
     switch_keep(page, True)
     go(page, NEEDS)
-    value = nudge(page, SLIDER, 2)
+    value = give(page, QUESTION, 7)
     deadline = time.monotonic() + 20
     while kept_need(page) != value and time.monotonic() < deadline:
         page.wait_for_timeout(200)
@@ -345,7 +344,7 @@ def test_a_slider_moved_on_the_needs_page_reaches_the_copy_and_the_saved_line(
     expect(panel).to_contain_text(t("keep.saved", "en"))
 
     go(page, NEEDS)
-    moved = nudge(page, SLIDER, 1)
+    moved = give(page, QUESTION, value + 1)
     expect(panel).to_contain_text(t("keep.unsaved", "en"))
     deadline = time.monotonic() + 20
     while kept_need(page) != moved and time.monotonic() < deadline:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.kit import REPO, NetworkLog, StreamlitServer, open_app, wait_idle
+from tests.browser.kit import REPO, NetworkLog, StreamlitServer, open_app, segment, wait_idle
 from tests.browser.tracing import Trace, needs_strace, outbound_lines, traced
 
 pytestmark = pytest.mark.browser
@@ -41,8 +41,10 @@ def test_no_outbound_connection_while_starting_and_serving(
     trace = Trace(tmp_path / "strace", cwd=REPO)
     server = fresh_server(prefix=traced(trace.directory, files=False))
     open_app(page, server.url, "what-it-means")
-    page.locator(".st-key-need__a__expression input[type=range]").focus()
-    page.keyboard.press("ArrowRight")
+    page.locator(".st-key-need__a__expression").get_by_role("radio").first.focus()
+    page.keyboard.press("ArrowRight")  # the focus to the segment "1"
+    page.keyboard.press("Space")  # answers 1: a rerun
+    expect(segment(page, "need__a__expression", 1)).to_have_attribute("aria-checked", "true")
     wait_idle(page)
     page.locator('[data-testid="stSidebarNav"] a[href$="/about"]').click()
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()

@@ -36,11 +36,19 @@ from emotions.i18n import t
 from emotions.model import Workbook
 from emotions.rooms import Rooms, _hash_token, dispose
 from emotions.workbook_io import dump_workbook
-from tests.browser.kit import REPO, NetworkLog, StreamlitServer, open_app, set_name, wait_idle
+from tests.browser.kit import (
+    REPO,
+    NetworkLog,
+    StreamlitServer,
+    give,
+    open_app,
+    room_positions,
+    set_name,
+    wait_idle,
+)
 from tests.browser.test_counselor import toggle
 from tests.browser.test_files import alert_text, download, json_file, upload
 from tests.browser.test_keep import click, go, key, storage, switch_keep, write_note
-from tests.browser.test_needs_page import nudge
 from tests.browser.test_no_outbound import _websocket_handshake
 from tests.browser.test_rooms import rows
 from tests.browser.tracing import Trace, needs_strace, traced, unexpected
@@ -100,8 +108,8 @@ def walk(page: Page, server: StreamlitServer, db: Path) -> str:
     set_name(page, "a", NAME_A)
     set_name(page, "b", NAME_B)
     switch_keep(page, True)  # the copy kept in the browser, by choice
-    nudge(page, "need__a__expression", 3)
-    nudge(page, "need__a__closeness", 2)
+    give(page, "need__a__expression", 8)
+    give(page, "need__a__closeness", 7)
     for section, note in NOTES.items():
         go(page, section)
         write_note(page, section, note)
@@ -135,9 +143,7 @@ def walk(page: Page, server: StreamlitServer, db: Path) -> str:
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    nudge(page, "room_need__closeness", 4)
-    page.wait_for_timeout(600)  # the slider reports its value after a short pause
-    wait_idle(page)
+    room_positions(page, closeness=9)
     click(page, "room_send")
     expect(key(page, "room_withdraw")).to_be_visible()
     return code

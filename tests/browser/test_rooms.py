@@ -14,8 +14,14 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
-from tests.browser.kit import ARTIFACTS, StreamlitServer, full_page_screenshot, open_app, wait_idle
-from tests.browser.test_needs_page import nudge
+from tests.browser.kit import (
+    ARTIFACTS,
+    StreamlitServer,
+    full_page_screenshot,
+    open_app,
+    room_positions,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -49,18 +55,13 @@ def bars(page: Page, dim: str) -> list[int]:
 
 
 def join_and_send(page: Page, presses: int) -> None:
-    """On a join page opened from the QR link: join, move one slider, send."""
+    """On a join page opened from the QR link: join, set one position, send."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
     wait_idle(page)
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.wait_for_selector(".st-key-room_send")
     wait_idle(page)
-    if presses:
-        nudge(page, "room_need__closeness", presses)
-        # The slider hands its new value to the app after a short pause; a click on "send"
-        # faster than any person would could still carry the old one.
-        page.wait_for_timeout(600)
-        wait_idle(page)
+    room_positions(page, closeness=5 + presses)  # the middle, closeness moved by ``presses``
     page.locator(".st-key-room_send button").click()
     expect(page.locator(".st-key-room_withdraw")).to_be_visible()
     wait_idle(page)

@@ -240,12 +240,14 @@ def press_button(w: Walk, key: str) -> None:
     wait_idle(w.page)
 
 
-def plot_data(w: Walk, key: str) -> list[dict[str, Any]]:
-    """The traces of a plotly chart (x, y, r, z), once the lazily loaded chart is drawn."""
+def plot_data(w: Walk, key: str, drawn: bool = True) -> list[dict[str, Any]]:
+    """The traces of a plotly chart (x, y, r, z), once the lazily loaded chart is drawn (with a
+    trace, unless ``drawn`` is False: a radar before anyone answered has none)."""
     selector = f".st-key-{key} .js-plotly-plot"
     w.page.wait_for_function(
-        "(sel) => { const p = document.querySelector(sel); return p && p.data && p.data.length }",
-        arg=selector,
+        "([sel, drawn]) => { const p = document.querySelector(sel);"
+        " return p && p.data && (p.data.length || !drawn) }",
+        arg=[selector, drawn],
     )
     traces: list[dict[str, Any]] = w.page.evaluate(
         """(sel) => [...document.querySelector(sel).data].map(tr => ({
@@ -288,18 +290,26 @@ def introduction(w: Walk) -> None:
     expect(w.key("name__b").locator("input")).to_have_value(typed.name_b, timeout=UI_TIMEOUT)
 
 
+def answer_needs(w: Walk, pid: str, answers: dict[str, int]) -> None:
+    """Answer every need of ``pid`` on the needs page, one click each: ``answers[dim]``, else the
+    middle of the scale (a real 5, chosen like any other answer)."""
+    for dim in DIMENSION_IDS:
+        value = answers.get(dim, 5)
+        segment(w, f"need__{pid}__{dim}", value)
+        w.mirror.partners[pid].ratings[dim].need = value
+
+
 def what_it_means(w: Walk) -> None:
     # Maya needs to talk about feelings more; Jonas wants more togetherness.
-    before = plot_data(w, "needs_radar")
-    nudge(w, "need__a__expression", 3)
+    before = plot_data(w, "needs_radar", drawn=False)
+    answer_needs(w, "a", {"expression": 8})
     choose(w, "needs_who", w.typed.name_b)
-    nudge(w, "need__b__closeness", 4)
-    w.mirror.partners["a"].ratings["expression"].need = 8
-    w.mirror.partners["b"].ratings["closeness"].need = 9
+    answer_needs(w, "b", {"closeness": 9})
     w.page.wait_for_function(
         """([sel, a, b]) => {
             const p = document.querySelector(sel);
-            return p && p.data && p.data[0].r[a] === 8 && p.data[1].r[b] === 9;
+            return p && p.data && p.data.length === 2
+                && p.data[0].r[a] === 8 && p.data[1].r[b] === 9;
         }""",
         arg=[
             ".st-key-needs_radar .js-plotly-plot",
@@ -312,7 +322,7 @@ def what_it_means(w: Walk) -> None:
 
 
 def emotional_styles(w: Walk) -> None:
-    nudge(w, "styles__a__processing", 4)
+    segment(w, "styles__a__processing", 9)  # Maya's 5 from the needs page, changed here
     w.mirror.partners["a"].ratings["processing"].need = 9
     w.sees(*styles.misreadings(w.mirror, w.names, w.lang), w.t("styles.misreadings_caption"))
     point = plot_data(w, "styles_map")
@@ -364,9 +374,9 @@ def intimacy(w: Walk) -> None:
 
 def expression(w: Walk) -> None:
     # Maya shows care in words a lot; Jonas rarely notices words.
-    nudge(w, "channels__a__words__show", 3)
+    segment(w, "channels__a__words__show", 8)
     choose(w, "channels_who", w.typed.name_b)
-    nudge(w, "channels__b__words__notice", -2)
+    segment(w, "channels__b__words__notice", 3)
     channels.set_rating(w.mirror.partners["a"], "words", "show", 8)
     channels.set_rating(w.mirror.partners["b"], "words", "notice", 3)
     decoded = channels.decoding(w.mirror, w.names, w.lang)
@@ -375,7 +385,7 @@ def expression(w: Walk) -> None:
 
 
 def ongoing_differences(w: Walk) -> None:
-    nudge(w, "persist__met__a__expression", -3)  # Maya's need 8, met 2
+    segment(w, "met__a__expression", 2)  # Maya's need 8, met 2
     w.mirror.partners["a"].ratings["expression"].met = 2
     w.sees(*persisting.strain_lines(w.mirror, "a", w.names, w.lang))
     sign = next(iter(persisting.sign_labels(w.lang)))
@@ -427,7 +437,7 @@ def meta_awareness(w: Walk) -> None:
         "", timeout=UI_TIMEOUT
     )  # form cleared
     # the perception-gap game: Maya guesses Jonas's need for closeness, then the reveal
-    nudge(w, "aware_guess__a__closeness", 1)
+    segment(w, "guess__a__closeness", 6)
     w.mirror.partners["a"].ratings["closeness"].guess = 6
     w.sees(w.t("aware.guess_count", guesser=typed.name_a, count=1))
     tick(w, "aware_reveal")
@@ -468,8 +478,8 @@ def compatibility(w: Walk) -> None:
 
 
 def rebuilding(w: Walk) -> None:
-    nudge(w, "checkin_new_connection__a", 2)
-    nudge(w, "checkin_new_connection__b", -1)
+    segment(w, "checkin_new_connection__a", 7)  # in a form: sent with "add"
+    segment(w, "checkin_new_connection__b", 4)
     w.key("checkin_new_reliability").locator("input").fill(w.typed.reliability)
     w.key("checkin_new_adjustment").locator("input").fill(w.typed.adjustment)
     press_button(w, "checkin_add")
@@ -661,8 +671,9 @@ def open_section_on_phone(w: Walk, section: str) -> None:
 
 def phone_exercise(w: Walk, section: str) -> None:
     if section == "what-it-means":
-        visible_in_screen(w.key("need__a__expression").locator("input[type=range]"))
-        nudge(w, "need__a__expression", 2)
+        for value in ("0", "10"):  # the whole scale on the screen
+            visible_in_screen(option_button(w, "need__a__expression", value))
+        segment(w, "need__a__expression", 7)
         plot_data(w, "needs_radar")
     elif section == "meta-emotion":
         visible_in_screen(option_button(w, "meta__a__anger__acceptable", 4))
@@ -674,8 +685,9 @@ def phone_exercise(w: Walk, section: str) -> None:
         w.sees(w.typed.moment)
         visible_in_screen(w.key("distance__miss").locator("input[type=range]"))
     elif section == "rebuilding":
-        visible_in_screen(w.key("checkin_new_connection__a").locator("input[type=range]"))
-        nudge(w, "checkin_new_connection__a", 1)
+        for value in ("0", "10"):  # the whole scale on the screen
+            visible_in_screen(option_button(w, "checkin_new_connection__a", value))
+        segment(w, "checkin_new_connection__a", 6)
         visible_in_screen(w.key("checkin_add").locator("button"))
         press_button(w, "checkin_add")
         plot_data(w, "checkin_chart")

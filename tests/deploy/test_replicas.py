@@ -32,8 +32,7 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.rooms import Rooms, dispose, new_token
 from emotions.workbook_io import dump_workbook
-from tests.browser.kit import set_name, wait_idle
-from tests.browser.test_needs_page import nudge, slider_value
+from tests.browser.kit import answered, give, set_name, wait_idle
 from tests.browser.test_no_outbound import outbound
 from tests.browser.test_rooms import bars, join_and_send
 from tests.couples import full_workbook
@@ -333,14 +332,14 @@ def test_a_browser_stays_on_its_replica_through_reruns_an_upload_and_a_reconnect
     # The page's websocket went where the page came from.
     assert wait_for(lambda: deployment.connects()[home][0] == before[home][0] + 1)
 
-    # A name typed here is still there on another page; sliders rerun the page many times.
+    # A name typed here is still there on another page; answers rerun the page many times.
     set_name(page, "a", "Ada")
     go(page, "about")
     go(page, "what-it-means")
     assert names(page)[0] == "Ada"
-    for _ in range(4):
-        nudge(page, "need__a__expression", 1)
-    assert slider_value(page, "need__a__expression") == 9
+    for value in (6, 7, 8, 9):
+        give(page, "need__a__expression", value)
+    assert answered(page, "need__a__expression") == 9
 
     # Resume from a workbook file: the upload is a separate request to the session's replica.
     # Pretty-printed, the full sample is 34 kB: more than nginx keeps in memory by default.
@@ -365,8 +364,8 @@ def test_a_browser_stays_on_its_replica_through_reruns_an_upload_and_a_reconnect
     wait_idle(page)
     go(page, "what-it-means")
     assert names(page) == ["Mia", "Ren"]
-    assert slider_value(page, "need__a__expression") == 9  # Mia's, from the file
-    nudge(page, "need__a__expression", 1)  # and it still reruns
+    assert answered(page, "need__a__expression") == 9  # Mia's, from the file
+    give(page, "need__a__expression", 10)  # and it still reruns
 
     after = deployment.connects()
     assert after[home][0] == before[home][0] + 1, "a second session was started"

@@ -164,4 +164,5 @@ def test_the_real_app_needs_page_over_the_protocol(app_server: Server) -> None:
         s.set("need__a__closeness", 9)
         radar = s.plotly("needs_radar")
         assert radar["data"][0]["r"][2] == 9  # closeness is the third dimension
-        assert s.value("need__a__closeness") == 9
+        # An answer widget (a segmented control) holds the chosen segment's text.
+        assert s.value("need__a__closeness") == "9"

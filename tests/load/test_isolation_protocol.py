@@ -120,7 +120,8 @@ def act(couple: Couple, start: threading.Barrier, codes: dict[str, str]) -> None
         ok(s.set(f"need__a__{dim}", needs_of(i)[dim]))
     radar = s.plotly("needs_radar")
     own = [needs_of(i)[d] for d in (*DIMENSION_IDS, DIMENSION_IDS[0])]
-    assert [list(trace["r"]) for trace in radar["data"]] == [own, [None] * len(own)], i
+    # Partner B answered nothing here: the radar draws no trace for B.
+    assert [list(trace["r"]) for trace in radar["data"]] == [own], i
     assert couple.name in {trace.get("name") for trace in radar["data"]}, radar["data"]
     ok(s.rerun(page=STYLES))
     ok(s.set(f"reflect__{STYLES}__a", couple.note))
@@ -134,7 +135,8 @@ def act(couple: Couple, start: threading.Barrier, codes: dict[str, str]) -> None
     ok(s.rerun(page="join"))
     assert s.set("room_join_code", codes[room]) is None  # inside the form: sent on submit
     ok(s.click(form="room_join_form"))
-    ok(s.set("room_need__closeness", str(room_position(i))))
+    for dim in DIMENSION_IDS:  # the whole card: the middle (5) but on closeness
+        ok(s.set(f"room_need__{dim}", str(room_position(i) if dim == "closeness" else 5)))
     ok(s.click("room_send"))
     assert s.has("room_withdraw"), s.texts()
 

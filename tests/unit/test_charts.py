@@ -29,7 +29,8 @@ def test_radar_overlays_both_partners_and_closes_each_outline() -> None:
     assert (a["line"]["color"], b["line"]["color"]) == (PARTNER_COLOURS["a"], PARTNER_COLOURS["b"])
     assert a["line"]["dash"] != b["line"]["dash"]
     assert a["marker"]["symbol"] != b["marker"]["symbol"]
-    assert not fig["layout"]["annotations"]
+    assert not radar_notes(wb, "en")
+    assert "annotations" not in fig["layout"]  # the notes are text beside the chart
     go.Figure(fig)  # plotly accepts the plain dict as it is
 
 
@@ -45,13 +46,11 @@ def test_a_partner_with_no_need_answered_has_no_shape_and_a_line_says_so(lang: L
     # Only the answered need is a value; every other point is a gap, never a 5 or a 0.
     assert a["r"] == [9, *[None] * (len(DIMENSION_IDS) - 1), 9]
     assert a["fill"] == "none" and a["connectgaps"] is False
-    (note,) = fig["layout"]["annotations"]
-    assert note["text"].split("<br>") == [
+    assert radar_notes(wb, lang) == [
         t("export_answers.radar_not_answered", lang, name="Ren"),
         t("export_answers.radar_partial", lang),
     ]
-    assert radar_notes(wb, lang) == note["text"].split("<br>")
-    anonymous = radar_figure(wb, lang, anonymous=True)["layout"]["annotations"][0]["text"]
+    anonymous = " ".join(radar_notes(wb, lang, anonymous=True))
     assert "Ren" not in anonymous and t("partner.b", lang) in anonymous
     go.Figure(fig)
 
@@ -68,8 +67,8 @@ def test_partly_answered_needs_are_points_only_where_answered(lang: Language) ->
     assert a["r"][:-1] == [answered.get(dim) for dim in DIMENSION_IDS]
     assert [v for v in a["r"][:-1] if v is not None] == [0, 5, 10]
     assert b["r"][:-1] == [3 if dim == DIMENSION_IDS[2] else None for dim in DIMENSION_IDS]
-    (note,) = fig["layout"]["annotations"]  # both drew a shape: only the note on gaps
-    assert note["text"] == t("export_answers.radar_partial", lang)
+    # Both drew a shape: only the note on gaps.
+    assert radar_notes(wb, lang) == [t("export_answers.radar_partial", lang)]
     # The hover label names only the value of the point under the pointer (a gap has none).
     assert a["hovertemplate"].startswith("%{theta}: %{r}")
 
@@ -80,7 +79,7 @@ def test_nobody_answered_draws_no_shape_and_says_so_for_both() -> None:
     (axes,) = fig["data"]
     assert set(axes["r"]) == {None} and axes["showlegend"] is False
     assert axes["hoverinfo"] == "skip" and not fig["layout"]["showlegend"]
-    assert fig["layout"]["annotations"][0]["text"].split("<br>") == [
+    assert radar_notes(Workbook(), "en") == [
         t("export_answers.radar_not_answered", "en", name=t(f"partner.{pid}", "en"))
         for pid in PARTNER_IDS
     ]
@@ -104,9 +103,11 @@ def test_names_with_markup_are_shown_as_text_and_hidden_in_presentation() -> Non
     assert fig["data"][0]["name"] == "&lt;b&gt;Al&lt;/b&gt; &amp; co"
     assert "<b>" not in fig["data"][0]["hovertemplate"]
     assert radar_figure(wb, "en", anonymous=True)["data"][0]["name"] == t("partner.a", "en")
-    # The line under the chart escapes a name too.
+    # The line under the chart is plain text with the name as typed: the page escapes it.
     wb.partners["a"].ratings["support"].need = None
-    assert "<b>Al" not in radar_figure(wb, "en")["layout"]["annotations"][0]["text"]
+    assert radar_notes(wb, "en")[0] == t(
+        "export_answers.radar_not_answered", "en", name="<b>Al</b> & co"
+    )
 
 
 def test_partner_colours_are_readable_on_the_theme_background() -> None:

@@ -230,7 +230,7 @@ def test_the_count_reads_as_before(key: str, values: dict[str, Any], en: str, ja
 
 
 def test_section_texts_fill_the_count() -> None:
-    assert f"slider on {N} dimensions" in section_text("what-it-means", "en")[1]
+    assert f"answers {N} questions" in section_text("what-it-means", "en")[1]
     assert f"それぞれ{N}つの観点" in section_text("what-it-means", "ja")[1]
     assert f"the {N} questions" in section_text("meta-awareness", "en")[1]
 

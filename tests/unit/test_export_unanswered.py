@@ -144,14 +144,13 @@ def test_one_partner_radar_has_one_shape_of_three_points_in_plotly(lang: Languag
     assert [v for v in values if v is not None] == list(A_NEEDS.values())
     assert values == [A_NEEDS.get(dim) for dim in DIMENSION_IDS]
     assert NAME_B not in str(figure["data"])
-    (note,) = figure["layout"]["annotations"]
-    assert note["text"].split("<br>") == [
+    assert charts.radar_notes(wb, lang) == [
         t("export_answers.radar_not_answered", lang, name=NAME_B),
         t("export_answers.radar_partial", lang),
     ]
     both = charts.radar_figure(both_answered(), lang)
     assert [trace["name"] for trace in both["data"]] == [NAME_A, NAME_B]
-    assert not both["layout"]["annotations"]
+    assert not charts.radar_notes(both_answered(), lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
