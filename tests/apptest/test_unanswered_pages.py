@@ -1,12 +1,13 @@
 """Issue 13, whole app: with one need of Partner A answered, no section compares the partners.
 
 Aoi (A) answers her need on one dimension; Ren (B) nothing. On every one of the sections
-(``emotions.sections.SECTIONS``) no text (sidebar included), table or chart compares them or names a value Ren did
-not give (``tests/honesty.py``: every catalog template that names a value or compares, checked
-against the workbook), no element names Ren beside that dimension and Aoi's value, and every page
-that compares when both have answered says ``texts.nothing_to_compare`` instead. Then Ren answers
-the same question far apart: the needs page compares them on that dimension only. Alone, Aoi sees
-her own profile (``emotions.profile``) on the needs page and the final page.
+(``emotions.sections.SECTIONS``) no text (sidebar included), table or chart compares them or
+names a value Ren did not give (``tests/honesty.py``: every catalog template that names a value
+or compares, checked against the workbook), no line names Ren beside that dimension and Aoi's
+value, and every page that compares when both have answered says ``texts.nothing_to_compare``
+instead. Then Ren answers the same question far apart: the needs page compares them on that
+dimension only. Alone, Aoi sees her own profile (``emotions.profile``) on the needs page and the
+final page.
 """
 
 from __future__ import annotations
