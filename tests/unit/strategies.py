@@ -98,3 +98,43 @@ workbooks = st.builds(
     area_notes=st.dictionaries(st.sampled_from(DIMENSION_IDS), texts, max_size=3),
     next_steps=texts,
 )
+
+
+# --- Issue 13: workbooks with any subset of the rating questions answered
+
+ANSWER_NAMES = {"a": "Aoi", "b": "Ren"}
+"""Distinctive names (no catalog text holds them): tests/honesty.py finds them in derived texts."""
+
+
+@st.composite
+def partly_answered_partners(draw: st.DrawFn, pid: str) -> Partner:
+    """One partner with each need, importance, met and guess either answered or not; sometimes
+    nothing at all, sometimes everything."""
+    share = draw(st.sampled_from([0.0, 0.3, 0.6, 1.0]))
+    ratings = {}
+    for dim in DIMENSION_IDS:
+        values = {}
+        for kind, answers in (
+            ("need", scores),
+            ("importance", st.sampled_from(IMPORTANCE_LEVELS)),
+            ("met", scores),
+            ("guess", scores),
+        ):
+            answered = share == 1.0 or (share > 0 and draw(st.floats(0, 1)) < share)
+            values[kind] = draw(answers) if answered else None
+        ratings[dim] = Rating(**values)
+    return Partner(name=ANSWER_NAMES[pid], ratings=ratings)
+
+
+@st.composite
+def partly_answered_workbooks(draw: st.DrawFn) -> Workbook:
+    """A workbook of "Aoi" (A) and "Ren" (B) with random subsets of the rating questions
+    answered; sometimes one of them is absent (a partner file). Sometimes a vulnerable moment, so
+    that section 5 reads the needs of the one who reached out."""
+    present = draw(st.sampled_from([("a", "b"), ("a", "b"), ("a", "b"), ("a",), ("b",)]))
+    partners = {pid: draw(partly_answered_partners(pid)) for pid in present}
+    moment = draw(
+        st.none()
+        | st.builds(VulnerableMoment, reacher=st.sampled_from(PARTNER_IDS), what=st.just(""))
+    )
+    return Workbook(partners=partners, vulnerable_moment=moment)
