@@ -7,6 +7,8 @@ dimension far apart: the comparison is there, on that dimension only.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from emotions.analysis import Area
@@ -14,21 +16,14 @@ from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.i18n import t
 from emotions.languages import DEFAULT_LANGUAGE, Language
 from emotions.model import PartnerId, Workbook
+from emotions.sections import SECTIONS, section_number
 from emotions.texts import directions, nothing_to_compare, plain_names
 from tests.apptest.conftest import left_over
 from tests.apptest.sections_helpers import page, shown
 from tests.partly_answered import HIGH, LOW, one_sided, only_on
 
-PAGES = (
-    "maintaining_connection",
-    "communication",
-    "meta_awareness",
-    "shared_meaning",
-    "unspoken_needs",
-    "compatibility",
-    "rebuilding",
-    "final_thoughts",
-)
+PAGES = tuple(Path(s.page).stem for s in SECTIONS if section_number(s.id) >= 9)
+"""The page scripts of sections 9 to the last, from the section registry."""
 LOCALES: dict[Language, str] = {"en": "en-US", "ja": "ja-JP"}
 OWN_NEXT_STEPS = {"rebuilding", "meta_awareness", "unspoken_needs"}
 """Pages whose only comparison is "what this means for you two": its line has no links."""

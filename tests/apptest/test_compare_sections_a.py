@@ -6,6 +6,7 @@ The answers are put into the workbook before a page is drawn: no widget is moved
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,19 +17,14 @@ from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import content_table, t
 from emotions.languages import Language
 from emotions.model import EMOTIONS, Workbook
+from emotions.sections import SECTIONS, section_number
 from tests.apptest.conftest import go, left_over, open_app, with_workbook
 from tests.copy import area_title
 from tests.couples import full_workbook
 from tests.partly_answered import needs_only_on, one_silent
 
-PAGES = (
-    "emotional_styles",
-    "meta_emotion",
-    "distance",
-    "intimacy",
-    "expression",
-    "ongoing_differences",
-)
+PAGES = tuple(Path(s.page).stem for s in SECTIONS if 3 <= section_number(s.id) <= 8)
+"""The page scripts of sections 3 to 8, from the section registry."""
 LOCALES: dict[Language, str] = {"en": "en-US", "ja": "ja-JP"}
 
 

@@ -67,17 +67,23 @@ def files_page(locale: str) -> AppTest:
     return with_workbook(go(open_app(locale), "workbook"), wb)
 
 
+def resume_refused(at: AppTest, lang: Language, file_name: str, data: bytes) -> str:
+    """Upload ``data`` to resume from; the page must show one error naming the file: returned."""
+    at.file_uploader(key="resume_upload").set_value((file_name, data, "application/json"))
+    at.run()
+    assert not at.exception, (file_name, at.exception)
+    [error] = [e.value for e in at.main.error]
+    assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+    return str(error)
+
+
 @pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
 def test_hostile_files_to_resume_from_change_nothing_and_are_explained(locale: str) -> None:
     lang: Language = "ja" if locale.startswith("ja") else "en"
     at = files_page(locale)
     before, shown = at.session_state["workbook"].model_dump(), widgets(at)
     for file_name, data in HOSTILE_FILES.items():
-        at.file_uploader(key="resume_upload").set_value((file_name, data, "application/json"))
-        at.run()
-        assert not at.exception, (file_name, at.exception)
-        [error] = [e.value for e in at.main.error]
-        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+        error = resume_refused(at, lang, file_name, data)
         expected = receive_upload(data, at.session_state["workbook"], resume=True)
         assert expected.kind == "rejected"
         for message in expected.messages(lang):  # as they are, or escaped once more
@@ -226,11 +232,7 @@ def test_bad_answers_to_resume_from_are_refused_whole(locale: str) -> None:
     at = files_page(locale)
     before, shown = at.session_state["workbook"].model_dump(), widgets(at)
     for file_name, data in BAD_ANSWERS.items():
-        at.file_uploader(key="resume_upload").set_value((file_name, data, "application/json"))
-        at.run()
-        assert not at.exception, (file_name, at.exception)
-        [error] = [e.value for e in at.main.error]
-        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+        error = resume_refused(at, lang, file_name, data)
         for message in _refused(data, at.session_state["workbook"], lang):
             assert f"- {markdown_escape(message)}" in error, file_name
         assert at.session_state["workbook"].model_dump() == before, file_name
