@@ -4,7 +4,8 @@ text: nothing here loads anything from elsewhere."""
 
 import streamlit as st
 
-from ui.state import t
+from emotions import helplines
+from ui.state import lang, t
 
 st.title(t("about.heading"), anchor=False)
 st.markdown(t("safety_page.intro"))
@@ -17,6 +18,7 @@ with japan:
 with us:
     st.subheader(t("safety_page.us_heading"), anchor=False)
     st.markdown(t("safety_page.us"))
+st.caption(helplines.checked_line(lang()))
 st.warning(t("safety_page.elsewhere"))
 st.info(t("safety_page.exit_hint"), icon="🚪")
 

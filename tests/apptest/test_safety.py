@@ -8,6 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from emotions import helplines
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
 from emotions.model import Workbook
@@ -15,7 +16,27 @@ from tests.apptest.conftest import english_left_over, go, open_app, with_workboo
 from tests.couples import full_workbook
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-NUMBERS = ["#8008", "0120-279-889", "**110**", "**119**", "1-800-799-7233", "988", "911"]
+# The numbers are the point here (a typo in one would send a person in crisis nowhere): they are
+# written out, not read from the catalog under test.
+NUMBERS = [
+    "#8008",
+    "0120-279-889",
+    "**110**",
+    "**119**",
+    "0120-279-338",  # よりそいホットライン
+    "0570-783-556",  # いのちの電話
+    "0570-064-556",  # こころの健康相談統一ダイヤル
+    "#9110",  # police consultation
+    "#8891",  # one-stop centres for sexual violence
+    "1-800-799-7233",
+    "1-800-787-3224",  # the Hotline's TTY
+    "88788",  # the Hotline by text
+    "988",
+    "988lifeline.org",
+    "22522",  # loveisrespect by text
+    "1-800-656-4673",  # RAINN
+    "911",
+]
 
 
 def all_markdown(at: AppTest) -> str:
@@ -36,6 +57,9 @@ def test_the_safety_page_gives_the_numbers_in_both_languages(locale: str) -> Non
     shown = "\n".join([text, *(e.value for e in [*at.warning, *at.info])])
     for key in ("what", "when", "privacy", "elsewhere", "exit_hint"):
         assert t(f"safety_page.{key}", lang) in shown  # type: ignore[index]
+    # When the numbers were last checked, in the language's own date format.
+    assert helplines.checked_line(lang) in [c.value for c in at.caption]  # type: ignore[arg-type]
+    assert str(helplines.HELP_LINES_CHECKED.year) in helplines.checked_line(lang)  # type: ignore[arg-type]
     # Plain text only: no link that would load anything.
     assert "http" not in shown and "](" not in shown and "www" not in shown
     if lang == "ja":
@@ -158,3 +182,10 @@ def test_after_a_quick_exit_a_new_session_starts_fresh() -> None:
     at.button(key="quick_exit").click().run()
     again = open_app()
     assert fresh_apart_from_timestamps(again.session_state["workbook"], "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_quick_exit_note_says_the_browser_history_stays(lang: str) -> None:
+    # Quick exit clears the session, not the browser's history: the page says so and how to
+    # clear it (the shortcut is the same in both languages).
+    assert "Ctrl+Shift+Delete" in t("safety_page.exit_hint", lang)  # type: ignore[arg-type]
