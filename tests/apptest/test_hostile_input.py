@@ -96,18 +96,25 @@ def test_hostile_files_to_resume_from_change_nothing_and_are_explained(locale: s
     assert at.session_state["workbook"].model_dump() == before
 
 
-def test_hostile_files_to_combine_are_each_named_and_change_nothing() -> None:
-    at = files_page("ja-JP")
-    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+def combine_refused(at: AppTest, lang: Language, files: dict[str, bytes]) -> list[str]:
+    """Upload ``files`` together to combine with; the page must show one error per file, in
+    order, each naming its file: returned."""
     at.file_uploader(key="combine_upload").set_value(
-        [(name, data, "application/json") for name, data in HOSTILE_FILES.items()]
+        [(name, data, "application/json") for name, data in files.items()]
     )
     at.run()
     assert not at.exception, at.exception
-    errors = [e.value for e in at.main.error]
-    assert len(errors) == len(HOSTILE_FILES)
-    for error, file_name in zip(errors, HOSTILE_FILES, strict=True):
-        assert t("files.rejected", "ja", file=markdown_escape(file_name)) in error
+    errors = [str(e.value) for e in at.main.error]
+    assert len(errors) == len(files)
+    for error, file_name in zip(errors, files, strict=True):
+        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
+    return errors
+
+
+def test_hostile_files_to_combine_are_each_named_and_change_nothing() -> None:
+    at = files_page("ja-JP")
+    before, shown = at.session_state["workbook"].model_dump(), widgets(at)
+    combine_refused(at, "ja", HOSTILE_FILES)
     assert at.session_state["workbook"].model_dump() == before
     assert widgets(at) == shown
 
@@ -245,15 +252,8 @@ def test_bad_answers_to_combine_are_refused_whole(locale: str) -> None:
     lang: Language = "ja" if locale.startswith("ja") else "en"
     at = files_page(locale)
     before, shown = at.session_state["workbook"].model_dump(), widgets(at)
-    at.file_uploader(key="combine_upload").set_value(
-        [(name, data, "application/json") for name, data in BAD_ANSWERS.items()]
-    )
-    at.run()
-    assert not at.exception, at.exception
-    errors = [e.value for e in at.main.error]
-    assert len(errors) == len(BAD_ANSWERS)
+    errors = combine_refused(at, lang, BAD_ANSWERS)
     for error, (file_name, data) in zip(errors, BAD_ANSWERS.items(), strict=True):
-        assert t("files.rejected", lang, file=markdown_escape(file_name)) in error
         for message in _refused(data, at.session_state["workbook"], lang):
             assert f"- {markdown_escape(message)}" in error, file_name
     assert at.session_state["workbook"].model_dump() == before
