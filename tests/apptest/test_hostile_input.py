@@ -144,16 +144,22 @@ TAMPERED_COPIES: dict[str, object] = {
 }
 
 
-@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
-def test_a_tampered_browser_copy_is_refused_in_the_users_language_and_replaces_nothing(
-    locale: str,
-) -> None:
-    lang: Language = "ja" if locale.startswith("ja") else "en"
+def keeping_a_copy(locale: str, lang: Language) -> AppTest:
+    """A full workbook in ``lang`` with the copy kept in the browser switched on."""
     wb = full_workbook()
     wb.language = lang
     at = with_workbook(open_app(locale), wb)
     at.session_state[keep.KEEP_ON] = True
     at.run()
+    return at
+
+
+@pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
+def test_a_tampered_browser_copy_is_refused_in_the_users_language_and_replaces_nothing(
+    locale: str,
+) -> None:
+    lang: Language = "ja" if locale.startswith("ja") else "en"
+    at = keeping_a_copy(locale, lang)
     before, shown = at.session_state["workbook"].model_dump(), widgets(at)
     for name, stored in TAMPERED_COPIES.items():
         at.session_state[keep.OFFER] = stored  # what ui.keep.receive_report keeps from the browser
@@ -264,11 +270,7 @@ def test_bad_answers_to_combine_are_refused_whole(locale: str) -> None:
 @pytest.mark.parametrize("locale", ["en-US", "ja-JP"])
 def test_a_browser_copy_with_bad_answers_is_refused_whole(locale: str) -> None:
     lang: Language = "ja" if locale.startswith("ja") else "en"
-    wb = full_workbook()
-    wb.language = lang
-    at = with_workbook(open_app(locale), wb)
-    at.session_state[keep.KEEP_ON] = True
-    at.run()
+    at = keeping_a_copy(locale, lang)
     before, shown = at.session_state["workbook"].model_dump(), widgets(at)
     for name, data in BAD_ANSWERS.items():
         at.session_state[keep.OFFER] = data.decode()  # as ui.keep.receive_report keeps it
