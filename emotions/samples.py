@@ -127,9 +127,51 @@ def _weekly(
 
 
 PROFILES: dict[SampleId, SampleProfile] = {
-    # One talks a feeling through out loud; the other sorts it out quietly first.
+    # One sorts a feeling out quietly first (A, a woman); the other talks it through out loud
+    # (B, a man).
     "talk-vs-reflect": SampleProfile(
         a=PartnerProfile(
+            figures={  # dimension: (need, met, guess)
+                "expression": (3, 6, 7),
+                "reassurance": (4, 6, 5),
+                "closeness": (5, 7, 7),
+                "processing": (2, 4, 6),
+                "support": (4, 6, 6),
+                "conflict_pace": (4, 3, 8),
+                "intensity": (4, 6, 7),
+                "emotion_value": (6, 6, 7),
+            },
+            important=("processing",),
+            light=("reassurance",),
+            meta_emotion={
+                "sadness": (4, 3, 2, 2),
+                "anger": (3, 2, 4, 3),
+                "fear": (3, 2, 3, 3),
+                "joy": (5, 4, 1, 1),
+                "shame": (2, 2, 3, 4),
+            },
+            shows=(3, 7, 7),
+            notices=(5, 6, 5),
+            safety={
+                "worry": "heard",
+                "hurt": "unsure",
+                "sadness": "comforted",
+                "joy": "heard",
+                "anger": "judged",
+                "shame": "unsure",
+            },
+            withdrawal_signs=("tired_before_talking",),
+            adjustments=("processing-lower-1", "processing-lower-2", "expression-lower-3"),
+            small_moments=(
+                "presence-quiet-company",
+                "presence-walk",
+                "curiosity-best-and-hardest",
+                "curiosity-follow-up",
+            ),
+            needs_named=(("time-alone", True), ("heads-up", False)),
+            own_need_spoken=False,
+        ),
+        b=PartnerProfile(
             figures={  # dimension: (need, met, guess)
                 "expression": (9, 4, 5),
                 "reassurance": (6, 6, 4),
@@ -171,94 +213,13 @@ PROFILES: dict[SampleId, SampleProfile] = {
             needs_named=(("talk-it-through", True), ("asked-how-i-am", False)),
             own_need_spoken=False,
         ),
-        b=PartnerProfile(
-            figures={  # dimension: (need, met, guess)
-                "expression": (3, 6, 7),
-                "reassurance": (4, 6, 5),
-                "closeness": (5, 7, 7),
-                "processing": (2, 4, 6),
-                "support": (4, 6, 6),
-                "conflict_pace": (4, 3, 8),
-                "intensity": (4, 6, 7),
-                "emotion_value": (6, 6, 7),
-            },
-            important=("processing",),
-            light=("reassurance",),
-            meta_emotion={
-                "sadness": (4, 3, 2, 2),
-                "anger": (3, 2, 4, 3),
-                "fear": (3, 2, 3, 3),
-                "joy": (5, 4, 1, 1),
-                "shame": (2, 2, 3, 4),
-            },
-            shows=(3, 7, 7),
-            notices=(5, 6, 5),
-            safety={
-                "worry": "heard",
-                "hurt": "unsure",
-                "sadness": "comforted",
-                "joy": "heard",
-                "anger": "judged",
-                "shame": "unsure",
-            },
-            withdrawal_signs=("tired_before_talking",),
-            adjustments=("processing-lower-1", "processing-lower-2", "expression-lower-3"),
-            small_moments=(
-                "presence-quiet-company",
-                "presence-walk",
-                "curiosity-best-and-hardest",
-                "curiosity-follow-up",
-            ),
-            needs_named=(("time-alone", True), ("heads-up", False)),
-            own_need_spoken=False,
-        ),
-        reacher="b",
-        checkins=_weekly(dt.date(2025, 3, 2), (0, 1, 2, 4, 6), (4, 5, 5, 6, 7), (5, 5, 6, 6, 7)),
+        reacher="a",
+        checkins=_weekly(dt.date(2025, 3, 2), (0, 1, 2, 4, 6), (5, 5, 6, 6, 7), (4, 5, 5, 6, 7)),
     ),
-    # One feels secure through reassurance and togetherness; the other guards independence.
+    # One is at ease with plenty of room of their own (A, a woman); the other feels secure
+    # through reassurance and togetherness (B, a man).
     "reassure-vs-independent": SampleProfile(
         a=PartnerProfile(
-            figures={  # dimension: (need, met, guess)
-                "expression": (7, 5, 4),
-                "reassurance": (9, 3, 3),
-                "closeness": (8, 4, 2),
-                "processing": (6, 5, 5),
-                "support": (7, 6, 4),
-                "conflict_pace": (7, 5, 5),
-                "intensity": (6, 6, 4),
-                "emotion_value": (7, 6, 5),
-            },
-            important=("reassurance", "closeness"),
-            light=(),
-            meta_emotion={
-                "sadness": (5, 4, 2, 1),
-                "anger": (3, 3, 3, 2),
-                "fear": (4, 3, 3, 2),
-                "joy": (5, 5, 1, 1),
-                "shame": (3, 3, 3, 3),
-            },
-            shows=(8, 6, 6),
-            notices=(7, 4, 5),
-            safety={
-                "worry": "dismissed",
-                "hurt": "unsure",
-                "sadness": "comforted",
-                "joy": "heard",
-                "anger": "unsure",
-                "shame": "alone",
-            },
-            withdrawal_signs=("keep_to_myself", "stopped_asking", "far_while_together"),
-            adjustments=("reassurance-higher-2", "reassurance-higher-3", "closeness-higher-1"),
-            small_moments=(
-                "presence-first-minutes",
-                "presence-hello-goodbye",
-                "validation-same-day",
-                "curiosity-their-own-world",
-            ),
-            needs_named=(("hear-we-are-ok", False), ("affection", True)),
-            own_need_spoken=False,
-        ),
-        b=PartnerProfile(
             figures={  # dimension: (need, met, guess)
                 "expression": (4, 6, 6),
                 "reassurance": (2, 7, 6),
@@ -299,10 +260,51 @@ PROFILES: dict[SampleId, SampleProfile] = {
             needs_named=(("time-alone", True), ("efforts-noticed", False)),
             own_need_spoken=True,
         ),
-        reacher="a",
-        checkins=_weekly(dt.date(2025, 5, 4), (0, 1, 2, 3, 5), (4, 4, 5, 6, 6), (6, 6, 6, 7, 7)),
+        b=PartnerProfile(
+            figures={  # dimension: (need, met, guess)
+                "expression": (7, 5, 4),
+                "reassurance": (9, 3, 3),
+                "closeness": (8, 4, 2),
+                "processing": (6, 5, 5),
+                "support": (7, 6, 4),
+                "conflict_pace": (7, 5, 5),
+                "intensity": (6, 6, 4),
+                "emotion_value": (7, 6, 5),
+            },
+            important=("reassurance", "closeness"),
+            light=(),
+            meta_emotion={
+                "sadness": (5, 4, 2, 1),
+                "anger": (3, 3, 3, 2),
+                "fear": (4, 3, 3, 2),
+                "joy": (5, 5, 1, 1),
+                "shame": (3, 3, 3, 3),
+            },
+            shows=(8, 6, 6),
+            notices=(7, 4, 5),
+            safety={
+                "worry": "dismissed",
+                "hurt": "unsure",
+                "sadness": "comforted",
+                "joy": "heard",
+                "anger": "unsure",
+                "shame": "alone",
+            },
+            withdrawal_signs=("keep_to_myself", "stopped_asking", "far_while_together"),
+            adjustments=("reassurance-higher-2", "reassurance-higher-3", "closeness-higher-1"),
+            small_moments=(
+                "presence-first-minutes",
+                "presence-hello-goodbye",
+                "validation-same-day",
+                "curiosity-their-own-world",
+            ),
+            needs_named=(("hear-we-are-ok", False), ("affection", True)),
+            own_need_spoken=False,
+        ),
+        reacher="b",
+        checkins=_weekly(dt.date(2025, 5, 4), (0, 1, 2, 3, 5), (6, 6, 6, 7, 7), (4, 4, 5, 6, 6)),
     ),
-    # Under tension one needs space first; the other needs to talk it through now.
+    # Under tension one needs space first; the other needs to talk it through now (two women).
     "space-vs-talk-now": SampleProfile(
         a=PartnerProfile(
             figures={  # dimension: (need, met, guess)
@@ -394,7 +396,8 @@ PROFILES: dict[SampleId, SampleProfile] = {
         reacher="b",
         checkins=_weekly(dt.date(2025, 9, 7), (0, 1, 3, 5, 7), (5, 5, 6, 6, 7), (4, 5, 5, 6, 6)),
     ),
-    # The same wish for closeness, shown through different channels: deeds and words.
+    # The same wish for closeness, shown through different channels: deeds (A, a man) and
+    # words (B, a woman).
     "words-vs-deeds": SampleProfile(
         a=PartnerProfile(
             figures={  # dimension: (need, met, guess)

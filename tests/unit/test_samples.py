@@ -35,6 +35,7 @@ from emotions.model import (
     PARTNER_IDS,
     RATING_KINDS,
     Language,
+    PartnerId,
     Workbook,
 )
 from emotions.sections import SECTIONS
@@ -217,21 +218,29 @@ def _band(wb: Workbook, dim: str) -> str:
     return analysis.difference_band(analysis.difference(wb, dim) or 0)  # type: ignore[arg-type]
 
 
+def _higher(wb: Workbook, dim: str) -> PartnerId:
+    """The partner with the higher need on ``dim`` (the two must differ)."""
+    a, b = _need(wb, "a", dim), _need(wb, "b", dim)
+    assert a != b, dim
+    return "a" if a > b else "b"
+
+
 def test_one_talks_it_through_while_the_other_processes_alone() -> None:
     wb = samples.load_sample("talk-vs-reflect", "en")
+    talker = _higher(wb, "processing")
     for dim in ("processing", "expression"):
-        assert _band(wb, dim) == "far"
-        assert _need(wb, "a", dim) >= 8 and _need(wb, "b", dim) <= 3
+        assert _band(wb, dim) == "far" and _higher(wb, dim) == talker
+        assert _need(wb, talker, dim) >= 8 and _need(wb, analysis.other(talker), dim) <= 3
     assert [a.dimension for a in analysis.top_areas(wb, 2)] == ["processing", "expression"]
 
 
 def test_one_seeks_reassurance_while_the_other_guards_independence() -> None:
     wb = samples.load_sample("reassure-vs-independent", "en")
+    seeker = _higher(wb, "reassurance")
     assert _band(wb, "reassurance") == "far"
-    assert _need(wb, "a", "reassurance") >= 8 and _need(wb, "b", "reassurance") <= 3
-    assert _band(wb, "closeness") != "close" and _need(wb, "a", "closeness") > _need(
-        wb, "b", "closeness"
-    )
+    assert _need(wb, seeker, "reassurance") >= 8
+    assert _need(wb, analysis.other(seeker), "reassurance") <= 3
+    assert _band(wb, "closeness") != "close" and _higher(wb, "closeness") == seeker
     assert [a.dimension for a in analysis.top_areas(wb, 2)] == ["reassurance", "closeness"]
 
 
@@ -343,6 +352,126 @@ def test_titles_name_nobody_and_texts_invent_no_figures(sid: str, lang: Language
     assert not any("%" in s or "\uff05" in s for s in _strings(content_table("samples", lang)[sid]))
 
 
+# --- No warning sign shown as a style; who talks is not tied to gender --------------------------
+
+# Following a partner, blocking a door, cornering or monitoring them (checking their phone,
+# tracking where they are) are warning signs, not a pace or a style: no sample may show them, or a
+# reader could take them for an ordinary difference. Literal on purpose: the words are the point.
+# English words match at the start of a word ("followed", "cornered"); Japanese anywhere.
+WARNING_SIGNS: dict[Language, tuple[str, ...]] = {
+    "en": (
+        "follow",
+        "door",
+        "corner",
+        "block",
+        "phone",
+        "track",
+        "monitor",
+        "location",
+        "spy",
+        "whereabouts",
+        "check up on",
+        "checks up on",
+        "checked up on",
+        "checking up on",
+    ),
+    "ja": (
+        "追いかけ",
+        "追い詰め",
+        "あとを追",
+        "後を追",
+        "ついて回",
+        "付いて回",
+        "ドア",
+        "扉",
+        "立ちふさが",
+        "行く手",
+        "スマホ",
+        "携帯",
+        "位置情報",
+        "監視",
+        "見張",
+    ),
+}
+
+
+def _warning_signs_in(text: str, lang: Language) -> list[str]:
+    if lang == "en":
+        return [w for w in WARNING_SIGNS[lang] if re.search(rf"\b{re.escape(w)}", text, re.I)]
+    return [w for w in WARNING_SIGNS[lang] if w in text]
+
+
+def test_the_warning_sign_lists_cover_every_language_and_find_what_they_list() -> None:
+    assert set(WARNING_SIGNS) == set(LANGS)
+    assert _warning_signs_in("I followed her to the door.", "en") == ["follow", "door"]
+    assert _warning_signs_in("Checking up on him", "en") == ["checking up on"]
+    assert _warning_signs_in("indoors", "en") == []  # a word's start, not any part of it
+    assert _warning_signs_in("部屋を出た私を追いかけてくる", "ja") == ["追いかけ"]
+
+
+@pytest.mark.parametrize(("sid", "lang"), EVERY)
+def test_no_sample_shows_following_cornering_or_monitoring(sid: str, lang: Language) -> None:
+    found = {
+        text: signs
+        for text in _strings(content_table("samples", lang)[sid])
+        if (signs := _warning_signs_in(text, lang))
+    }
+    assert found == {}
+
+
+# Samples store no gender; their words do. The pronouns each sample's words use for its partners
+# (checked against the words below, in both languages). A new sample is added here too.
+PRONOUNS: dict[str, dict[str, str]] = {
+    "talk-vs-reflect": {"a": "she", "b": "he"},
+    "reassure-vs-independent": {"a": "she", "b": "he"},
+    "space-vs-talk-now": {"a": "she", "b": "she"},
+    "words-vs-deeds": {"a": "he", "b": "she"},
+}
+PRONOUN_PATTERNS: dict[Language, dict[str, str]] = {
+    "en": {"she": r"\b(?:she|her|hers|herself)\b", "he": r"\b(?:he|him|his|himself)\b"},
+    "ja": {"she": "彼女", "he": "彼(?!女|氏)"},
+}
+
+
+def test_every_sample_partner_has_pronouns_and_there_is_a_same_sex_couple() -> None:
+    assert set(PRONOUNS) == set(samples.SAMPLE_IDS)
+    assert set(PRONOUN_PATTERNS) == set(LANGS)
+    for pronouns in PRONOUNS.values():
+        assert set(pronouns) == set(PARTNER_IDS) and set(pronouns.values()) <= {"she", "he"}
+    assert any(p["a"] == p["b"] for p in PRONOUNS.values())
+
+
+@pytest.mark.parametrize(("sid", "lang"), EVERY)
+def test_the_pronouns_are_the_ones_the_words_use(sid: str, lang: Language) -> None:
+    """Each partner's reflections speak of the other with the listed pronoun and never the
+    other one, in every language: the table is right and the languages agree."""
+    words = content_table("samples", lang)[sid]
+    for pid in PARTNER_IDS:
+        about_other = " ".join(words[pid]["reflections"].values())
+        listed = PRONOUNS[sid][analysis.other(pid)]
+        counts = {
+            pronoun: len(re.findall(pattern, about_other, re.I))
+            for pronoun, pattern in PRONOUN_PATTERNS[lang].items()
+        }
+        assert counts[listed] > 0 and sum(counts.values()) == counts[listed], (pid, counts)
+
+
+@pytest.mark.parametrize(
+    "dim",
+    [
+        "expression",  # the talker: the higher need to talk about feelings
+        "reassurance",  # the reassurance-seeker
+    ],
+)
+def test_the_talker_is_not_always_the_same_gender(dim: str) -> None:
+    """Across the mixed-sex samples, the partner with the higher need on ``dim`` is sometimes the
+    woman and sometimes the man (read from each sample's own answers)."""
+    mixed = [sid for sid, p in PRONOUNS.items() if p["a"] != p["b"]]
+    assert len(mixed) >= 2
+    leaners = {sid: _higher(samples.load_sample(sid, "en"), dim) for sid in mixed}
+    assert {PRONOUNS[sid][pid] for sid, pid in leaners.items()} == {"she", "he"}, leaners
+
+
 # --- Loading and following the language ---------------------------------------------------------
 
 
@@ -356,7 +485,8 @@ def test_each_load_is_a_fresh_workbook() -> None:
     first.partners["a"].ratings["expression"].need = 0
     first.partners["a"].reflections.clear()
     again = samples.load_sample("talk-vs-reflect", "en")
-    assert again.partners["a"].ratings["expression"].need == 9
+    need = samples.PROFILES["talk-vs-reflect"].a.figures["expression"][0]
+    assert need != 0 and again.partners["a"].ratings["expression"].need == need
     assert set(again.partners["a"].reflections) == set(SECTION_IDS)
 
 
