@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from emotions.i18n import CONTENT_DIR, LOCALES_DIR, section_text, t
+from emotions.i18n import CONTENT_DIR, LOCALES_DIR, catalog, placeholders, section_text, t
 from emotions.languages import LANGUAGE_CODES, Language
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
@@ -133,3 +133,9 @@ def test_meta_emotion_names_the_family_research_it_comes_from(lang: Language) ->
     """The term comes from Gottman, Katz & Hooven (1996), on parents and children."""
     _, body = section_text("meta-emotion", lang)
     assert "1996" in body
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_the_room_privacy_line_takes_its_figures_from_the_rooms_code(lang: Language) -> None:
+    """The threshold and the lifetime are filled in from emotions/rooms.py, never typed."""
+    assert placeholders(catalog(lang)["privacy_rooms.line"]) == {"min_shown", "hours"}
