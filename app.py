@@ -75,7 +75,7 @@ keep.panel()
 frame.presentation(url_path)
 frame.start_over()
 keep.restore_prompt()
-frame.notice()
+frame.notice(url_path)
 current.run()
 frame.step_buttons(
     [page for group in pages.values() for page in group][: len(SECTION_IDS)], current

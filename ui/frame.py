@@ -302,9 +302,12 @@ def start_over() -> None:
         st.button(t("start_over.cancel"), key="start_over_cancel", on_click=_cancel_start_over)
 
 
-def notice() -> None:
-    """The not-therapy notice and the privacy line, at the top of every page."""
-    st.caption(f"{t('frame.notice')}  \n{t('frame.privacy')}")
+def notice(page: str = "") -> None:
+    """The not-therapy notice and the privacy line, at the top of every page. ``page`` is the
+    current url path: the room pages share positions, so their line says what, with whom and for
+    how long instead of the workbook's line."""
+    privacy = rooms.privacy_line() if page in rooms.PAGES else t("frame.privacy")
+    st.caption(f"{t('frame.notice')}  \n{privacy}")
     sample_banner()
 
 

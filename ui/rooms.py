@@ -22,6 +22,7 @@ from emotions.model import Language
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS
 from emotions.rooms import (
     MIN_SHOWN,
+    ROOM_LIFETIME,
     JoinLimiter,
     RoomError,
     RoomPicture,
@@ -43,6 +44,8 @@ JOINED_KEY = "_room_joined"
 """The code of the room this session has joined as a participant."""
 HOST_KEY = "_room_host"
 """``(code, facilitator_key)`` of the room this session opened."""
+PAGES = ("room", "join")
+"""The url paths of the two room pages: their privacy line says what is shared there."""
 
 BAR_COLOUR = PARTNER_COLOURS["a"]  # Okabe-Ito blue
 OWN_COLOUR = PARTNER_COLOURS["b"]  # Okabe-Ito vermillion, with its own marker shape
@@ -108,6 +111,12 @@ def leave_quietly() -> None:
     if isinstance(code, str) and isinstance(held, str):
         with contextlib.suppress(RoomError):  # the room may be closed or gone already
             rooms().withdraw(code, held)
+
+
+def privacy_line() -> str:
+    """The privacy line of the room pages, with the room's real threshold and lifetime."""
+    hours = int(ROOM_LIFETIME.total_seconds() // 3600)
+    return t("privacy_rooms.line", min_shown=MIN_SHOWN, hours=hours)
 
 
 def clean_code(text: str) -> str:

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from emotions.dimensions import SECTION_IDS
 from emotions.i18n import section_text, t
 from emotions.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, language_from_locale
+from emotions.rooms import MIN_SHOWN, ROOM_LIFETIME
 from tests.apptest.conftest import go, left_over, open_app
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -20,6 +21,7 @@ SCRIPTS = [sid.replace("-", "_") for sid in SECTION_IDS] + [
     "room_join",
     "about",
 ]
+ROOM_SCRIPTS = ["room_host", "room_join"]
 
 
 @pytest.fixture(scope="module", params=LANGUAGE_CODES)
@@ -36,7 +38,16 @@ def test_every_page_renders_with_notice_and_navigation(session, script: str) -> 
     at = go(session, script)
     captions = " ".join(c.value for c in at.caption)
     assert t("frame.notice", lang) in captions
-    assert t("frame.privacy", lang) in captions
+    # Positions are shared on the room pages: their line says what, with whom and for how long,
+    # in place of the workbook's line (held in memory, never written to disk or sent).
+    hours = int(ROOM_LIFETIME.total_seconds() // 3600)
+    room_line = t("privacy_rooms.line", lang, min_shown=MIN_SHOWN, hours=hours)
+    if script in ROOM_SCRIPTS:
+        assert room_line in captions
+        assert t("frame.privacy", lang) not in captions
+    else:
+        assert t("frame.privacy", lang) in captions
+        assert room_line not in captions
     title = at.title[0].value
     if script in [sid.replace("-", "_") for sid in SECTION_IDS]:
         assert title == section_text(script.replace("_", "-"), lang)[0]
