@@ -21,6 +21,7 @@ from emotions.analysis import (
 )
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import content_table, partner_label, t
+from emotions.languages import spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 
 
@@ -133,19 +134,51 @@ DIRECTION_KEYS: tuple[str, ...] = (
     "lower_could_try",
     "opener",
 )
-"""The direction-aware texts each dimension has (``content/<lang>/directions.toml``)."""
+"""The direction-aware texts each dimension shows (``content/<lang>/directions.toml``)."""
+
+REASON_KEYS: tuple[str, str] = ("reason_higher", "reason_lower")
+"""Each partner's reason, per dimension: what the higher / the lower partner needs and why it
+makes sense for them. Both exist for every dimension, so neither side is only explained away."""
+
+READINGS: dict[str, str] = {
+    "higher_may_read": "reason_lower",
+    "lower_may_experience": "reason_higher",
+}
+"""Each way of misreading the other, and the reason of the partner it misreads: the reason
+follows the misreading wherever it is shown, so no preference appears only as a problem."""
+
+CONTENT_KEYS: tuple[str, ...] = (*REASON_KEYS, *DIRECTION_KEYS)
+"""Every key a dimension's table in ``directions.toml`` has, no more and no fewer."""
+
+
+def _direction_table(area: Area, names: Names, lang: Language) -> dict[str, str]:
+    """Every text of an area's table in ``directions.toml``, names filled in."""
+    assert area.higher is not None
+    table = content_table("directions", lang)[area.dimension]
+    higher, lower = names.of(area.higher), names.of(other(area.higher))
+    return {key: str(table[key]).format(higher=higher, lower=lower) for key in CONTENT_KEYS}
 
 
 def directions(area: Area, names: Names, lang: Language) -> dict[str, str]:
     """The direction-aware texts of an area, with the partners' names filled in.
 
     "Higher" is the partner nearer the dimension's high pole; the texts say how each may read
-    the other, one small adjustment each could try, and a conversation opener.
+    the other (each followed by the other's reason, ``READINGS``), one small adjustment each
+    could try, and a conversation opener.
     """
+    filled = _direction_table(area, names, lang)
+    out = {key: filled[key] for key in DIRECTION_KEYS}
+    for reading, reason in READINGS.items():
+        out[reading] = spec(lang).word_separator.join((filled[reading], filled[reason]))
+    return out
+
+
+def reasons(area: Area, names: Names, lang: Language) -> dict[PartnerId, str]:
+    """Each partner's reason on an area, in its direction: the higher partner's
+    ``reason_higher``, the other's ``reason_lower``."""
     assert area.higher is not None
-    table = content_table("directions", lang)[area.dimension]
-    higher, lower = names.of(area.higher), names.of(other(area.higher))
-    return {key: table[key].format(higher=higher, lower=lower) for key in DIRECTION_KEYS}
+    filled = _direction_table(area, names, lang)
+    return {area.higher: filled["reason_higher"], other(area.higher): filled["reason_lower"]}
 
 
 def nothing_to_compare(wb: Workbook, names: Names, lang: Language) -> str:
