@@ -1,10 +1,12 @@
 """Safety: where to find help (first, for whoever needs it fast), when to look for professional
-help, that no one monitors the answers, and what the workbook is and is not. Numbers are plain
-text: nothing here loads anything from elsewhere."""
+help, that no one monitors the answers, what the workbook is and is not, and where its ideas come
+from (``ui.sources``). Numbers, citations and DOIs are plain text: nothing here loads anything
+from elsewhere."""
 
 import streamlit as st
 
 from emotions import helplines
+from ui.sources import sources_part
 from ui.state import lang, t
 
 st.title(t("about.heading"), anchor=False)
@@ -30,3 +32,5 @@ st.markdown(t("safety_page.privacy"))
 
 st.subheader(t("safety_page.what_heading"), anchor=False)
 st.markdown(t("safety_page.what"))
+
+sources_part()
