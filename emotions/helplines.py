@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from emotions.i18n import t
-from emotions.languages import Language, spec
+from emotions.languages import Language, format_date
 
 HELP_LINES_CHECKED = dt.date(2026, 12, 2)
 
@@ -18,5 +18,4 @@ HELP_LINES_CHECKED = dt.date(2026, 12, 2)
 def checked_line(lang: Language) -> str:
     """ "Numbers last checked: <date>", the date written the way ``lang`` writes dates."""
     day = HELP_LINES_CHECKED
-    date = spec(lang).date_format.format(year=day.year, month=day.month, day=day.day)
-    return t("safety_page.checked", lang, date=date)
+    return t("safety_page.checked", lang, date=format_date(day, lang))

@@ -14,6 +14,7 @@ This module imports nothing from the rest of the package but the line-breaking r
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,6 +133,11 @@ _BY_CODE: dict[str, LanguageSpec] = {s.code: s for s in LANGUAGES}
 def spec(lang: Language) -> LanguageSpec:
     """The spec of ``lang`` (``KeyError`` for a code that is not registered)."""
     return _BY_CODE[lang]
+
+
+def format_date(day: dt.date, lang: Language) -> str:
+    """A date as people write it in ``lang`` (its ``date_format``)."""
+    return spec(lang).date_format.format(year=day.year, month=day.month, day=day.day)
 
 
 def language_from_locale(locale: str | None) -> Language:

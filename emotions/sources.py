@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from emotions import i18n
 from emotions.dimensions import SECTION_IDS, SectionId
-from emotions.languages import Language, spec
+from emotions.languages import Language, format_date
 
 SOURCES_CHECKED = dt.date(2026, 12, 2)
 """When every entry of ``content/references.toml`` was last checked against its public source."""
@@ -111,5 +111,4 @@ def cited_keys(lang: Language) -> list[str]:
 def checked_line(lang: Language) -> str:
     """ "References last checked: <date>", the date written the way ``lang`` writes dates."""
     day = SOURCES_CHECKED
-    date = spec(lang).date_format.format(year=day.year, month=day.month, day=day.day)
-    return i18n.t("sources.checked", lang, date=date)
+    return i18n.t("sources.checked", lang, date=format_date(day, lang))

@@ -15,7 +15,7 @@ from emotions.charts import base_layout, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.i18n import t
-from emotions.languages import spec
+from emotions.languages import format_date, spec
 from emotions.model import PARTNER_IDS, CheckIn, Language, PartnerId, Workbook
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
 from emotions.texts import Names
@@ -52,11 +52,6 @@ def delete_checkin(wb: Workbook, index: int) -> None:
     """Remove the check-in at ``index`` of ``wb.checkins`` (nothing happens if it is gone)."""
     if 0 <= index < len(wb.checkins):
         del wb.checkins[index]
-
-
-def format_date(date: dt.date, lang: Language) -> str:
-    """A date as people write it in the language."""
-    return spec(lang).date_format.format(year=date.year, month=date.month, day=date.day)
 
 
 def checkin_label(checkin: CheckIn, names: Names, lang: Language) -> str:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from emotions.analysis import top_areas
 from emotions.dimensions import SECTION_IDS, SectionId
 from emotions.exercises import adjustments
-from emotions.exercises.checkins import format_date, newest_first
+from emotions.exercises.checkins import newest_first
 from emotions.i18n import t
+from emotions.languages import format_date
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.sections import section_title
 from emotions.texts import Names, area_line

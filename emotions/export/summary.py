@@ -35,7 +35,7 @@ from emotions.exercises import (
 )
 from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.i18n import content_table, t
-from emotions.languages import spec
+from emotions.languages import format_date, spec
 from emotions.model import PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.presentation import anonymised
 from emotions.sections import SECTIONS, section_title
@@ -626,7 +626,7 @@ def reflections(wb: Workbook, section: SectionId, names: Names) -> list[tuple[st
 
 def subtitle(wb: Workbook, lang: Language) -> str:
     """When the workbook last changed, and whether it is one of the made-up sample couples."""
-    line = t("export.subtitle", lang, date=checkins.format_date(wb.updated.date(), lang))
+    line = t("export.subtitle", lang, date=format_date(wb.updated.date(), lang))
     if wb.sample is not None:
         line = t("export.subtitle_sample", lang, subtitle=line)
     return line

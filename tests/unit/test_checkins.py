@@ -9,6 +9,7 @@ import pytest
 from emotions.analysis import top_areas
 from emotions.exercises import checkins
 from emotions.i18n import t
+from emotions.languages import format_date
 from emotions.model import CheckIn, Workbook
 from emotions.palette import PARTNER_COLOURS, PARTNER_DASH
 from emotions.texts import plain_names
@@ -54,8 +55,8 @@ def test_newest_first_and_the_last_added_first_on_the_same_day() -> None:
 
 
 def test_dates_and_labels_in_each_language() -> None:
-    assert checkins.format_date(D(2025, 3, 4), "en") == "2025-03-04"
-    assert checkins.format_date(D(2025, 3, 4), "ja") == "2025年3月4日"
+    assert format_date(D(2025, 3, 4), "en") == "2025-03-04"
+    assert format_date(D(2025, 3, 4), "ja") == "2025年3月4日"
     wb = talker_and_processor()
     add(wb, 4, 6, None)
     label = checkins.checkin_label(wb.checkins[0], plain_names(wb, "en"), "en")

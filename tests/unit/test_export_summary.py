@@ -24,6 +24,7 @@ from emotions.exercises import (
 from emotions.export.document import Block, Summary
 from emotions.export.summary import UNANSWERED, build_summary, not_answered
 from emotions.i18n import catalog, t
+from emotions.languages import format_date
 from emotions.model import (
     Language,
     Rewrite,
@@ -85,7 +86,7 @@ def test_head_says_what_it_is_in_the_language(lang: Language) -> None:
     assert summary.notice == t("export.notice", lang)
     assert t("band.far", lang) in summary.rule_of_thumb
     assert summary.subtitle == t(
-        "export.subtitle", lang, date=checkins.format_date(dt.date(2025, 3, 9), lang)
+        "export.subtitle", lang, date=format_date(dt.date(2025, 3, 9), lang)
     )
     assert ("2025-03-09" if lang == "en" else "2025年3月9日") in summary.subtitle
     assert not summary.sample

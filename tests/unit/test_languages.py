@@ -265,5 +265,5 @@ def test_every_chart_builds_in_a_third_language(third: Language) -> None:
     ]
     for figure in figures:
         assert figure["layout"]["font"]["family"] == spec(third).font_family
-    assert checkins.format_date(dt.date(2025, 3, 2), third)
+    assert languages.format_date(dt.date(2025, 3, 2), third)
     assert all(axis_lines(dim, dim, third) for dim in DIMENSION_IDS)
