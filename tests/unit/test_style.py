@@ -205,6 +205,7 @@ AMERICAN_SPELLINGS: tuple[tuple[str, str, str, str], ...] = (
      "you may recognize it", "you may recognise it"),
     ("favorite / honor (write favourite, honour)", r"\bfavorites?\b|\bhonor(?:s|ed|ing)?\b",
      "a favorite walk", "a favourite walk"),
+    ("toward (write towards)", r"\btoward\b", "leans toward calm", "leans towards calm"),
     ("labeled / traveled (write labelled, travelled)",
      r"\b(?:label|travel|model|cancel)(?:ed|ing)\b", "a labeled scale", "a labelled scale"),
 )  # fmt: skip
