@@ -13,7 +13,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote, Workbook
 from ui.charts import plotly_chart
-from ui.section import for_you_two, header, reflection, safe_names, table
+from ui.section import for_you_two, header, muted, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, answer, bound, choice, item_field_setter
 
@@ -70,7 +70,7 @@ def show_notes(pid: PartnerId, notes: list[TriggerNote]) -> None:
                 f"**{t('aware.note_number', number=number)}**\n\n"
                 + "\n".join(
                     f"- **{label}:** "
-                    + (markdown_escape(text) if text else f"_{t('aware.unwritten')}_")
+                    + (markdown_escape(text) if text else muted(t("aware.unwritten")))
                     for label, text in parts
                 )
             )

@@ -10,7 +10,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import naming
 from emotions.exercises.limits import SHORT_TEXT_MAX
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.section import for_you_two, header, reflection, safe_names
+from ui.section import for_you_two, header, muted, reflection, safe_names
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, bound, choice
 
@@ -88,7 +88,7 @@ st.subheader(t("naming.statements_heading"), anchor=False)
 for p in PARTNER_IDS:
     lines = [
         f"- {markdown_escape(naming.shown_text(s, lang()))} · "
-        f"_{t('naming.status_spoken') if s.spoken else t('naming.status_unspoken')}_"
+        + muted(t("naming.status_spoken") if s.spoken else t("naming.status_unspoken"))
         for s in naming.statements_of(wb, p)
         # Presenting, one's own words are blank in the view until the notes are shown.
         if naming.shown_text(s, lang()).strip()

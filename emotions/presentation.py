@@ -1,7 +1,7 @@
 """What a screen shared with others may show: the workbook without names and, until the couple
 chooses to show them, without their own words.
 
-Presentation mode (a counselor screen-sharing, a facilitator demoing) renders pages from this view,
+Presentation mode (a counsellor screen-sharing, a facilitator demoing) renders pages from this view,
 never from the workbook itself; edits still go to the real workbook.
 """
 

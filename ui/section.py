@@ -159,3 +159,9 @@ def radar_caption(wb: Workbook) -> None:
 def small_print(text: str) -> str:
     """Catalog text as a caption inside a larger Markdown element (small and grey)."""
     return f":small[:gray[{text.replace(']', chr(92) + ']')}]]"
+
+
+def muted(text: str) -> str:
+    """Catalog text set apart inside a larger Markdown element (a status, "not written yet"):
+    grey, never italic, since Japanese is not set in italics (docs/style-ja.md)."""
+    return f":gray[{text.replace(']', chr(92) + ']')}]"

@@ -91,7 +91,8 @@ def to_markdown(summary: Summary) -> str:
     """The whole summary as one Markdown document (UTF-8 text, ending with a line break)."""
     head = [
         f"# {escape_markdown(summary.title, line_start=False)}",
-        f"*{escape_markdown(summary.subtitle)}*",
+        # Plain, not italic: Japanese is never set in italics (docs/style-ja.md).
+        escape_markdown(summary.subtitle),
         "> " + escape_markdown(summary.notice),
         escape_markdown(summary.rule_of_thumb),
     ]

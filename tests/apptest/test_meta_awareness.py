@@ -10,6 +10,7 @@ from emotions.model import Workbook
 from tests.apptest.conftest import english_left_over, go
 from tests.apptest.sections_helpers import english_runs, page, shown, workbook_of
 from tests.couples import reassurance_and_independence, talker_and_processor
+from ui.section import muted
 
 
 def add_note(at, pid: str, **fields: str):  # type: ignore[no-untyped-def]
@@ -36,7 +37,7 @@ def test_a_note_is_added_through_the_form_shown_escaped_edited_and_removed() -> 
     ]
     card = next(m.value for m in at.markdown if m.value.startswith("**Note 1**"))
     assert f"**The trigger:** {markdown_escape('He sighs **loudly**')}" in card
-    assert f"**My reaction:** _{t('aware.unwritten', 'en')}_" in card
+    assert f"**My reaction:** {muted(t('aware.unwritten', 'en'))}" in card
     at.text_input(key="aware_note__a__0__reaction").input("I ask again and again").run()
     assert workbook_of(at).partners["a"].triggers[0].reaction == "I ask again and again"
     add_note(at, "a", trigger="Late replies")

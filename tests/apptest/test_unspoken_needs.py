@@ -10,6 +10,7 @@ from emotions.i18n import section_text, t
 from emotions.model import NeedStatement
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.couples import reassurance_and_independence, talker_and_processor
+from ui.section import muted
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 PAGE = "unspoken_needs"
@@ -53,8 +54,8 @@ def test_ticking_marking_spoken_and_ones_own_words() -> None:
     text = shown(at)
     assert t("naming.counts", "en", name="Kai", named=3, unspoken=2) in text
     spoken, unspoken = t("naming.status_spoken", "en"), t("naming.status_unspoken", "en")
-    assert f"- {markdown_escape(statement_text('time-alone', 'en'))} · _{spoken}_" in text
-    assert f"- {markdown_escape('I need *quiet* mornings')} · _{unspoken}_" in text
+    assert f"- {markdown_escape(statement_text('time-alone', 'en'))} · {muted(spoken)}" in text
+    assert f"- {markdown_escape('I need *quiet* mornings')} · {muted(unspoken)}" in text
     at.checkbox(key="naming__a__time-alone").uncheck().run()
     at.text_input(key="naming__a__own").input("").run()
     statements = at.session_state["workbook"].partners["a"].need_statements
@@ -78,7 +79,8 @@ def test_needs_both_named_and_answers_survive_switches() -> None:
     assert at.toggle(key="naming__b__hear-we-are-ok__spoken").value is True
     # Shown in the current language, whatever language it was ticked in.
     spoken = t("naming.status_spoken", "ja")
-    assert f"- {markdown_escape(statement_text('hear-we-are-ok', 'ja'))} · _{spoken}_" in shown(at)
+    hear_ja = markdown_escape(statement_text("hear-we-are-ok", "ja"))
+    assert f"- {hear_ja} · {muted(spoken)}" in shown(at)
     assert t("naming.both", "ja") in shown(at)
     assert english_left_over(at) == []
 

@@ -217,7 +217,7 @@ N = len(DIMENSION_IDS)
             "aware.guess_count",
             {"guesser": "Mia", "count": 3},
             f"Mia has guessed 3 of {N}.",
-            f"Miaは{N}問中3問を予想しました。",
+            f"Miaは{N}問中3問を推測しました。",
         ),
         ("combine_rooms.privacy", {}, f"you choose on the {N} needs", f"{N}つのニーズの目盛り"),
         ("turns.intro", {}, f"answers the {N} needs questions", f"この端末で{N}つのニーズの質問"),
