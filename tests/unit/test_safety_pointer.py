@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from emotions.i18n import catalog
+from emotions.i18n import CONTENT_DIR, catalog
 from emotions.languages import LANGUAGE_CODES
 from emotions.sections import SAFETY_POINTER_SECTIONS, SECTIONS, SectionSpec
 
@@ -68,3 +68,35 @@ def test_the_pointer_has_its_words_in_every_language(lang: str) -> None:
     words = catalog(lang)  # type: ignore[arg-type]
     assert words["safety_pointer.line"].strip()
     assert words["safety_page.nav"].strip()  # the link's label
+
+
+# The words are the point here: phrases issue 14 found assuming good faith where a partner may be
+# afraid (the listener "usually means well", signs of pulling back "usually" mean tiredness, a
+# counsellor "for both", messages sent and returns announced as if owed). They are not to return
+# to the texts this page's pointer sits beside.
+GOOD_FAITH_ONLY = {
+    "en": (
+        "usually means well",
+        "usually means tiredness",
+        "help you both",
+        "common signs of tiredness",
+        "without being asked",
+        "tell {partner} when you will be back",
+        "may feel alarmed",
+    ),
+    "ja": (
+        "たいてい善意",
+        "疲れたときによく見られるサイン",
+        "自分から{partner}に送ってみます",
+        "いつ戻るかを{partner}に伝えてみます",
+    ),
+}
+OWN_TEXTS = ("adjustments.toml", "persisting.toml", "meta_emotion.toml", "safety.toml")
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_no_text_beside_the_pointer_assumes_good_faith(lang: str) -> None:
+    texts = [*catalog(lang).values()]  # type: ignore[arg-type]
+    texts += [(CONTENT_DIR / lang / name).read_text(encoding="utf-8") for name in OWN_TEXTS]
+    for phrase in GOOD_FAITH_ONLY.get(lang, ()):
+        assert not [text for text in texts if phrase in text], phrase
