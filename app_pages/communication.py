@@ -197,5 +197,8 @@ if found:
     st.caption(t("talk.openers_caption"))
 
 if compared:  # otherwise the line above already says there is nothing to compare
-    for_you_two(analysis.top_areas(wb, 2), keys=("higher_may_read", "lower_may_experience"))
+    # The safety pointer comes with the notes below (reflection), not twice.
+    for_you_two(
+        analysis.top_areas(wb, 2), keys=("higher_may_read", "lower_may_experience"), pointer=False
+    )
 reflection("communication")

@@ -87,7 +87,8 @@ else:
             st.markdown(f"**{repair.title}**\n\n" + bullets(repair.ideas))
 
 if can_compare(wb):
-    for_you_two(safety.safety_areas(wb))
+    # The safety pointer comes with the notes below (reflection), not twice.
+    for_you_two(safety.safety_areas(wb), pointer=False)
 else:
     # Each partner's answers above stand alone; comparing waits for a need both answered.
     st.subheader(t("you_two.heading"), anchor=False)

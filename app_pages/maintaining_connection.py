@@ -80,5 +80,8 @@ for p in PARTNER_IDS:
 st.caption(t("adjust.caption"))
 
 if compared:  # otherwise the line above already says there is nothing to compare
-    for_you_two(analysis.top_areas(wb, 2), keys=("higher_could_try", "lower_could_try"))
+    # The safety pointer comes with the notes below (reflection), not twice.
+    for_you_two(
+        analysis.top_areas(wb, 2), keys=("higher_could_try", "lower_could_try"), pointer=False
+    )
 reflection("maintaining-connection")

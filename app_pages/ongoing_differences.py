@@ -117,7 +117,8 @@ if both:
     st.markdown(both)
 
 if can_compare(wb):
-    for_you_two(persisting.persisting_areas(wb))
+    # The safety pointer comes with the notes below (reflection), not twice.
+    for_you_two(persisting.persisting_areas(wb), pointer=False)
 else:
     # "Too much" compares the two: nothing to compare yet is said once, with the next steps.
     st.subheader(t("you_two.heading"), anchor=False)

@@ -12,7 +12,7 @@ from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
 from emotions.turns import NEXT_STAGE, Stage, answering
 from ui.charts import plotly_chart
-from ui.section import radar_caption
+from ui.section import radar_caption, safety_pointer
 from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
 from ui.widgets import answer
 
@@ -119,6 +119,7 @@ elif stage == "handover":
         args=("b",),
     )
     stop_button()
+    safety_pointer()
 
 else:  # the reveal
     st.header(t("turns.reveal_heading"), anchor=False)

@@ -238,3 +238,26 @@ def section_title(section_id: SectionId, lang: Language) -> str:
     and the exports show it: "8. When differences persist"."""
     spec = BY_ID[section_id]
     return t("section.numbered", lang, number=spec.number, title=t(spec.title_key, lang))
+
+
+SAFETY_POINTER_SECTIONS: tuple[SectionId, ...] = (
+    "meta-emotion",
+    "intimacy",
+    "ongoing-differences",
+    "maintaining-connection",
+    "communication",
+)
+"""The sections whose page always carries the safety pointer (``safety_pointer.line`` and a link
+to the safety page, drawn by ``ui.section.reflection`` just before the notes), whatever has been
+answered: their exercises read anger, how safe sharing feels and pulling back, or suggest adapting
+to a partner. Any other page carries it with its "what this means for you two" texts
+(``ui.section.for_you_two``), and the pass-and-play hand-over carries it too. In article order."""
+
+
+def _check_pointer() -> None:
+    in_order = tuple(sid for sid in SECTION_IDS if sid in SAFETY_POINTER_SECTIONS)
+    if in_order != SAFETY_POINTER_SECTIONS:
+        raise RuntimeError("SAFETY_POINTER_SECTIONS: known sections, each once, in article order")
+
+
+_check_pointer()

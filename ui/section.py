@@ -12,7 +12,7 @@ from emotions.dimensions import SectionId
 from emotions.escape import markdown_escape, markdown_table
 from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId, Workbook
-from emotions.sections import section_number
+from emotions.sections import SAFETY_POINTER_SECTIONS, section_number
 from ui.state import editing, lang, name, presenting, t, view, workbook
 from ui.widgets import Setter, bound
 
@@ -78,12 +78,32 @@ def _cell(value: object, unanswered: str, as_text: bool) -> object:
     return str(value) if as_text and not isinstance(value, str) else value
 
 
+SAFETY_PAGE = "app_pages/about.py"
+"""The safety page's script, as ``st.page_link`` names it (the sidebar's safety bar links to the
+same page)."""
+
+
+def safety_pointer() -> None:
+    """One calm line where the workbook suggests adapting to a partner or reads withdrawal, anger
+    or checking in: a need that feels like being watched or controlled, or anger that comes with
+    fear, is no difference in needs. Then the link to the safety page, under its navigation title.
+
+    Drawn once a page: by ``reflection`` on the sections of ``SAFETY_POINTER_SECTIONS``, by
+    ``for_you_two`` on the others, and by the pass-and-play hand-over.
+    """
+    st.caption(t("safety_pointer.line"))
+    st.page_link(SAFETY_PAGE, label=t("safety_page.nav"), icon="🛟")
+
+
 def reflection(section_id: SectionId) -> None:
-    """The section's reflection prompt with one free-text note per partner.
+    """The section's reflection prompt with one free-text note per partner, after the safety
+    pointer on the sections that always carry it (``SAFETY_POINTER_SECTIONS``).
 
     In presentation mode the notes are not editable and appear only once the couple chooses to
     show the notes of this page (``view()`` holds them then).
     """
+    if section_id in SAFETY_POINTER_SECTIONS:
+        safety_pointer()
     st.subheader(t("reflect.heading"), anchor=False)
     st.markdown(content_table("reflection", lang())["prompts"][section_id])
     if not editing():
@@ -125,8 +145,17 @@ def nothing_to_compare(*, links: bool = True) -> None:
     st.page_link("app_pages/workbook.py", label=t("compare.combine_files"), icon="💾")
 
 
-def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS) -> None:
-    """'What this means for you two': the direction-aware texts of the given areas.
+OPENER = "opener"
+"""The direction-aware text that is only a question to ask each other (``texts.DIRECTION_KEYS``)."""
+
+
+def for_you_two(
+    areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS, *, pointer: bool = True
+) -> None:
+    """'What this means for you two': the direction-aware texts of the given areas, and after
+    them, when they read one partner through the other or suggest adapting (any text but the
+    opener), the safety pointer (``pointer=False`` on a page that draws it itself: a section of
+    ``SAFETY_POINTER_SECTIONS``).
 
     Areas in the "close" band are left out: a difference of one or two points is no ground for
     saying how one partner may misread the other. With no need answered by both, it says so.
@@ -147,6 +176,9 @@ def for_you_two(areas: list[Area], keys: tuple[str, ...] = texts.DIRECTION_KEYS)
         blocks.append(f"**{title}**\n\n" + "\n".join(f"- {lines[key]}" for key in keys))
     # One element for all of it: every element costs a message to the browser on every rerun.
     st.markdown("\n\n".join([*blocks, small_print(t("you_two.caption"))]))
+    # An opener alone is a question to ask each other: it reads no one and suggests no adapting.
+    if pointer and set(keys) - {OPENER}:
+        safety_pointer()
 
 
 def radar_caption(wb: Workbook) -> None:
