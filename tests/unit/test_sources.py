@@ -4,6 +4,7 @@ in the list, every work in the list is whole, cited, and described in every lang
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,17 @@ def test_the_checked_date_is_written_in_each_language() -> None:
     day = sources.SOURCES_CHECKED
     assert f"{day.year}-{day.month:02d}-{day.day:02d}" in sources.checked_line("en")
     assert f"{day.year}年{day.month}月{day.day}日" in sources.checked_line("ja")
+
+
+def test_the_content_review_lists_every_work_it_checked() -> None:
+    """docs/content-review.md's "Sources checked" names each listed work by its short name and DOI
+    (and only those: a row for a work taken out of the list would be a stale claim)."""
+    review = (Path(__file__).resolve().parents[2] / "docs" / "content-review.md").read_text("utf-8")
+    part = review.split("## Sources checked", 1)[1]
+    rows = [line for line in part.splitlines() if line.startswith("| ") and "`10." in line]
+    listed = sources.references()
+    assert len(rows) == len(listed)
+    for ref in listed.values():
+        assert any(row.startswith(f"| {ref.short} |") and f"`{ref.doi}`" in row for row in rows), (
+            ref.short
+        )
