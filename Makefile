@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh Debian or Ubuntu machine:
-#   make run    creates .venv, installs the app, serves http://localhost:8501
+#   make run    creates .venv, installs the app, serves http://localhost:8501 (PORT=... for another)
 #   make test   installs the test tools (and Chromium + fonts when missing), runs every check
 PYTHON ?= python3
 VENV   := .venv
@@ -22,7 +22,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# Streamlit prints no address of its own here (logger.hideWelcomeMessage, which also keeps it from
+# looking up the machine's external IP) and opens no browser (server.headless): say where to go.
 run: $(VENV)/.runtime
+	@echo "Emotional Needs Workbook: open http://localhost:$(PORT) in your browser (Ctrl+C stops it; another port: make run PORT=8502)."
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 # Debian's Chromium drives the browser tests (never `playwright install`); the fonts make

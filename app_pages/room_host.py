@@ -69,7 +69,7 @@ def live_view(code: str) -> None:
         st.warning(t("rooms.host_gone"))
         return
     st.markdown(
-        f"### {t('rooms.contributions', n=picture.contributions)}",
+        f"### {t('rooms.contributions', count=picture.contributions)}",
     )
     if not picture.shown:
         st.info(t("rooms.waiting", n=r.MIN_SHOWN - picture.contributions))

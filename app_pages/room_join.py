@@ -82,7 +82,7 @@ def where_i_sit(code: str) -> None:
     if mine is None:
         return
     st.subheader(t("rooms.where_heading"), anchor=False)
-    st.markdown(t("rooms.contributions", n=picture.contributions))
+    st.markdown(t("rooms.contributions", count=picture.contributions))
     if not picture.shown:
         st.info(t("rooms.waiting", n=r.MIN_SHOWN - picture.contributions))
         return

@@ -19,7 +19,7 @@ from emotions.workbook_io import (
     problem_messages,
     receive_upload,
 )
-from ui.files import new_upload
+from ui.files import UPLOAD_BUTTON, UPLOADER_CSS, new_upload, size_note
 from ui.state import WORKBOOK_KEY, editing, lang, name, partner_labels, t, workbook
 from ui.widgets import choice
 
@@ -162,8 +162,8 @@ def resume() -> None:
     st.header(t("files.resume_heading"), anchor=False)
     st.markdown(t("files.resume_help"))
     # No type filter: a wrong file gets our message, in the user's language, not the browser's.
-    uploaded = st.file_uploader(t("files.resume_label"), key="resume_upload")
-    st.caption(t("files.size_note"))
+    uploaded = st.file_uploader(t("files.resume_label", button=UPLOAD_BUTTON), key="resume_upload")
+    size_note()
     if new_upload(uploaded):
         # A partner file holds one half: it joins the answers instead of replacing them.
         take(receive_upload(uploaded.getvalue(), workbook(), resume=True), uploaded.name)
@@ -192,8 +192,11 @@ def separate_halves(wb: Workbook, stamp: str) -> None:
     )
 
     incoming_files = st.file_uploader(
-        t("files.combine_label"), accept_multiple_files=True, key="combine_upload"
+        t("files.combine_label", button=UPLOAD_BUTTON),
+        accept_multiple_files=True,
+        key="combine_upload",
     )
+    size_note()
     # While a choice is pending, further files wait (they are processed after it).
     for incoming_file in [] if PENDING in st.session_state else incoming_files or []:
         if not new_upload(incoming_file):
@@ -241,6 +244,7 @@ st.session_state[PROBLEMS] = []
 for carried in st.session_state.pop(CARRIED, []):
     st.error(carried)
 if editing():
+    st.html(UPLOADER_CSS)
     downloads(wb, stamp, code)
     resume()
     separate_halves(wb, stamp)

@@ -11,11 +11,11 @@ import functools
 import string
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from emotions.dimensions import DIMENSION_IDS, SECTION_IDS
 from emotions.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE  # re-exported
-from emotions.languages import Language
+from emotions.languages import Language, PluralCategory, spec
 from emotions.languages import language_from_locale as language_from_locale  # re-exported
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -41,6 +41,38 @@ def catalog(lang: Language) -> dict[str, str]:
     """The flat catalog of one language: dotted key → text."""
     with (LOCALES_DIR / f"{lang}.toml").open("rb") as fh:
         return _flatten(tomllib.load(fh))
+
+
+PLURAL_CATEGORIES: frozenset[str] = frozenset(get_args(PluralCategory))
+
+
+def _form_of(key: str, flat: dict[str, str]) -> tuple[str, str] | None:
+    """(message key, form) when ``key`` is one form of a text with a count: its last part is a
+    plural category and the text has an ``other`` form (the one every language has)."""
+    base, _, form = key.rpartition(".")
+    if form in PLURAL_CATEGORIES and f"{base}.other" in flat:
+        return base, form
+    return None
+
+
+@functools.cache
+def messages(lang: Language) -> dict[str, dict[str, str]]:
+    """Every message of a catalog: its key → its forms. A plain text has the one form ``""``; a
+    text with a count, written as a table of plural categories (``{ one = "…", other = "…" }``),
+    has those forms, and ``t(key, lang, count=n)`` picks one by the language's rules."""
+    flat = catalog(lang)
+    out: dict[str, dict[str, str]] = {}
+    for key, text in flat.items():
+        found = _form_of(key, flat)
+        base, form = found if found else (key, "")
+        out.setdefault(base, {})[form] = text
+    return out
+
+
+def plural_forms(lang: Language) -> set[str]:
+    """The plural categories ``lang`` uses: the forms each text with a count must have."""
+    rule = spec(lang).plural
+    return {rule(n) for n in range(1000)}
 
 
 def placeholders(text: str) -> set[str]:
@@ -90,10 +122,19 @@ def t(key: str, lang: Language, /, **values: object) -> str:
     Values are inserted as they are: whoever renders the result escapes it (names are user text).
     The registry counts (``REGISTRY_VALUES``) are always available. A missing key shows the key
     itself rather than crashing a page; tests keep the catalogs complete.
+
+    A text with a count (``{count}``) may have a form per plural category
+    (``messages``): the form for ``values["count"]`` is shown, ``other`` when it is not a whole
+    number.
     """
-    text = catalog(lang).get(key)
+    found = catalog(lang)
+    text = found.get(key)
     if text is None:
-        return key
+        count = values.get("count")
+        form = spec(lang).plural(count) if isinstance(count, int) else "other"
+        text = found.get(f"{key}.{form}", found.get(f"{key}.other"))
+        if text is None:
+            return key
     return fill(text, **values)
 
 

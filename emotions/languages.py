@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -40,6 +41,19 @@ class PdfFont:
 IPAEX_GOTHIC = PdfFont(path=FONTS_DIR / "ipaexg.ttf", family="ipaexg")
 """IPAex Gothic (IPA Font License v1.0, licence beside it): Japanese and Latin in one face, so a
 PDF in either language can show a note or a name written in the other."""
+
+
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+"""CLDR's plural categories: a catalog text that shows a count has one form per category its
+language uses (``one`` and ``other`` in English, only ``other`` in Japanese)."""
+
+
+def _english_plural(count: int) -> PluralCategory:
+    return "one" if count == 1 else "other"
+
+
+def _no_plural(count: int) -> PluralCategory:
+    return "other"
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,9 @@ class LanguageSpec:
     """A date in text: ``str.format`` with ``year``, ``month`` and ``day`` (ints)."""
     chart_date_format: str
     """A date on a chart axis and in its hover text: plotly's (d3) time format."""
+    plural: Callable[[int], PluralCategory]
+    """The plural category of a count (CLDR's rules for whole numbers): which form of a catalog
+    text with a count ``i18n.t`` shows."""
 
 
 LANGUAGES: tuple[LanguageSpec, ...] = (
@@ -91,6 +108,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         line_breaking=KINSOKU,
         date_format="{year}-{month:02d}-{day:02d}",
         chart_date_format="%d %b %Y",
+        plural=_english_plural,
     ),
     LanguageSpec(
         code="ja",
@@ -106,6 +124,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         line_breaking=KINSOKU,
         date_format="{year}年{month}月{day}日",
         chart_date_format="%Y年%-m月%-d日",
+        plural=_no_plural,
     ),
 )
 """Every language, in the order the language switch offers them; the first is the default."""

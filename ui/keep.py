@@ -26,6 +26,7 @@ import secrets
 import streamlit as st
 
 from emotions import keep as keeping
+from emotions.clock import shown_time
 from emotions.combine import workbook_is_blank
 from emotions.escape import markdown_escape
 from emotions.model import Workbook
@@ -288,7 +289,8 @@ def restore_prompt() -> None:
             st.warning(f"{t('keep.broken')}\n\n{problems}")
             st.button(t("keep.discard_broken"), key="keep_discard", on_click=_discard)
             return
-        st.markdown(t("keep.offer", date=stored.updated.strftime("%Y-%m-%d %H:%M UTC")))
+        when = shown_time(stored.updated, st.context.timezone, lang())
+        st.markdown(t("keep.offer", date=markdown_escape(when)))
         replacing = not workbook_is_blank(workbook())
         if replacing:
             st.warning(t("keep.offer_replaces"))

@@ -114,7 +114,7 @@ def left_over(at: AppTest, lang: Language) -> list[str]:
     from emotions.languages import DEFAULT_LANGUAGE
 
     default, other = catalog(DEFAULT_LANGUAGE), catalog(lang)
-    foreign = {v for k, v in default.items() if v != other[k] and len(v) > 3}
+    foreign = {v for k, v in default.items() if v != other.get(k) and len(v) > 3}
     shown = visible_texts(at)
     return sorted({e for e in foreign for s in shown if e in s and "{" not in e})
 

@@ -90,7 +90,7 @@ def test_the_view_is_hidden_below_five_and_shown_from_five(url: str, locale: str
     figures = charts(at)
     assert len(figures) == len(DIMENSION_IDS)
     assert figures[0]["data"][0]["y"] == [1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
-    assert catalog(lang_of(locale))["rooms.contributions"].format(n=5) in texts(at)
+    assert t("rooms.contributions", lang_of(locale), count=5) in texts(at)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -277,7 +277,7 @@ def test_a_participant_who_set_two_of_eight_adds_to_those_two_only(url: str, loc
     }
     host.run()
     shown = texts(host)
-    assert t("rooms.contributions", lang, n=5) in shown
+    assert t("rooms.contributions", lang, count=5) in shown
     figures = {f["layout"]["title"]["text"]: f for f in charts(host)}
     drawn = {t("dim.closeness.name", lang), t("dim.support.name", lang)}
     assert set(figures) == drawn

@@ -177,7 +177,7 @@ def join(page: Page, code: str, presses: int) -> None:
 
 
 def count_text(n: int) -> str:
-    return t("rooms.contributions", "en", n=n)
+    return t("rooms.contributions", "en", count=n)
 
 
 def main(page: Page) -> Locator:

@@ -1,4 +1,4 @@
-"""The README's screenshots, taken from a sample couple in a real browser.
+"""The screenshots of the README and docs/guides.md, taken from a sample couple in a real browser.
 
 One session loads a made-up couple from the sidebar and walks through what the README shows: the
 needs profile and its radar, the emotional-styles map, presentation mode (English), then the same

@@ -92,7 +92,7 @@ def test_a_room_of_six(
     for i, page in enumerate(people[:4]):
         join_and_send(page, presses=i)
     assert rows(db, code) == (1, 4)
-    expect(main).to_contain_text(t("rooms.contributions", "en", n=4), timeout=LIVE)
+    expect(main).to_contain_text(t("rooms.contributions", "en", count=4), timeout=LIVE)
     expect(main).to_contain_text(t("rooms.waiting", "en", n=1))
     expect(main.locator(SPREAD)).to_have_count(0)
     # A participant does not see the room either, below five.
@@ -101,7 +101,7 @@ def test_a_room_of_six(
     for i, page in enumerate(people[4:], start=4):
         join_and_send(page, presses=i)
     assert rows(db, code) == (1, 6)
-    expect(main).to_contain_text(t("rooms.contributions", "en", n=6), timeout=LIVE)
+    expect(main).to_contain_text(t("rooms.contributions", "en", count=6), timeout=LIVE)
     expect(main.locator(SPREAD)).to_have_count(len(DIMENSION_IDS))
     assert bars(host, "closeness") == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
     assert sum(bars(host, "support")) == 6
@@ -113,7 +113,7 @@ def test_a_room_of_six(
     people[5].locator(".st-key-room_withdraw button").click()
     expect(people[5].locator(".st-key-room_withdraw")).to_have_count(0)
     assert rows(db, code) == (1, 5)
-    expect(main).to_contain_text(t("rooms.contributions", "en", n=5), timeout=LIVE)
+    expect(main).to_contain_text(t("rooms.contributions", "en", count=5), timeout=LIVE)
     expect(main.locator(SPREAD)).to_have_count(len(DIMENSION_IDS))
     host.wait_for_function(
         "(s) => { const p = document.querySelector(s); return p && p.data && !p.data[0].y[10] }",

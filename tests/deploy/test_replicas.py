@@ -414,7 +414,7 @@ def test_a_room_opened_on_one_replica_is_joined_from_the_other(
         dispose(deployment.rooms_url)
 
     # The facilitator, on the first replica, sees all five, the browser participant included.
-    expect(main).to_contain_text(t("rooms.contributions", "en", n=5), timeout=LIVE)
+    expect(main).to_contain_text(t("rooms.contributions", "en", count=5), timeout=LIVE)
     expect(main.locator(SPREAD)).to_have_count(len(DIMENSION_IDS), timeout=LIVE)
     assert bars(host, "closeness") == [0, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0]
 

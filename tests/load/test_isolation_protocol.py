@@ -180,7 +180,7 @@ def test_thirty_sessions_at_once_never_see_each_other(server: tuple[Server, Path
             refresh(host)
             members = list(ROOMS[room])
             texts = " ".join(host.texts())
-            assert t("rooms.contributions", "en", n=len(members)) in texts, texts
+            assert t("rooms.contributions", "en", count=len(members)) in texts, texts
             bars, _ = spread(host, "room_spread__closeness")
             assert bars == histogram([room_position(i) for i in members]), (room, bars)
             assert spread(host, "room_spread__support")[0] == histogram([5] * len(members))

@@ -96,7 +96,7 @@ def test_fewer_than_three_checkins_are_not_called_a_trend() -> None:
     assert not checkins.has_trend(wb)
     lines = checkins.trend_lines(wb, plain_names(wb, "en"), "en")
     assert lines[0] == (
-        "Mia: check-ins so far: 2. A trend needs at least three, so for now each one is a "
+        "Mia: 2 check-ins so far. A trend needs at least three, so for now each one is a "
         "moment to talk about, not a direction."
     )
     assert "higher" not in " ".join(lines)
