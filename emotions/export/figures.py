@@ -246,7 +246,7 @@ def channels_chart(wb: Workbook, names: Names, lang: Language) -> Figure | None:
     x0, x1 = 34.0, WIDTH - 8
     top, bottom = 14.0, 194.0
     group = (x1 - x0) / len(CHANNELS)
-    bar = group * 0.78 / len(series)
+    bar = min(group * 0.78 / len(series), 30.0)
     span = NEED_MAX - NEED_MIN
 
     def y_of(value: float) -> float:
@@ -260,7 +260,7 @@ def channels_chart(wb: Workbook, names: Names, lang: Language) -> Figure | None:
             Text((x0 - 6, y + 4), str(value), SMALL, SOFT, "end"),
         ]
     for c, channel in enumerate(CHANNELS):
-        left = x0 + group * c + group * 0.11
+        left = x0 + group * c + (group - bar * len(series)) / 2
         for s, (pid, kind) in enumerate(series):
             rated = channels.rating(wb.partners[pid], channel, kind)
             if rated is None:
