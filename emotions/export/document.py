@@ -35,6 +35,9 @@ class Block:
     figures: list[Figure] = field(default_factory=list)
     """The charts the block's text refers to (``export.figures``), drawn after its heading;
     only ever built from answers. Markdown has no drawings and leaves them out."""
+    chart_notes: list[str] = field(default_factory=list)
+    """Lines about the charts, said after them: what one will show while there is nothing
+    answered to draw, or who is not on one yet. Markdown, with no charts, leaves them out."""
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ INK = "#333333"
 SOFT = "#6B665C"
 FONT = 12.0
 SMALL = 10.5
-MARKER_SIZE = {"a": 6.5, "b": 5.5}
+MARKER_SIZE = {"a": 7.0, "b": 4.8}
 """A's circle a little larger, so that it shows round B's diamond when the points coincide."""
 NOTICE_OPACITY = 0.25
 """A "notices" bar is the partner's colour this pale, outlined in the full colour."""

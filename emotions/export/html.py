@@ -99,11 +99,12 @@ def figure_html(figure: Figure, lang: Language) -> str:
     )
 
 
-def block_html(block: Block, lang: Language = "en") -> str:
+def block_html(block: Block, lang: Language) -> str:
     """One block as a ``<section>``: heading, its charts, paragraphs, list, tables and the
     partners' notes."""
     parts = [f"<section><h2>{xml_text(block.title)}</h2>"]
     parts += [figure_html(figure, lang) for figure in block.figures]
+    parts += [f'<p class="chart-note">{xml_text(note)}</p>' for note in block.chart_notes]
     parts += [f"<p>{xml_text(p)}</p>" for p in block.paragraphs if p.strip()]
     if block.bullets:
         parts.append("<ul>" + "".join(f"<li>{xml_text(b)}</li>" for b in block.bullets) + "</ul>")

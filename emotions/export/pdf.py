@@ -604,6 +604,9 @@ def _block(pdf: _SummaryPDF, block: Block, partner_of: dict[str, PartnerId]) -> 
     _heading(pdf, block.title, keep=_figure_height(pdf, block.figures[0]) if block.figures else 0)
     for figure in block.figures:
         _figure(pdf, figure)
+    for note in block.chart_notes:
+        pdf.lines(note, BODY)
+        pdf.set_y(pdf.get_y() + PARAGRAPH_GAP)
     for paragraph in block.paragraphs:
         pdf.lines(paragraph, BODY)
         pdf.set_y(pdf.get_y() + PARAGRAPH_GAP)

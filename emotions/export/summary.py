@@ -309,7 +309,8 @@ def _styles(wb: Workbook, names: Names, lang: Language) -> Block | None:
         return None
     bullets = [styles.position_line(p, names, lang) for p in placed]
     # The map is drawn (its caption says how to read it); a partner not on it says why.
-    paragraphs = [
+    paragraphs: list[str] = []
+    unplaced = [
         styles.unplaced_line(pid, names, lang) for pid in styles.unplaced(wb) if pid in wb.partners
     ]
     shared = analysis.shared_dimensions(wb)
@@ -322,6 +323,7 @@ def _styles(wb: Workbook, names: Names, lang: Language) -> Block | None:
         paragraphs=paragraphs,
         bullets=bullets,
         figures=[found] if found else [],
+        chart_notes=unplaced,
     )
 
 
@@ -336,7 +338,7 @@ def _meta_emotion(wb: Workbook, names: Names, lang: Language) -> Block | None:
     elif meta_emotion.cell_differences(wb):
         paragraphs = [t("meta.no_diff", lang)]
     else:
-        # No cell answered by both: no map is drawn, and the line says when one will be.
+        # No cell answered by both: nothing is drawn, and the line says when it will be.
         paragraphs = [t("export_charts.meta_not_yet", lang)]
     bullets = [meta_emotion.disagreement_line(c, names, lang) for c in cells]
     # The general line refers to the cells "listed above": it comes after them.
@@ -590,14 +592,13 @@ def _checkins(wb: Workbook, names: Names, lang: Language) -> Block | None:
     bullets = checkins.trend_lines(wb, names, lang)
     paragraphs = [t("checkin.trend_caption", lang)] if checkins.has_trend(wb) else []
     chart = figures.trend_chart(wb, names, lang)
-    if chart is None:
-        paragraphs.insert(0, t("export_charts.trend_not_yet", lang))
     return Block(
         title="",
         paragraphs=paragraphs,
         bullets=bullets,
         tables=[_table(rows)],
         figures=[chart] if chart else [],
+        chart_notes=[] if chart else [t("export_charts.trend_not_yet", lang)],
     )
 
 
@@ -696,6 +697,7 @@ def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> S
                 tables=own.tables,
                 notes=notes,
                 figures=own.figures,
+                chart_notes=own.chart_notes,
             )
         )
         blocks += more

@@ -22,6 +22,7 @@ from emotions.export import pdf
 from emotions.export.document import Block, Summary
 from emotions.export.drawing import Box, Figure, Item, Marker, Polyline, Text, one_line
 from emotions.export.html import to_html
+from emotions.export.markdown import escape_markdown, to_markdown
 from emotions.export.summary import build_summary
 from emotions.export.svg import figure_svg
 from emotions.i18n import t
@@ -179,14 +180,18 @@ def test_the_style_map_places_only_a_partner_who_answered_both_of_its_needs(
         (PARTNER_MARKER["a"], PARTNER_COLOURS["a"])
     ]
     assert "Aiko" in figure.texts() and "Brendan" not in figure.texts()
-    # B's place is said in words instead: not on the map yet, and why.
-    assert block.paragraphs[0] == t(
-        "compare_a.styles_unplaced",
-        lang,
-        name="Brendan",
-        x=t(f"dim.{styles.X_DIMENSION}.name", lang),
-        y=t(f"dim.{styles.Y_DIMENSION}.name", lang),
-    )
+    # B's place is said in words instead, under the map: not on it yet, and why.
+    assert block.chart_notes == [
+        t(
+            "compare_a.styles_unplaced",
+            lang,
+            name="Brendan",
+            x=t(f"dim.{styles.X_DIMENSION}.name", lang),
+            y=t(f"dim.{styles.Y_DIMENSION}.name", lang),
+        )
+    ]
+    assert block.chart_notes[0] in Page(to_html(summary)).text
+    assert escape_markdown(block.chart_notes[0]) not in to_markdown(summary)  # no map there
     assert figure.caption == styles.map_caption(lang)
     # A at processing 2 (left of the middle), pace 8 (above it).
     middle_x = next(i for i in figure.items if isinstance(i, Text) and i.text == "5").at[0]
@@ -253,14 +258,16 @@ def test_the_trend_is_drawn_from_the_second_check_in_and_only_from_scores(
     wb.checkins.append(_checkin(1, a=5, b=6))
     block = section_block(build_summary(wb, lang), "rebuilding")
     assert block is not None and block.figures == []
-    assert block.paragraphs[0] == t("export_charts.trend_not_yet", lang)
+    assert block.chart_notes == [t("export_charts.trend_not_yet", lang)]
+    assert squeezed(block.chart_notes[0]) in pdf_text(build_summary(wb, lang))
+    assert escape_markdown(block.chart_notes[0]) not in to_markdown(build_summary(wb, lang))
 
     wb.checkins += [_checkin(8, a=6), _checkin(15, a=7)]  # B gave no score these two times
     summary = build_summary(wb, lang)
     block = section_block(summary, "rebuilding")
     assert block is not None and [f.kind for f in block.figures] == ["trend"]
     figure = block.figures[0]
-    assert t("export_charts.trend_not_yet", lang) not in block.paragraphs
+    assert block.chart_notes == []
     by_colour = {
         pid: [m for m in markers(figure) if m.colour == PARTNER_COLOURS[pid]] for pid in ("a", "b")
     }
