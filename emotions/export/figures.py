@@ -28,6 +28,7 @@ from emotions.export.drawing import (
     Line,
     Marker,
     MarkerShape,
+    Point,
     Polyline,
     Text,
     fit,
@@ -122,26 +123,21 @@ def style_map(wb: Workbook, names: Names, lang: Language) -> Figure | None:
             "middle",
         )
     )
-    # Each point with its partner's name beside it: above it, below it at the top edge or when
-    # the other point is just above, so neither name covers the other point.
+    # Each point with its partner's name: above it, or below it near the top edge. When the
+    # two points are close, the upper name goes above and the lower one below, each turning to
+    # the inner side of its point where the edge leaves no room, so no name covers a point or
+    # the corner names in the bands.
     places = {p.partner: at(p.processing, p.pace) for p in placed}
     for pos in placed:
         x, y = places[pos.partner]
-        below = pos.pace >= NEED_MAX - 1
-        others = [q for q in placed if q.partner != pos.partner]
-        if others:
-            near = others[0]
-            close = abs(near.processing - pos.processing) <= 1 and abs(near.pace - pos.pace) <= 2
-            if close:
-                below = (pos.pace, pos.partner) < (near.pace, near.partner)
-        name = fit(names.of(pos.partner), 150, FONT)
-        anchor: Anchor = "start" if x < x0 + 60 else "end" if x > x1 - 60 else "middle"
-        nx = x - 4 if anchor == "start" else x + 4 if anchor == "end" else x
-        ny = y + 22 if below else y - 11
-        items += [
-            _marker(pos.partner, x, y),
-            Text((nx, ny), name, FONT, PARTNER_COLOURS[pos.partner], anchor),
-        ]
+        place = "below" if pos.pace >= NEED_MAX - 1 else "above"
+        for near in (q for q in placed if q.partner != pos.partner):
+            if abs(near.processing - pos.processing) <= 1 and abs(near.pace - pos.pace) <= 2:
+                upper = (pos.pace, near.partner) > (near.pace, pos.partner)
+                room = pos.pace < NEED_MAX - 1 if upper else pos.pace > NEED_MIN + 1
+                place = ("above" if upper else "below") if room else "inside"
+        items.append(_marker(pos.partner, x, y))
+        items.append(_point_name(names.of(pos.partner), pos, (x, y), place, (x0, x1)))
     return Figure(
         "style-map",
         t("styles.map_heading", lang),
@@ -150,6 +146,24 @@ def style_map(wb: Workbook, names: Names, lang: Language) -> Figure | None:
         bottom + 78,
         tuple(items),
     )
+
+
+def _point_name(
+    name: str, pos: styles.Position, at: Point, side: str, edges: tuple[float, float]
+) -> Text:
+    """A partner's name beside their point on the style map: ``above``, ``below``, or on the
+    ``inside`` (towards the middle line) on a level with it."""
+    x, y = at
+    colour = PARTNER_COLOURS[pos.partner]
+    text = fit(name, 150, FONT)
+    if side == "inside":
+        if pos.processing > styles.MIDDLE:
+            return Text((x - 11, y + 4), text, FONT, colour, "end")
+        return Text((x + 11, y + 4), text, FONT, colour, "start")
+    left, right = edges
+    anchor: Anchor = "start" if x < left + 60 else "end" if x > right - 60 else "middle"
+    nx = x - 4 if anchor == "start" else x + 4 if anchor == "end" else x
+    return Text((nx, y + 22 if side == "below" else y - 11), text, FONT, colour, anchor)
 
 
 # --- section 4 ----------------------------------------------------------------------------------
@@ -293,7 +307,10 @@ def channels_chart(wb: Workbook, names: Names, lang: Language) -> Figure | None:
         x = x0 + room * (k % 2)
         row_y = y + 20 * (k // 2)
         colour = PARTNER_COLOURS[pid]
-        label = t(f"channels.series_{kind}", lang, name=names.of(pid))
+        # The name is shortened, never the words around it: "shows" and "notices" must stay.
+        key = f"channels.series_{kind}"
+        name = fit(names.of(pid), room - 46 - width_of(t(key, lang, name=""), FONT), FONT)
+        label = t(key, lang, name=name)
         if kind == "show":
             items.append(Box(x, row_y - 11, 22, 13, fill=colour))
         else:
