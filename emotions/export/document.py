@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from emotions.dimensions import DimensionId
+from emotions.export.drawing import Figure
 from emotions.model import PARTNER_IDS, Language, PartnerId
 
 
@@ -31,6 +32,12 @@ class Block:
     tables: list[Table] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     """Free text by the partners: (whose, text)."""
+    figures: list[Figure] = field(default_factory=list)
+    """The charts the block's text refers to (``export.figures``), drawn after its heading;
+    only ever built from answers. Markdown has no drawings and leaves them out."""
+    chart_notes: list[str] = field(default_factory=list)
+    """Lines about the charts, said after them: what one will show while there is nothing
+    answered to draw, or who is not on one yet. Markdown, with no charts, leaves them out."""
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,11 @@ styles and ``data:`` images are allowed). Every text is HTML-escaped, names and 
 from __future__ import annotations
 
 from emotions.export.document import Block, Summary, Table
-from emotions.export.svg import radar_svg, xml_text
+from emotions.export.drawing import Figure
+from emotions.export.svg import figure_svg, radar_svg, xml_text
 from emotions.i18n import t
 from emotions.languages import spec
+from emotions.model import Language
 from emotions.palette import GRID_COLOUR
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -34,6 +36,9 @@ h2 { font-size: 1.25rem; line-height: 1.35; margin: 2.2rem 0 .6rem; padding-bott
 figure.radar { margin: 1.5rem 0; text-align: center; }
 figure.radar svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9rem; color: #555555; }
+figure.chart { margin: 1.2rem 0 1.4rem; }
+figure.chart svg { display: block; max-width: 100%; height: auto; margin: .4rem auto; }
+.chart-title { font-weight: 600; margin: 0; }
 ul { padding-left: 1.4rem; }
 li { margin: .25rem 0; }
 .table-wrap { overflow-x: auto; margin: 1rem 0; }
@@ -86,9 +91,20 @@ def table_html(table: Table) -> str:
     )
 
 
-def block_html(block: Block) -> str:
-    """One block as a ``<section>``: heading, paragraphs, list, tables and the partners' notes."""
+def figure_html(figure: Figure, lang: Language) -> str:
+    """A chart as a ``<figure>``: its title, the drawing (inline SVG), its caption."""
+    return (
+        f'<figure class="chart"><p class="chart-title">{xml_text(figure.title)}</p>'
+        f"{figure_svg(figure, lang)}<figcaption>{xml_text(figure.caption)}</figcaption></figure>"
+    )
+
+
+def block_html(block: Block, lang: Language) -> str:
+    """One block as a ``<section>``: heading, its charts, paragraphs, list, tables and the
+    partners' notes."""
     parts = [f"<section><h2>{xml_text(block.title)}</h2>"]
+    parts += [figure_html(figure, lang) for figure in block.figures]
+    parts += [f'<p class="chart-note">{xml_text(note)}</p>' for note in block.chart_notes]
     parts += [f"<p>{xml_text(p)}</p>" for p in block.paragraphs if p.strip()]
     if block.bullets:
         parts.append("<ul>" + "".join(f"<li>{xml_text(b)}</li>" for b in block.bullets) + "</ul>")
@@ -132,7 +148,7 @@ def to_html(summary: Summary) -> str:
         f'<p class="rule">{xml_text(summary.rule_of_thumb)}</p>',
         "</header>",
         f'<figure class="radar">{radar}<figcaption>{xml_text(caption)}</figcaption></figure>',
-        *(block_html(block) for block in summary.blocks),
+        *(block_html(block, lang) for block in summary.blocks),
         f"<footer><p>{xml_text(t('export.footer', lang))}</p></footer>",
         "</main></body></html>",
     ]

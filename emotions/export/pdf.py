@@ -36,6 +36,7 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 from emotions.export import linebreak
 from emotions.export.document import Block, RadarData, Summary, Table
+from emotions.export.drawing import Box, Figure, Item, Line, Marker, Polyline, Text, one_line
 from emotions.languages import DEFAULT_LANGUAGE, LanguageSpec, PdfFont, spec
 from emotions.model import PartnerId
 from emotions.palette import GRID_COLOUR, MUTED_LINE, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
@@ -113,7 +114,11 @@ RADAR_SCALE = Scale(ring_steps=4, centre_tick=False)
 are written (not the centre's)."""
 RADAR_TICK_GAP = 0
 """The values go halfway between the first two axes (on the page: between the second and third)."""
-DASHES: dict[str, tuple[float, float]] = {"solid": (0.0, 0.0), "dash": (1.8, 1.1)}
+DASHES: dict[str, tuple[float, float]] = {
+    "solid": (0.0, 0.0),
+    "dash": (1.8, 1.1),
+    "dot": (0.4, 0.8),
+}
 
 
 # --- the font, parsed once ---------------------------------------------------------------------
@@ -593,8 +598,15 @@ CELL_PADDING = 1.6
 
 
 def _block(pdf: _SummaryPDF, block: Block, partner_of: dict[str, PartnerId]) -> None:
-    """A heading kept with the start of what follows it, then paragraphs, bullets, tables, notes."""
-    _heading(pdf, block.title)
+    """A heading kept with the start of what follows it, then its charts, paragraphs, bullets,
+    tables, notes."""
+    # A chart right under the heading: the heading goes to the page the chart starts on.
+    _heading(pdf, block.title, keep=_figure_height(pdf, block.figures[0]) if block.figures else 0)
+    for figure in block.figures:
+        _figure(pdf, figure)
+    for note in block.chart_notes:
+        pdf.lines(note, BODY)
+        pdf.set_y(pdf.get_y() + PARAGRAPH_GAP)
     for paragraph in block.paragraphs:
         pdf.lines(paragraph, BODY)
         pdf.set_y(pdf.get_y() + PARAGRAPH_GAP)
@@ -610,11 +622,12 @@ def _block(pdf: _SummaryPDF, block: Block, partner_of: dict[str, PartnerId]) -> 
     pdf.set_y(pdf.get_y() + 3)
 
 
-def _heading(pdf: _SummaryPDF, title: str) -> None:
+def _heading(pdf: _SummaryPDF, title: str, *, keep: float = 0.0) -> None:
+    """A section's heading, kept with at least two lines of what follows it, or with the
+    ``keep`` mm that follow it (a chart)."""
     measure = pdf.use(HEADING)
     lines = wrap_lines(clean_text(title), BODY_WIDTH, measure) or [""]
-    # Keep the heading with at least two lines of what follows it.
-    pdf.room_for(2 + len(lines) * HEADING.leading + 2 * BODY.leading)
+    pdf.room_for(2 + len(lines) * HEADING.leading + 4.5 + max(2 * BODY.leading, keep))
     pdf.set_y(pdf.get_y() + 2)
     # IPAex Gothic has one weight: a hairline stroke around the letters makes headings bolder.
     with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=0.18, draw_color=INK):
@@ -812,3 +825,85 @@ def _table_row(
     with pdf.local_context(draw_color=GRID_COLOUR, line_width=0.25):
         pdf.line(MARGIN, top + height, PAGE_WIDTH - MARGIN, top + height)
     pdf.set_y(top + height)
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+FIGURE_SCALE = 0.27
+"""Millimetres per unit of a chart's canvas (``drawing.Figure``): a 440-unit chart is about
+12 cm wide, its 12-unit labels 9 pt."""
+FIGURE_TITLE = TextStyle(10, 5.4)
+
+
+def _figure_scale(figure: Figure) -> float:
+    return min(FIGURE_SCALE, BODY_WIDTH / max(figure.width, 1.0))
+
+
+def _figure_height(pdf: _SummaryPDF, figure: Figure) -> float:
+    """The height in mm of a chart with its title and caption (kept on one page)."""
+    caption = wrap_lines(clean_text(figure.caption), BODY_WIDTH, pdf.measure(SMALL))
+    title = wrap_lines(clean_text(figure.title), BODY_WIDTH, pdf.measure(FIGURE_TITLE))
+    drawing = figure.height * _figure_scale(figure)
+    return len(title) * FIGURE_TITLE.leading + 2 + drawing + 2 + len(caption) * SMALL.leading + 3
+
+
+def _figure(pdf: _SummaryPDF, figure: Figure) -> None:
+    """A chart of the summary (``export.figures``), centred, with its title above it and its
+    caption below, kept on one page. The same items as the HTML page's SVG, scaled to mm."""
+    scale = _figure_scale(figure)
+    width, height = figure.width * scale, figure.height * scale
+    caption = wrap_lines(clean_text(figure.caption), BODY_WIDTH, pdf.measure(SMALL))
+    title = wrap_lines(clean_text(figure.title), BODY_WIDTH, pdf.measure(FIGURE_TITLE))
+    pdf.room_for(_figure_height(pdf, figure))
+    with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=0.12, draw_color=INK):
+        pdf.use(FIGURE_TITLE)
+        for line in title:
+            pdf.line_at(MARGIN, BODY_WIDTH, FIGURE_TITLE, line, "L")
+    top = pdf.get_y() + 2
+    left = (PAGE_WIDTH - width) / 2
+    for item in figure.items:
+        _item(pdf, item, left, top, scale)
+    pdf.set_y(top + height + 2)
+    pdf.use(SMALL)
+    for line in caption:
+        pdf.line_at(MARGIN, BODY_WIDTH, SMALL, line, "L")
+    pdf.set_y(pdf.get_y() + 3)
+
+
+def _item(pdf: _SummaryPDF, item: Item, left: float, top: float, scale: float) -> None:
+    """One drawing item at ``left``/``top`` (mm), its units times ``scale``."""
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return left + x * scale, top + y * scale
+
+    if isinstance(item, Text):
+        size = item.size * scale / PT
+        style = TextStyle(size, 0.0, item.colour)
+        measure = pdf.use(style)
+        text = clean_text(one_line(item.text))
+        x, y = at(*item.at)
+        width = measure(text)
+        x -= {"start": 0.0, "middle": width / 2, "end": width}[item.anchor]
+        # ``put`` centres a line box on its baseline: a box of no height at 0.3 em above it.
+        pdf.put(x, y - 0.3 * pdf.font_size, 0.0, text)
+    elif isinstance(item, Line | Polyline):
+        dash, gap = DASHES.get(item.dash, (0.0, 0.0))
+        with pdf.local_context(draw_color=item.colour, line_width=item.width * scale):
+            pdf.set_dash_pattern(dash, gap)
+            if isinstance(item, Line):
+                pdf.line(*at(*item.start), *at(*item.end))
+            else:
+                pdf.polyline([at(x, y) for x, y in item.points], style="D")
+            pdf.set_dash_pattern()
+    elif isinstance(item, Box):
+        x, y = at(item.x, item.y)
+        w, h = item.w * scale, item.h * scale
+        if item.fill:
+            with pdf.local_context(fill_color=item.fill, fill_opacity=item.fill_opacity):
+                pdf.rect(x, y, w, h, style="F")
+        if item.stroke:
+            with pdf.local_context(draw_color=item.stroke, line_width=item.width * scale):
+                pdf.rect(x, y, w, h, style="D")
+    elif isinstance(item, Marker):
+        with pdf.local_context(fill_color=item.colour, draw_color="#FFFFFF", line_width=0.25):
+            _marker(pdf, item.shape, *at(*item.at), item.size * scale)

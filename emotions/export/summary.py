@@ -33,6 +33,7 @@ from emotions.exercises import (
     safety,
     styles,
 )
+from emotions.export import figures
 from emotions.export.document import Block, RadarData, Summary, Table
 from emotions.i18n import content_table, t
 from emotions.languages import format_date, spec
@@ -228,7 +229,7 @@ def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
         blocks.append(
             Block(
                 title=texts.area_title(area, lang),
-                paragraphs=[texts.area_line(area, names, lang)],
+                paragraphs=[area_lean(area, names, lang)],
                 bullets=[lines[key] for key in texts.DIRECTION_KEYS],
             )
         )
@@ -245,6 +246,19 @@ def _needs_blocks(wb: Workbook, names: Names, lang: Language) -> list[Block]:
             )
         )
     return blocks
+
+
+def area_lean(area: analysis.Area, names: Names, lang: Language) -> str:
+    """Who leans which way in an area: its heading (``texts.area_title``) already names the
+    need, the band and the difference, so the first line under it does not say them again."""
+    assert area.higher is not None
+    return t(
+        "export_charts.area_lean",
+        lang,
+        higher=names.of(area.higher),
+        lower=names.of(analysis.other(area.higher)),
+        pole=t(f"dim.{area.dimension}.high", lang),
+    )
 
 
 def unanswered_lines(wb: Workbook, names: Names, lang: Language) -> list[str]:
@@ -294,12 +308,23 @@ def _styles(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not placed:
         return None
     bullets = [styles.position_line(p, names, lang) for p in placed]
-    paragraphs = [styles.map_caption(lang)]
+    # The map is drawn (its caption says how to read it); a partner not on it says why.
+    paragraphs: list[str] = []
+    unplaced = [
+        styles.unplaced_line(pid, names, lang) for pid in styles.unplaced(wb) if pid in wb.partners
+    ]
     shared = analysis.shared_dimensions(wb)
     if all(dim in shared for dim in styles.AXES):
         bullets += styles.misreadings(wb, names, lang)
         paragraphs.append(t("styles.misreadings_caption", lang))
-    return Block(title="", paragraphs=paragraphs, bullets=bullets)
+    found = figures.style_map(wb, names, lang)
+    return Block(
+        title="",
+        paragraphs=paragraphs,
+        bullets=bullets,
+        figures=[found] if found else [],
+        chart_notes=unplaced,
+    )
 
 
 def _meta_emotion(wb: Workbook, names: Names, lang: Language) -> Block | None:
@@ -313,11 +338,13 @@ def _meta_emotion(wb: Workbook, names: Names, lang: Language) -> Block | None:
     elif meta_emotion.cell_differences(wb):
         paragraphs = [t("meta.no_diff", lang)]
     else:
-        paragraphs = [t("meta.not_yet", lang)]
+        # No cell answered by both: nothing is drawn, and the line says when it will be.
+        paragraphs = [t("export_charts.meta_not_yet", lang)]
     bullets = [meta_emotion.disagreement_line(c, names, lang) for c in cells]
     # The general line refers to the cells "listed above": it comes after them.
     bullets += meta_emotion.you_two_lines(wb, names, lang)
-    return Block(title="", paragraphs=paragraphs, bullets=bullets)
+    found = figures.difference_map(wb, names, lang)
+    return Block(title="", paragraphs=paragraphs, bullets=bullets, figures=[found] if found else [])
 
 
 def _distance(wb: Workbook, names: Names, lang: Language) -> Block | None:
@@ -398,8 +425,12 @@ def _channels(wb: Workbook, names: Names, lang: Language) -> Block | None:
     if not answered:
         return None
     tables = [_page_table(channels.ratings_table(wb, names, lang), {UNANSWERED}, lang)]
+    chart = figures.channels_chart(wb, names, lang)
+    drawn = [chart] if chart else []
     if not analysis.has_both(wb):
-        return Block(title="", paragraphs=[t("channels.one_partner", lang)], tables=tables)
+        return Block(
+            title="", paragraphs=[t("channels.one_partner", lang)], tables=tables, figures=drawn
+        )
     # The grid crosses one partner's "shows" with the other's "notices": only cells both
     # answered say anything, the others are left out (all of them while one has answered none).
     grid = _page_table(
@@ -414,7 +445,7 @@ def _channels(wb: Workbook, names: Names, lang: Language) -> Block | None:
         paragraphs.append(decoded.most)
     if decoded.empty and len(answered) == len(PARTNER_IDS):
         paragraphs.append(t("channels.you_two_empty", lang))
-    return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=tables)
+    return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=tables, figures=drawn)
 
 
 def _persisting(wb: Workbook, names: Names, lang: Language) -> Block | None:
@@ -560,7 +591,15 @@ def _checkins(wb: Workbook, names: Names, lang: Language) -> Block | None:
     rows = checkins.checkin_table(wb, names, lang)
     bullets = checkins.trend_lines(wb, names, lang)
     paragraphs = [t("checkin.trend_caption", lang)] if checkins.has_trend(wb) else []
-    return Block(title="", paragraphs=paragraphs, bullets=bullets, tables=[_table(rows)])
+    chart = figures.trend_chart(wb, names, lang)
+    return Block(
+        title="",
+        paragraphs=paragraphs,
+        bullets=bullets,
+        tables=[_table(rows)],
+        figures=[chart] if chart else [],
+        chart_notes=[] if chart else [t("export_charts.trend_not_yet", lang)],
+    )
 
 
 def _next_steps(wb: Workbook, names: Names, lang: Language) -> Block | None:
@@ -657,6 +696,8 @@ def build_summary(wb: Workbook, lang: Language, *, anonymous: bool = False) -> S
                 bullets=own.bullets,
                 tables=own.tables,
                 notes=notes,
+                figures=own.figures,
+                chart_notes=own.chart_notes,
             )
         )
         blocks += more

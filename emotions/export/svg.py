@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from html import escape
 
 from emotions.export import linebreak
 from emotions.export.document import RadarData
+from emotions.export.drawing import Box, Figure, Item, Line, Polyline, Text, text_width
 from emotions.i18n import t
 from emotions.languages import spec
 from emotions.model import Language
@@ -50,12 +50,6 @@ def _num(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing ``.0``."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def text_width(text: str, font_size: float) -> float:
-    """A rough width of ``text``: wide (CJK, full-width) characters count 1 em, others 0.56 em."""
-    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in text)
-    return ems * font_size
 
 
 def wrap_label(label: str, lang: Language) -> list[str]:
@@ -266,3 +260,56 @@ def radar_svg(
         y += note_line * len(lines) + font_size * 0.4
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _item_svg(item: Item) -> str:
+    """One drawing item as an SVG element; its text escaped."""
+    if isinstance(item, Text):
+        return (
+            f'<text x="{_num(item.at[0])}" y="{_num(item.at[1])}" font-size="{_num(item.size)}"'
+            f' fill="{item.colour}" text-anchor="{item.anchor}">{xml_text(item.text)}</text>'
+        )
+    if isinstance(item, Line):
+        dash = DASH_ARRAYS.get(item.dash, "")
+        return (
+            f'<line x1="{_num(item.start[0])}" y1="{_num(item.start[1])}"'
+            f' x2="{_num(item.end[0])}" y2="{_num(item.end[1])}" stroke="{item.colour}"'
+            f' stroke-width="{_num(item.width)}"'
+            + (f' stroke-dasharray="{dash}"' if dash else "")
+            + "/>"
+        )
+    if isinstance(item, Polyline):
+        dash = DASH_ARRAYS.get(item.dash, "")
+        points = " ".join(f"{_num(x)},{_num(y)}" for x, y in item.points)
+        return (
+            f'<polyline points="{points}" fill="none" stroke="{item.colour}"'
+            f' stroke-width="{_num(item.width)}" stroke-linejoin="round"'
+            + (f' stroke-dasharray="{dash}"' if dash else "")
+            + "/>"
+        )
+    if isinstance(item, Box):
+        fill = item.fill or "none"
+        attrs = f' fill="{fill}"'
+        if item.fill and item.fill_opacity < 1:
+            attrs += f' fill-opacity="{item.fill_opacity}"'
+        if item.stroke:
+            attrs += f' stroke="{item.stroke}" stroke-width="{_num(item.width)}"'
+        return (
+            f'<rect x="{_num(item.x)}" y="{_num(item.y)}" width="{_num(item.w)}"'
+            f' height="{_num(item.h)}"{attrs}/>'
+        )
+    return _marker(item.shape, item.at[0], item.at[1], item.colour, item.size)
+
+
+def figure_svg(figure: Figure, lang: Language) -> str:
+    """A summary chart (``export.figures``) as one ``<svg>`` element: an image whose accessible
+    name is the chart's title, every text in it escaped, nothing outside it referenced."""
+    width, height = _num(figure.width), _num(figure.height)
+    font = xml_text(spec(lang).font_family)
+    title = xml_text(figure.title)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {figure.kind}" role="img"'
+        f' aria-label="{title}" width="{width}" height="{height}"'
+        f' viewBox="0 0 {width} {height}" font-family="{font}">'
+        f"<title>{title}</title>" + "".join(_item_svg(item) for item in figure.items) + "</svg>"
+    )

@@ -373,10 +373,14 @@ def test_html_is_one_self_contained_printable_page(lang: Language) -> None:
     wb = full_workbook()
     wb.partners["a"].name = DANGEROUS[0]
     wb.partners["b"].name = DANGEROUS[3]
-    html = to_html(build_summary(wb, lang))
+    summary = build_summary(wb, lang)
+    html = to_html(summary)
     page = check_html_fetches_nothing(html)
     assert html.startswith(f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">')
-    assert [tag for tag, _ in page.tags].count("svg") == 1
+    # The radar and one drawing per chart of the sections (a full workbook draws them all).
+    charts = [figure for block in summary.blocks for figure in block.figures]
+    assert len(charts) == 4
+    assert [tag for tag, _ in page.tags].count("svg") == 1 + len(charts)
     css = "".join(page.styles)
     assert "@media print" in css and "break-inside: avoid" in css
     assert spec(lang).font_family in css

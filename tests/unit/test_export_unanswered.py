@@ -181,17 +181,28 @@ def test_one_partner_radar_has_one_shape_of_three_points_in_the_svg(lang: Langua
 
 def pdf_drawing(monkeypatch: pytest.MonkeyPatch, wb: Workbook, lang: Language) -> dict[str, Any]:
     """What the PDF's radar draws: the filled areas (by colour), the partners' markers (by
-    shape and colour), and the first page's content stream and text."""
+    shape and colour), and the first page's content stream and text. Only what is drawn while
+    the radar is (the sections' charts have markers too)."""
     drawn: dict[str, Any] = {"filled": [], "markers": []}
     polygon, circle = pdf._SummaryPDF.polygon, pdf._SummaryPDF.circle
+    radar = pdf._radar
+    in_radar = [False]
+
+    def spy_radar(*args: Any) -> None:
+        in_radar[0] = True
+        try:
+            radar(*args)
+        finally:
+            in_radar[0] = False
 
     def spy_polygon(self: pdf._SummaryPDF, points: Any, *args: Any, style: Any = None) -> None:
-        if style == "F" and len(points) >= 3 and self.fill_color is not None:
+        if in_radar[0] and style == "F" and len(points) >= 3 and self.fill_color is not None:
             drawn["filled"].append(rounded(self.fill_color.serialize()))
         polygon(self, points, *args, style=style)
 
     def spy_marker(pdf_: pdf._SummaryPDF, shape: str, x: float, y: float, size: float) -> None:
-        drawn["markers"].append((shape, rounded(pdf_.fill_color.serialize())))
+        if in_radar[0]:
+            drawn["markers"].append((shape, rounded(pdf_.fill_color.serialize())))
         if shape == "diamond":
             polygon(pdf_, [(x, y - size), (x + size, y), (x, y + size)], style="DF")
         else:
@@ -199,6 +210,7 @@ def pdf_drawing(monkeypatch: pytest.MonkeyPatch, wb: Workbook, lang: Language) -
 
     monkeypatch.setattr(pdf._SummaryPDF, "polygon", spy_polygon)
     monkeypatch.setattr(pdf, "_marker", spy_marker)
+    monkeypatch.setattr(pdf, "_radar", spy_radar)
     data = pdf.to_pdf(build_summary(wb, lang))
     reader = PdfReader(io.BytesIO(data))
     content = reader.pages[0].get_contents()
