@@ -35,6 +35,7 @@ from emotions.export.drawing import (
 )
 from emotions.export.drawing import text_width as width_of
 from emotions.i18n import t
+from emotions.languages import format_date
 from emotions.model import BELIEFS, CHANNELS, EMOTIONS, PARTNER_IDS, Language, PartnerId, Workbook
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS, PARTNER_DASH, PARTNER_MARKER
 from emotions.texts import Names
@@ -364,15 +365,11 @@ def trend_chart(wb: Workbook, names: Names, lang: Language) -> Figure | None:
         ]
     if last > first:
         items += [
-            Text(
-                (x0 + inset, bottom + 16), checkins.format_date(first, lang), SMALL, SOFT, "middle"
-            ),
-            Text(
-                (x1 - inset, bottom + 16), checkins.format_date(last, lang), SMALL, SOFT, "middle"
-            ),
+            Text((x0 + inset, bottom + 16), format_date(first, lang), SMALL, SOFT, "middle"),
+            Text((x1 - inset, bottom + 16), format_date(last, lang), SMALL, SOFT, "middle"),
         ]
     else:
-        text = checkins.format_date(first, lang)
+        text = format_date(first, lang)
         items.append(Text(((x0 + x1) / 2, bottom + 16), text, SMALL, SOFT, "middle"))
     for pid, points in series.items():
         placed = [at(date, score) for date, score in points]
