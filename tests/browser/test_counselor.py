@@ -321,8 +321,10 @@ def test_presentation_mode_shows_no_name_and_no_note(
             # The notes come only on an explicit click, and without names.
             toggle(page, "present_show_notes", True)
             reliability = sample_table(sample, "en")["checkins"][0]["reliability"]
-            redacted = reliability.replace(names[1], t("partner.b", "en"))
-            assert redacted != reliability
+            redacted = reliability
+            for name, pid in zip(names, ("a", "b"), strict=True):
+                redacted = redacted.replace(name, t(f"partner.{pid}", "en"))
+            assert redacted != reliability, "the probe note names nobody: it proves nothing"
             expect(main(page)).to_contain_text(redacted, timeout=UI_TIMEOUT)
             assert not name_pattern(names).search(app_text(page)), "a name beside the notes"
             assert not name_pattern(names).search(shown(page.content())), "a name in the DOM"
