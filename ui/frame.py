@@ -204,7 +204,66 @@ _SIDEBAR_CSS = """<style>
 .st-key-safety_bar [data-testid="stPageLink-NavLink"] * {
   white-space: normal; overflow: visible; text-overflow: clip;
 }
-.st-key-keep_store { display: none; }
+.st-key-keep_store, .st-key-document_language { display: none; }
+</style>"""
+
+# Streamlit serves every page as <html lang="en"> (upstream issue #15726): Japanese would be read
+# with an English voice. This small inline component (st.components.v2: no files, nothing loaded
+# from outside) sets the document's language to the one shown, and marks each option of the
+# language switch with its own language ("日本語" on an English page). Streamlit redraws parts of
+# the page after the component has run, so a watcher applies the same again after each change
+# of the page's elements. Trusted constant code; the data holds language codes and names only.
+_LANGUAGE_JS = """
+export default function (component) {
+  const { data } = component;
+  if (!data) return;
+  const state = (window.__documentLanguage = window.__documentLanguage || {});
+  state.data = data;
+  const apply = () => {
+    const d = state.data;
+    if (document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
+    for (const label of document.querySelectorAll(d.options)) {
+      const code = d.names[label.innerText.trim()];
+      if (code && label.getAttribute("lang") !== code) label.setAttribute("lang", code);
+    }
+  };
+  apply();
+  if (!state.observer) {
+    let queued = false;
+    state.observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; apply(); });
+    });
+    state.observer.observe(document.body, { childList: true, subtree: true });
+  }
+}
+"""
+
+_language_marker = st.components.v2.component("document_language", js=_LANGUAGE_JS)
+
+
+def document_language(language: Language, *, key: str | None = "document_language") -> None:
+    """Declare ``language`` as the document's language (``<html lang>``), and each option of the
+    language switch in its own language. Draws nothing."""
+    _language_marker(
+        key=key,
+        data={
+            "lang": spec(language).code,
+            "names": {spec(code).name: code for code in LANGUAGE_CODES},
+            "options": ".st-key-ui_lang label",
+        },
+        height=0,
+    )
+
+
+# Streamlit's date field puts each part of the date (month, day, year) in its own small target: a
+# one-digit day was 9 px wide, under WCAG 2.2's 24 x 24 px (2.5.8, axe's target-size). Our own
+# constant stylesheet, never user text.
+_TARGET_CSS = """<style>
+[data-testid="stDateInput"] [role="spinbutton"] {
+  display: inline-block; min-width: 24px; min-height: 24px; text-align: center;
+}
 </style>"""
 
 
@@ -221,6 +280,8 @@ def safety_bar(safety_page: st.Page) -> None:
     with st.sidebar.container(key="safety_bar"):
         st.html(_SIDEBAR_CSS)
         st.html(ANSWER_CSS)
+        st.html(_TARGET_CSS)
+        document_language(lang())
         st.button(
             t("exit.button"),
             key="quick_exit",
@@ -245,6 +306,8 @@ def neutral_screen(known_paths: list[str]) -> None:
     # A copy kept in the browser goes too: erased on every run of the neutral screen, before
     # anything else is drawn (the browser also erased it on the click itself: ui/keep.py).
     keep.erase_now()
+    with st._bottom:  # no key: nothing of it stays in the (cleared) session state
+        document_language(language, key=None)
 
     def blank() -> None:
         st.caption(translate("exit.blank_note", language))
