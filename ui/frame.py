@@ -209,10 +209,11 @@ _SIDEBAR_CSS = """<style>
 
 # Streamlit serves every page as <html lang="en"> (upstream issue #15726): Japanese would be read
 # with an English voice. This small inline component (st.components.v2: no files, nothing loaded
-# from outside) sets the document's language to the one shown, and marks each option of the
-# language switch with its own language ("日本語" on an English page). Streamlit redraws parts of
-# the page after the component has run, so a watcher applies the same again after each change
-# of the page's elements. Trusted constant code; the data holds language codes and names only.
+# from outside) sets the document's language to the one shown, marks each option of the language
+# switch with its own language ("日本語" on an English page) and Streamlit's own English words as
+# English (``STREAMLIT_ENGLISH``). Streamlit redraws parts of the page after the component has
+# run, so a watcher applies the same again after each change of the page's elements. Trusted
+# constant code; the data holds language codes, names and selectors only.
 _LANGUAGE_JS = """
 export default function (component) {
   const { data } = component;
@@ -225,6 +226,9 @@ export default function (component) {
     for (const label of document.querySelectorAll(d.options)) {
       const code = d.names[label.innerText.trim()];
       if (code && label.getAttribute("lang") !== code) label.setAttribute("lang", code);
+    }
+    for (const part of document.querySelectorAll(d.english)) {
+      if (part.getAttribute("lang") !== "en") part.setAttribute("lang", "en");
     }
   };
   apply();
@@ -242,23 +246,32 @@ export default function (component) {
 
 _language_marker = st.components.v2.component("document_language", js=_LANGUAGE_JS)
 
+STREAMLIT_ENGLISH = ", ".join(
+    f'[data-testid="stFileUploaderDropzone"] {part}'
+    for part in ("button", "input", '[data-testid="stFileUploaderDropzoneInstructions"]')
+)
+"""Parts of Streamlit's widgets that are English whatever the language (the file uploader's
+"Upload", "… per file" and its input's name: upstream #13500): marked ``lang="en"``."""
+
 
 def document_language(language: Language, *, key: str | None = "document_language") -> None:
-    """Declare ``language`` as the document's language (``<html lang>``), and each option of the
-    language switch in its own language. Draws nothing."""
+    """Declare ``language`` as the document's language (``<html lang>``), each option of the
+    language switch in its own language, and Streamlit's own English words as English. Draws
+    nothing."""
     _language_marker(
         key=key,
         data={
             "lang": spec(language).code,
             "names": {spec(code).name: code for code in LANGUAGE_CODES},
             "options": ".st-key-ui_lang label",
+            "english": STREAMLIT_ENGLISH,
         },
         height=0,
     )
 
 
-# Streamlit's date field puts each part of the date (month, day, year) in its own small target: a
-# one-digit day was 9 px wide, under WCAG 2.2's 24 x 24 px (2.5.8, axe's target-size). Our own
+# Streamlit's date field puts each part of the date (month, day, year) in its own small target:
+# month and day were narrower than WCAG 2.2's 24 x 24 px (2.5.8, axe's target-size). Our own
 # constant stylesheet, never user text.
 _TARGET_CSS = """<style>
 [data-testid="stDateInput"] [role="spinbutton"] {

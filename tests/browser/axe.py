@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, expect
 
+from emotions import samples
 from emotions.dimensions import SECTION_IDS
 from emotions.languages import spec
 from emotions.model import Language
@@ -142,8 +143,9 @@ def choose_language(page: Page, lang: Language) -> None:
     settle(page)
 
 
-def load_first_sample(page: Page) -> None:
+def load_first_sample(page: Page, lang: Language) -> None:
     """Load the sample couple the sidebar's picker offers first (its "Load" button)."""
+    title = samples.title(samples.SAMPLE_IDS[0], lang)
     page.evaluate(
         """() => {
             const button = document.querySelector('.st-key-sample_load button');
@@ -151,9 +153,8 @@ def load_first_sample(page: Page) -> None:
             button.click();
         }"""
     )
-    expect(page.locator('[data-testid="stMain"] [data-testid="stAlertContentInfo"]')).to_have_count(
-        1
-    )
+    banner = page.locator('[data-testid="stMain"] [data-testid="stAlertContentInfo"]')
+    expect(banner.filter(has_text=title)).to_have_count(1)
     settle(page)
 
 
@@ -194,7 +195,7 @@ def set_up(page: Page, variant: Variant, previous: Variant | None) -> None:
     if previous is not None and previous.lang != variant.lang:
         choose_language(page, variant.lang)
     if variant.sample and (previous is None or not previous.sample):
-        load_first_sample(page)
+        load_first_sample(page, variant.lang)
     if variant.phone:
         page.set_viewport_size(PHONE)
         page.wait_for_timeout(300)  # the layout and the charts follow the new width

@@ -7,7 +7,8 @@ browser page. On each page it records axe-core's WCAG 2.x A/AA violations, the d
 accessibility tree). The tests below then check what was recorded:
 
 - axe finds nothing but the allow-listed upstream markup (``UPSTREAM``);
-- ``<html lang>`` is the language shown, and each option of the language switch carries its own;
+- ``<html lang>`` is the language shown, each option of the language switch carries its own,
+  and Streamlit's own English words (the file uploader's) are marked English;
 - no widget's accessible name holds Markdown syntax (a screen reader would read ":gray[" aloud).
 
 axe-core comes with the ``axe-playwright-python`` package and is injected as text: the walk's
@@ -28,6 +29,7 @@ from emotions.dimensions import SECTION_IDS
 from emotions.languages import LANGUAGE_CODES, spec
 from tests.browser.axe import DESKTOP, VARIANTS, Variant, Violation, run_axe, walk
 from tests.browser.kit import NetworkLog, StreamlitServer, open_app
+from ui.frame import STREAMLIT_ENGLISH
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +92,8 @@ class PageRecord:
     document_lang: str
     switch_checked: str
     option_langs: dict[str, str | None]
+    english_langs: list[str | None]
+    """The ``lang`` of each of Streamlit's English parts on the page (``STREAMLIT_ENGLISH``)."""
     names: list[tuple[str, str]]
 
 
@@ -100,7 +104,7 @@ class Walk:
     seconds: float = 0.0
 
 
-_SWITCH = """() => ({
+_SWITCH = """(english) => ({
     lang: document.documentElement.lang,
     checked: (() => {
         const input = document.querySelector('.st-key-ui_lang input:checked');
@@ -108,6 +112,7 @@ _SWITCH = """() => ({
     })(),
     options: Object.fromEntries([...document.querySelectorAll('.st-key-ui_lang label')]
         .map(l => [l.innerText.trim(), l.getAttribute('lang')])),
+    english: [...document.querySelectorAll(english)].map(e => e.getAttribute('lang')),
 })"""
 
 
@@ -137,7 +142,7 @@ def walked(browser: Browser, server: StreamlitServer) -> Iterator[Walk]:
     try:
         open_app(page, server.url)
         for variant, path in walk(page, VARIANTS):
-            switch = page.evaluate(_SWITCH)
+            switch = page.evaluate(_SWITCH, STREAMLIT_ENGLISH)
             result.records.append(
                 PageRecord(
                     variant=variant,
@@ -146,6 +151,7 @@ def walked(browser: Browser, server: StreamlitServer) -> Iterator[Walk]:
                     document_lang=switch["lang"],
                     switch_checked=switch["checked"],
                     option_langs=switch["options"],
+                    english_langs=switch["english"],
                     names=_widget_names(cdp),
                 )
             )
@@ -196,6 +202,18 @@ def test_each_language_option_is_marked_with_its_own_language(walked: Walk) -> N
         (r.variant.name, r.path, r.option_langs)
         for r in walked.records
         if {name: lang for name, lang in r.option_langs.items() if name in expected} != expected
+    ]
+    assert wrong == []
+
+
+def test_streamlits_own_english_words_are_marked_english(walked: Walk) -> None:
+    """The file uploader's "Upload" and "… per file" are English in every language (upstream
+    #13500): a screen reader reads them with an English voice on a Japanese page too."""
+    assert any(r.english_langs for r in walked.records if r.variant.lang != "en"), "no uploader"
+    wrong = [
+        (r.variant.name, r.path, r.english_langs)
+        for r in walked.records
+        if any(lang != "en" for lang in r.english_langs)
     ]
     assert wrong == []
 
