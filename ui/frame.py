@@ -204,21 +204,28 @@ _SIDEBAR_CSS = """<style>
 .st-key-safety_bar [data-testid="stPageLink-NavLink"] * {
   white-space: normal; overflow: visible; text-overflow: clip;
 }
-.st-key-keep_store, .st-key-document_language { display: none; }
+.st-key-keep_store, .st-key-accessibility_marks { display: none; }
 </style>"""
 
-# Streamlit serves every page as <html lang="en"> (upstream issue #15726): Japanese would be read
-# with an English voice. This small inline component (st.components.v2: no files, nothing loaded
-# from outside) sets the document's language to the one shown, marks each option of the language
-# switch with its own language ("日本語" on an English page) and Streamlit's own English words as
-# English (``STREAMLIT_ENGLISH``). Streamlit redraws parts of the page after the component has
-# run, so a watcher applies the same again after each change of the page's elements. Trusted
-# constant code; the data holds language codes, names and selectors only.
-_LANGUAGE_JS = """
+# Marks that Streamlit's own markup lacks, set in the browser by a small inline component
+# (st.components.v2: no files, nothing loaded from outside), on every page:
+# - the document's language: Streamlit serves every page as <html lang="en"> (upstream issue
+#   #15726), so Japanese was read with an English voice; each option of the language switch in
+#   its own language ("日本語" on an English page); Streamlit's own English words as English
+#   (``STREAMLIT_ENGLISH``);
+# - the sidebar navigation as lists: Streamlit puts each group of pages in a <div> inside its <ul>,
+#   so neither the <ul> nor the pages' <li> form a list (WCAG 1.3.1; drafted upstream report:
+#   docs/upstream/streamlit-sidebar-nav-lists.md). Each group becomes a list named by its heading,
+#   the outer <ul> a plain container. Only a group that is a <div> is touched: once Streamlit
+#   renders proper lists, nothing changes.
+# Streamlit redraws parts of the page after the component has run, so a watcher applies the same
+# again after each change of the page's elements. Trusted constant code; the data holds language
+# codes, names and selectors only.
+_MARKS_JS = """
 export default function (component) {
   const { data } = component;
   if (!data) return;
-  const state = (window.__documentLanguage = window.__documentLanguage || {});
+  const state = (window.__accessibilityMarks = window.__accessibilityMarks || { groups: 0 });
   state.data = data;
   const apply = () => {
     const d = state.data;
@@ -229,6 +236,21 @@ export default function (component) {
     }
     for (const part of document.querySelectorAll(d.english)) {
       if (part.getAttribute("lang") !== "en") part.setAttribute("lang", "en");
+    }
+    for (const list of document.querySelectorAll(d.nav)) {
+      const groups = [...list.children].filter((child) => child.tagName === "DIV");
+      if (!groups.length) continue;
+      if (list.getAttribute("role") !== "none") list.setAttribute("role", "none");
+      for (const group of groups) {
+        if (group.getAttribute("role") !== "list") group.setAttribute("role", "list");
+        const heading = group.querySelector(":scope > header");
+        if (!heading) continue;
+        if (!heading.id) heading.id = "nav-group-" + ++state.groups;
+        if (heading.getAttribute("role") !== "none") heading.setAttribute("role", "none");
+        if (group.getAttribute("aria-labelledby") !== heading.id) {
+          group.setAttribute("aria-labelledby", heading.id);
+        }
+      }
     }
   };
   apply();
@@ -244,7 +266,7 @@ export default function (component) {
 }
 """
 
-_language_marker = st.components.v2.component("document_language", js=_LANGUAGE_JS)
+_marks = st.components.v2.component("accessibility_marks", js=_MARKS_JS)
 
 STREAMLIT_ENGLISH = ", ".join(
     f'[data-testid="stFileUploaderDropzone"] {part}'
@@ -254,17 +276,18 @@ STREAMLIT_ENGLISH = ", ".join(
 "Upload", "… per file" and its input's name: upstream #13500): marked ``lang="en"``."""
 
 
-def document_language(language: Language, *, key: str | None = "document_language") -> None:
+def accessibility_marks(language: Language, *, key: str | None = "accessibility_marks") -> None:
     """Declare ``language`` as the document's language (``<html lang>``), each option of the
-    language switch in its own language, and Streamlit's own English words as English. Draws
-    nothing."""
-    _language_marker(
+    language switch in its own language and Streamlit's own English words as English; give the
+    sidebar navigation a list structure. Draws nothing."""
+    _marks(
         key=key,
         data={
             "lang": spec(language).code,
             "names": {spec(code).name: code for code in LANGUAGE_CODES},
             "options": ".st-key-ui_lang label",
             "english": STREAMLIT_ENGLISH,
+            "nav": '[data-testid="stSidebarNavItems"]',
         },
         height=0,
     )
@@ -294,7 +317,7 @@ def safety_bar(safety_page: st.Page) -> None:
         st.html(_SIDEBAR_CSS)
         st.html(ANSWER_CSS)
         st.html(_TARGET_CSS)
-        document_language(lang())
+        accessibility_marks(lang())
         st.button(
             t("exit.button"),
             key="quick_exit",
@@ -320,7 +343,7 @@ def neutral_screen(known_paths: list[str]) -> None:
     # anything else is drawn (the browser also erased it on the click itself: ui/keep.py).
     keep.erase_now()
     with st._bottom:  # no key: nothing of it stays in the (cleared) session state
-        document_language(language, key=None)
+        accessibility_marks(language, key=None)
 
     def blank() -> None:
         st.caption(translate("exit.blank_note", language))

@@ -68,13 +68,6 @@ class Violation:
     impact: str
     help: str
     nodes: tuple[tuple[str, str], ...]
-    allowed: tuple[bool, ...] = ()
-    """Per node: whether it lies inside the markup ``run_axe`` was told to allow for this rule."""
-
-    @property
-    def unexpected(self) -> tuple[tuple[str, str], ...]:
-        """The nodes outside the allowed markup."""
-        return tuple(n for n, ok in zip(self.nodes, self.allowed, strict=True) if not ok)
 
 
 def page_path(url: str) -> str:
@@ -158,31 +151,21 @@ def load_first_sample(page: Page, lang: Language) -> None:
     settle(page)
 
 
-def run_axe(page: Page, allowed: dict[str, str] | None = None) -> list[Violation]:
-    """axe-core's WCAG 2.x A/AA rules on the page as it is now. ``allowed`` maps a rule to a CSS
-    selector: a node of that rule inside an element matching it is marked allowed."""
+def run_axe(page: Page) -> list[Violation]:
+    """axe-core's WCAG 2.x A/AA rules on the page as it is now."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=AXE_SCRIPT)
     found: list[dict[str, Any]] = page.evaluate(
-        """([tags, allowed]) => axe.run(document, {
+        """(tags) => axe.run(document, {
                 runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
-                elementRef: true,
             }).then(r => r.violations.map(v => ({
                 rule: v.id, impact: v.impact || '', help: v.help,
                 nodes: v.nodes.map(n => [n.target.join(' '), n.html.slice(0, 200)]),
-                allowed: v.nodes.map(n => Boolean(
-                    allowed[v.id] && n.element && n.element.closest(allowed[v.id]))),
             })))""",
-        [list(WCAG_TAGS), allowed or {}],
+        list(WCAG_TAGS),
     )
     return [
-        Violation(
-            v["rule"],
-            v["impact"],
-            v["help"],
-            tuple((t, h) for t, h in v["nodes"]),
-            tuple(v["allowed"]),
-        )
+        Violation(v["rule"], v["impact"], v["help"], tuple((t, h) for t, h in v["nodes"]))
         for v in found
     ]
 
