@@ -80,6 +80,8 @@ def main() -> int:
     print(f"requests off this machine: {len(outside)} {outside[:3]}")
     print()
     header = "| rule | " + " | ".join(v.name for v in VARIANTS) + " | pages |"
+    if not table:
+        print("no violations")
     print(header)
     print("|---|" + "---:|" * len(VARIANTS) + "---|")
     for rule in sorted(table):
