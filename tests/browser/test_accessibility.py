@@ -165,6 +165,7 @@ def test_the_walk_covers_every_page_in_every_variant(walked: Walk) -> None:
         pages = {path for name, path in seen if name == variant.name}
         assert set(SECTION_IDS) <= pages, (variant.name, set(SECTION_IDS) - pages)
         assert len(pages) >= len(SECTION_IDS) + 5, (variant.name, sorted(pages))  # + tool pages
+    assert any("/_stcore/stream" in url for url in walked.network.urls), "requests not recorded"
     assert walked.network.outside() == [], "axe or the app fetched something from another host"
 
 
