@@ -12,6 +12,7 @@ from emotions.i18n import partner_label, t
 from emotions.languages import spec
 from emotions.model import Language, PartnerId, Workbook
 from emotions.palette import (
+    AXIS_TEXT_COLOUR,
     GRID_COLOUR,
     PARTNER_COLOURS,
     PARTNER_DASH,
@@ -95,7 +96,7 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
                 # Where the axes, the scale and its values go: radar.py, shared with the exports.
                 "radialaxis": {
                     **geometry["radialaxis"],
-                    "tickfont": {"size": 11, "color": "#6B6B6B"},
+                    "tickfont": {"size": 11, "color": AXIS_TEXT_COLOUR},
                     "showline": False,
                     "gridcolor": GRID_COLOUR,
                 },

@@ -204,7 +204,102 @@ _SIDEBAR_CSS = """<style>
 .st-key-safety_bar [data-testid="stPageLink-NavLink"] * {
   white-space: normal; overflow: visible; text-overflow: clip;
 }
-.st-key-keep_store { display: none; }
+.st-key-keep_store, .st-key-accessibility_marks { display: none; }
+</style>"""
+
+# Marks that Streamlit's own markup lacks, set in the browser by a small inline component
+# (st.components.v2: no files, nothing loaded from outside), on every page:
+# - the document's language: Streamlit serves every page as <html lang="en"> (upstream issue
+#   #15726), so Japanese was read with an English voice; each option of the language switch in
+#   its own language ("日本語" on an English page); Streamlit's own English words as English
+#   (``STREAMLIT_ENGLISH``);
+# - the sidebar navigation as lists: Streamlit puts each group of pages in a <div> inside its <ul>,
+#   so neither the <ul> nor the pages' <li> form a list (WCAG 1.3.1; drafted upstream report:
+#   docs/upstream/streamlit-sidebar-nav-lists.md). Each group becomes a list named by its heading,
+#   the outer <ul> a plain container. Only a group that is a <div> is touched: once Streamlit
+#   renders proper lists, nothing changes.
+# Streamlit redraws parts of the page after the component has run, so a watcher applies the same
+# again after each change of the page's elements. Trusted constant code; the data holds language
+# codes, names and selectors only.
+_MARKS_JS = """
+export default function (component) {
+  const { data } = component;
+  if (!data) return;
+  const state = (window.__accessibilityMarks = window.__accessibilityMarks || { groups: 0 });
+  state.data = data;
+  const apply = () => {
+    const d = state.data;
+    if (document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
+    for (const label of document.querySelectorAll(d.options)) {
+      const code = d.names[label.innerText.trim()];
+      if (code && label.getAttribute("lang") !== code) label.setAttribute("lang", code);
+    }
+    for (const part of document.querySelectorAll(d.english)) {
+      if (part.getAttribute("lang") !== "en") part.setAttribute("lang", "en");
+    }
+    for (const list of document.querySelectorAll(d.nav)) {
+      const groups = [...list.children].filter((child) => child.tagName === "DIV");
+      if (!groups.length) continue;
+      if (list.getAttribute("role") !== "none") list.setAttribute("role", "none");
+      for (const group of groups) {
+        if (group.getAttribute("role") !== "list") group.setAttribute("role", "list");
+        const heading = group.querySelector(":scope > header");
+        if (!heading) continue;
+        if (!heading.id) heading.id = "nav-group-" + ++state.groups;
+        if (heading.getAttribute("role") !== "none") heading.setAttribute("role", "none");
+        if (group.getAttribute("aria-labelledby") !== heading.id) {
+          group.setAttribute("aria-labelledby", heading.id);
+        }
+      }
+    }
+  };
+  apply();
+  if (!state.observer) {
+    let queued = false;
+    state.observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; apply(); });
+    });
+    state.observer.observe(document.body, { childList: true, subtree: true });
+  }
+}
+"""
+
+_marks = st.components.v2.component("accessibility_marks", js=_MARKS_JS)
+
+STREAMLIT_ENGLISH = ", ".join(
+    f'[data-testid="stFileUploaderDropzone"] {part}'
+    for part in ("button", "input", '[data-testid="stFileUploaderDropzoneInstructions"]')
+)
+"""Parts of Streamlit's widgets that are English whatever the language (the file uploader's
+"Upload", "… per file" and its input's name: upstream #13500): marked ``lang="en"``."""
+
+
+def accessibility_marks(language: Language, *, key: str | None = "accessibility_marks") -> None:
+    """Declare ``language`` as the document's language (``<html lang>``), each option of the
+    language switch in its own language and Streamlit's own English words as English; give the
+    sidebar navigation a list structure. Draws nothing."""
+    _marks(
+        key=key,
+        data={
+            "lang": spec(language).code,
+            "names": {spec(code).name: code for code in LANGUAGE_CODES},
+            "options": ".st-key-ui_lang label",
+            "english": STREAMLIT_ENGLISH,
+            "nav": '[data-testid="stSidebarNavItems"]',
+        },
+        height=0,
+    )
+
+
+# Streamlit's date field puts each part of the date (month, day, year) in its own small target:
+# month and day were narrower than WCAG 2.2's 24 x 24 px (2.5.8, axe's target-size). Our own
+# constant stylesheet, never user text.
+_TARGET_CSS = """<style>
+[data-testid="stDateInput"] [role="spinbutton"] {
+  display: inline-block; min-width: 24px; min-height: 24px; text-align: center;
+}
 </style>"""
 
 
@@ -221,6 +316,8 @@ def safety_bar(safety_page: st.Page) -> None:
     with st.sidebar.container(key="safety_bar"):
         st.html(_SIDEBAR_CSS)
         st.html(ANSWER_CSS)
+        st.html(_TARGET_CSS)
+        accessibility_marks(lang())
         st.button(
             t("exit.button"),
             key="quick_exit",
@@ -245,6 +342,8 @@ def neutral_screen(known_paths: list[str]) -> None:
     # A copy kept in the browser goes too: erased on every run of the neutral screen, before
     # anything else is drawn (the browser also erased it on the click itself: ui/keep.py).
     keep.erase_now()
+    with st._bottom:  # no key: nothing of it stays in the (cleared) session state
+        accessibility_marks(language, key=None)
 
     def blank() -> None:
         st.caption(translate("exit.blank_note", language))
