@@ -395,7 +395,7 @@ def compact_figure(rows: list[SpreadRow], lang: Language) -> dict[str, Any]:
             height=COMPACT_ROW_PX * len(rows) + 40,
             showlegend=False,
             font={"family": spec(lang).font_family, "size": 16},
-            margin={"l": 10, "r": 10, "t": 6, "b": 30},
+            margin={"l": 10, "r": 10, "t": 6, "b": 26},
             xaxis={
                 "tickvals": values,
                 "tickfont": {"size": 16, "color": "#333333"},
@@ -415,7 +415,7 @@ def compact_figure(rows: list[SpreadRow], lang: Language) -> dict[str, Any]:
     }
 
 
-COMPACT_ROW_PX = 30
+COMPACT_ROW_PX = 28
 CELL_FEW = "#E3F1FB"
 CELL_MANY = "#56B4E9"  # Okabe-Ito sky blue
 CELL_TEXT = "#1A1A1A"
