@@ -84,11 +84,11 @@ def live_view(code: str) -> None:
 
 
 def address_box(url: str) -> None:
-    """The link's address: a warning when phones cannot follow it, and a field to set it."""
-    if r.is_loopback(url):
-        st.warning(t("rooms_moments.address_loopback", host=r.host_of(url)))
+    """The field to set the link's address (open while it is needed or has been used)."""
     typed = st.session_state.get(r.ADDRESS_KEY, "").strip()
-    with st.expander(t("rooms_moments.address_heading"), expanded=bool(typed)):
+    with st.expander(
+        t("rooms_moments.address_heading"), expanded=bool(typed) or r.is_loopback(url)
+    ):
         st.text_input(
             t("rooms_moments.address_label"),
             key=r.ADDRESS_KEY,
@@ -121,6 +121,8 @@ if host is None:
 
 code, facilitator_key = host
 url = r.join_url(code)
+if r.is_loopback(url):  # above everything: the QR code below would lead phones nowhere
+    st.warning(t("rooms_moments.address_loopback", host=r.host_of(url)))
 # One screen on a projector (1280 x 720 and up): how to join on the left, the room on the right.
 join_side, room_side = st.columns([1, 2], gap="medium")
 with join_side:
