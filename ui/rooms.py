@@ -402,12 +402,16 @@ def compact_figure(rows: list[SpreadRow], lang: Language) -> dict[str, Any]:
                 "side": "bottom",
                 "fixedrange": True,
                 "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
             },
             yaxis={
                 "autorange": "reversed",  # the registry's first dimension on top
                 "automargin": True,
                 "fixedrange": True,
                 "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
                 "ticksuffix": "  ",
                 "tickfont": {"size": 16, "color": "#333333"},
             },
