@@ -62,20 +62,41 @@ def _close_elsewhere() -> None:
 
 @st.fragment(run_every=3)
 def live_view(code: str) -> None:
-    """The room's spread, read again every few seconds."""
+    """The room's count and spread (one compact chart), read again every few seconds."""
     try:
         picture = r.rooms().picture(code)
     except r.RoomError:
         st.warning(t("rooms.host_gone"))
         return
-    st.markdown(
-        f"### {t('rooms.contributions', count=picture.contributions)}",
-    )
+    st.markdown(f"#### {t('rooms.contributions', count=picture.contributions)}")
     if not picture.shown:
         st.info(t("rooms.waiting", n=r.MIN_SHOWN - picture.contributions))
         return
-    r.draw_spread(picture, lang(), key="room_spread", height=340)
+    rows = r.spread_rows(picture)
+    if rows:
+        r.plotly_chart(r.compact_figure(rows, lang()), key="room_spread")
+        # The chart's text alternative, right under it: one sentence written from the same counts.
+        st.markdown(r.describe_spread(picture, lang()))
+    hidden = r.hidden_dimensions(picture)
+    if hidden:
+        st.caption(r.hidden_line(hidden, lang()))
     st.caption(t("rooms.spread_caption"))
+
+
+def address_box(url: str) -> None:
+    """The field to set the link's address (open while it is needed or has been used)."""
+    typed = st.session_state.get(r.ADDRESS_KEY, "").strip()
+    with st.expander(
+        t("rooms_moments.address_heading"), expanded=bool(typed) or r.is_loopback(url)
+    ):
+        st.text_input(
+            t("rooms_moments.address_label"),
+            key=r.ADDRESS_KEY,
+            help=t("rooms_moments.address_help"),
+            max_chars=300,
+        )
+        if typed and r.clean_public_url(typed) is None:
+            st.warning(t("rooms_moments.address_invalid", url=r.public_base()))
 
 
 st.title(t("rooms.host_title"), anchor=False)
@@ -100,19 +121,24 @@ if host is None:
 
 code, facilitator_key = host
 url = r.join_url(code)
-left, right = st.columns([3, 2], gap="large")
-with left:
+if r.is_loopback(url):  # above everything: the QR code below would lead phones nowhere
+    st.warning(t("rooms_moments.address_loopback", host=r.host_of(url)))
+# One screen on a projector (1280 x 720 and up): how to join on the left, the room on the right.
+join_side, room_side = st.columns([1, 2], gap="medium")
+with join_side:
     st.markdown(t("rooms.host_code_intro"))
     st.markdown(
         # Two groups of four read out more easily; spaces are ignored when the code is typed.
-        f'<div class="room-code" style="font-size:clamp(2.5rem,5.5vw,6.5rem);font-weight:700;'
-        f'letter-spacing:0.08em;font-family:monospace;line-height:1.1;white-space:nowrap">'
+        f'<div class="room-code" style="font-size:clamp(1.8rem,3vw,5rem);font-weight:700;'
+        f'letter-spacing:0.06em;font-family:monospace;line-height:1.1;white-space:nowrap">'
         f"{code[:4]}&nbsp;{code[4:]}</div>",
         unsafe_allow_html=True,
     )
+    st.image(r.qr_png(url), caption=t("rooms.qr_caption"), width=170)
     st.markdown(t("rooms.host_url", url=url))
-with right:
-    st.image(r.qr_png(url), caption=t("rooms.qr_caption"), width=320)
+    address_box(url)
+with room_side:
+    live_view(code)
 
 if not st.session_state.get(KEY_SEEN):
     # Folded, since this screen is often the one on the projector: whoever sees the key can
@@ -124,8 +150,6 @@ if not st.session_state.get(KEY_SEEN):
         if st.button(t("rooms.key_hide"), key="room_key_hide"):
             st.session_state[KEY_SEEN] = True
             st.rerun()
-
-live_view(code)
 
 st.divider()
 if st.session_state.get(CONFIRM_KEY):

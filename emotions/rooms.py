@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import os
 import secrets
 import threading
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
@@ -38,6 +40,8 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, Engine
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.i18n import t
+from emotions.languages import Language
 
 MIN_SHOWN = 5
 """Nothing of a room is shown below five contributions, so no single answer can be read off."""
@@ -604,3 +608,150 @@ class JoinLimiter:
             if times is None:
                 times = self._failures[session_key] = deque()
             times.append(now)
+
+
+# --------------------------------------------------------------------------- the join address
+
+PUBLIC_URL_ENV = "WORKBOOK_PUBLIC_URL"
+"""The workbook's address as participants' phones reach it (``https://host[:port][/prefix]``):
+the join link and QR code are built on it. Unset: the address the facilitator's page has."""
+HOST_PAGE = "room"
+"""The url path of the facilitator's page; the participants' page is ``JOIN_PAGE`` beside it."""
+JOIN_PAGE = "join"
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+
+
+def clean_public_url(text: object) -> str | None:
+    """``text`` as a base address (scheme, host, port and path prefix; no query, no trailing
+    slash), or None when it is not an http(s) address with a host."""
+    if not isinstance(text, str):
+        return None
+    try:
+        parts = urlsplit(text.strip())
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def configured_public_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """The base address set in ``WORKBOOK_PUBLIC_URL`` (None when unset or not an address)."""
+    values = os.environ if environ is None else environ
+    return clean_public_url(values.get(PUBLIC_URL_ENV, ""))
+
+
+def base_of_host_page(page_url: str) -> str | None:
+    """The workbook's base address, from the address the facilitator's page was opened at
+    (``…/room``: the base is what comes before it); None when that is not an address."""
+    base = clean_public_url(page_url)
+    if base is None:
+        return None
+    parts = urlsplit(base)
+    path = parts.path
+    suffix = "/" + HOST_PAGE
+    prefix = path[: -len(suffix)] if path.endswith(suffix) else ""
+    return urlunsplit((parts.scheme, parts.netloc, prefix, "", ""))
+
+
+def join_link(base: str, code: str) -> str:
+    """The participants' page for room ``code`` on the workbook at ``base``."""
+    return f"{base.rstrip('/')}/{JOIN_PAGE}?code={code}"
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` names this machine only (127.0.0.0/8, ::1, localhost; also 0.0.0.0 and ::,
+    which a phone cannot open either): a link no one else's device can follow."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    if not host:
+        return False
+    host = host.rstrip(".").lower()
+    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+# --------------------------------------------------------------------------- the room's picture
+
+
+@dataclass(frozen=True)
+class SpreadRow:
+    """One dimension of the room's compact chart: how many people sit at each point 0-10."""
+
+    dimension: DimensionId
+    counts: tuple[int, ...]
+
+    @property
+    def lowest(self) -> int:
+        return next(NEED_MIN + i for i, n in enumerate(self.counts) if n)
+
+    @property
+    def highest(self) -> int:
+        return max(NEED_MIN + i for i, n in enumerate(self.counts) if n)
+
+    @property
+    def span(self) -> int:
+        return self.highest - self.lowest
+
+
+def spread_rows(picture: RoomPicture) -> list[SpreadRow]:
+    """The rows of the room's compact chart: only when the room is shown, only the dimensions
+    with positions to show (``MIN_SHOWN`` or more), in the registry's order. Counts only."""
+    if not picture.shown:
+        return []
+    return [
+        SpreadRow(dim, tuple(picture.counts[dim]))
+        for dim in DIMENSION_IDS
+        if sum(picture.counts.get(dim) or []) > 0
+    ]
+
+
+def hidden_dimensions(picture: RoomPicture) -> list[DimensionId]:
+    """The dimensions of a shown room that are not drawn: too few people placed themselves."""
+    if not picture.shown:
+        return []
+    drawn = {row.dimension for row in spread_rows(picture)}
+    return [dim for dim in DIMENSION_IDS if dim not in drawn]
+
+
+def describe_spread(picture: RoomPicture, lang: Language) -> str:
+    """One sentence saying what the compact chart shows, from its data (its text alternative):
+    how many took part, and where the positions spread widest and narrowest. Empty when nothing
+    is drawn."""
+    rows = spread_rows(picture)
+    if not rows:
+        return ""
+
+    def name(row: SpreadRow) -> str:
+        return t(f"dim.{row.dimension}.name", lang)
+
+    def where(row: SpreadRow) -> str:
+        if row.span == 0:
+            return t("rooms_moments.range_one", lang, low=row.lowest)
+        return t("rooms_moments.range", lang, low=row.lowest, high=row.highest)
+
+    n = picture.contributions
+    if len(rows) == 1:
+        [row] = rows
+        return t("rooms_moments.chart_alt_one", lang, n=n, dimension=name(row), range=where(row))
+    wide = max(rows, key=lambda row: row.span)  # the first of equals, in the registry's order
+    narrow = min(rows, key=lambda row: row.span)
+    if wide.span == narrow.span:
+        return t("rooms_moments.chart_alt_even", lang, n=n, count=len(rows), span=wide.span)
+    return t(
+        "rooms_moments.chart_alt",
+        lang,
+        n=n,
+        wide=name(wide),
+        wide_range=where(wide),
+        narrow=name(narrow),
+        narrow_range=where(narrow),
+    )

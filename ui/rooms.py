@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -27,15 +27,36 @@ from emotions.rooms import (
     RoomError,
     RoomPicture,
     Rooms,
+    SpreadRow,
+    base_of_host_page,
+    clean_public_url,
+    configured_public_url,
     default_url,
+    describe_spread,
+    hidden_dimensions,
+    is_loopback,
+    join_link,
     new_token,
     normalise_code,
+    spread_rows,
 )
 from ui.charts import plotly_chart
 from ui.state import t
 from ui.widgets import SCALE
 
-__all__ = ["MIN_SHOWN", "JoinLimiter", "RoomError", "RoomPicture", "Rooms"]
+__all__ = [
+    "MIN_SHOWN",
+    "JoinLimiter",
+    "RoomError",
+    "RoomPicture",
+    "Rooms",
+    "clean_public_url",
+    "describe_spread",
+    "hidden_dimensions",
+    "is_loopback",
+    "plotly_chart",
+    "spread_rows",
+]
 
 URL_ENV = "WORKBOOK_ROOMS_URL"
 TOKEN_KEY = "_room_token"
@@ -124,21 +145,43 @@ def clean_code(text: str) -> str:
     return normalise_code(text)
 
 
-def join_url(code: str) -> str:
-    """The participant page's address with the code, on the host this page was served from."""
-    base = ""
+ADDRESS_KEY = "room_public_address"
+"""The facilitator's own entry of the workbook's public address (this session only)."""
+
+
+def page_address() -> str:
+    """The address the current page was opened at ("" outside a server)."""
     try:
-        base = st.context.url or ""
-    except Exception:  # no context outside a server (AppTest): fall back below
-        base = ""
-    parts = urlsplit(base)
-    if parts.scheme and parts.netloc:
-        path = parts.path.rstrip("/")
-        # The facilitator's page is served at <base path>/room: the join page sits beside it.
-        prefix = path[: -len("/room")] if path.endswith("/room") else ""
-        return urlunsplit((parts.scheme, parts.netloc, f"{prefix}/join", f"code={code}", ""))
+        return st.context.url or ""
+    except Exception:  # no context outside a server (AppTest)
+        return ""
+
+
+def public_base() -> str:
+    """The workbook's address for the join link and QR code: the facilitator's entry on the page,
+    else ``WORKBOOK_PUBLIC_URL``, else the address the facilitator's page was opened at."""
+    typed = clean_public_url(st.session_state.get(ADDRESS_KEY, ""))
+    if typed:
+        return typed
+    configured = configured_public_url()
+    if configured:
+        return configured
+    base = base_of_host_page(page_address())
+    if base:
+        return base
     host = st.context.headers.get("Host") or "localhost:8501"
-    return f"http://{host}/join?code={code}"
+    return f"http://{host}"
+
+
+def host_of(url: str) -> str:
+    """The host name of ``url`` as a person reads it (an IPv6 address in brackets)."""
+    host = urlsplit(url).hostname or url
+    return f"[{host}]" if ":" in host else host
+
+
+def join_url(code: str) -> str:
+    """The participants' page with the code, on the workbook's public address."""
+    return join_link(public_base(), code)
 
 
 def qr_png(text: str) -> bytes:
@@ -315,6 +358,102 @@ def draw_spread(
             )
             with cell:
                 plotly_chart(figure, key=f"{key}__{dim}")
+
+
+def compact_figure(rows: list[SpreadRow], lang: Language) -> dict[str, Any]:
+    """The whole room in one chart: a row per dimension, a cell per point 0-10, each cell showing
+    how many people sit there (the number written in it, and a darker blue for more people)."""
+    values = list(range(NEED_MIN, NEED_MAX + 1))
+    top = max((max(row.counts) for row in rows), default=1)
+    names = [t(f"dim.{row.dimension}.name") for row in rows]
+    counts = [list(row.counts) for row in rows]
+    label = t("rooms.people")
+    return {
+        "data": [
+            {
+                "type": "heatmap",
+                "x": values,
+                "y": names,
+                "z": counts,
+                "text": [[str(n) if n else "" for n in row] for row in counts],
+                "texttemplate": "%{text}",
+                "textfont": {"size": 18, "color": CELL_TEXT},
+                "zmin": 0,
+                "zmax": max(top, 1),
+                # White for nobody, then light to Okabe-Ito sky blue: more people, darker; the
+                # number in each cell reads the same in every shade (dark text throughout).
+                "colorscale": [[0, "#FFFFFF"], [0.001, CELL_FEW], [1, CELL_MANY]],
+                "showscale": False,
+                "xgap": 3,
+                "ygap": 3,
+                "hovertemplate": "%{y}, %{x}: %{z} " + label + "<extra></extra>",
+                "name": label,
+            }
+        ],
+        "layout": base_layout(
+            lang,
+            height=COMPACT_ROW_PX * len(rows) + 40,
+            showlegend=False,
+            font={"family": spec(lang).font_family, "size": 16},
+            margin={"l": 10, "r": 10, "t": 6, "b": 26},
+            xaxis={
+                "tickvals": values,
+                "tickfont": {"size": 16, "color": "#333333"},
+                "side": "bottom",
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
+            },
+            yaxis={
+                "autorange": "reversed",  # the registry's first dimension on top
+                "automargin": True,
+                "fixedrange": True,
+                "showgrid": False,
+                "zeroline": False,
+                "ticks": "",
+                "ticksuffix": "  ",
+                "tickfont": {"size": 16, "color": "#333333"},
+            },
+        ),
+    }
+
+
+COMPACT_ROW_PX = 28
+CELL_FEW = "#E3F1FB"
+CELL_MANY = "#56B4E9"  # Okabe-Ito sky blue
+CELL_TEXT = "#1A1A1A"
+"""The height of one dimension's row in the room's compact chart."""
+
+
+def hidden_line(dims: list[DimensionId], lang: Language) -> str:
+    """The line naming the dimensions a shown room does not draw (too few positions on them)."""
+    names = spec(lang).list_separator.join(t(f"dim.{dim}.name") for dim in dims)
+    return t("rooms_moments.hidden", min=MIN_SHOWN, dimensions=names)
+
+
+# Trusted constant code: scrolls the element ``data.selector`` into view (only as far as needed),
+# once for each new ``data.acted``; a redraw with the same number (the live refresh) does not move
+# the screen. Nothing is read from the page or sent anywhere.
+_INTO_VIEW_JS = """
+export default function (component) {
+  const { data } = component;
+  const seen = (window.__roomIntoView = window.__roomIntoView || {});
+  if (!data || seen[data.selector] === data.acted) return;
+  seen[data.selector] = data.acted;
+  setTimeout(() => {
+    const box = document.querySelector(data.selector);
+    if (box) box.scrollIntoView({ block: "nearest" });
+  }, 120);
+}
+"""
+_into_view = st.components.v2.component("room_into_view", js=_INTO_VIEW_JS)
+
+
+def bring_into_view(selector: str, acted: int) -> None:
+    """Show the element ``selector`` on screen after the participant's action number ``acted``
+    (drawn inside it: the result of what they just did is where they are looking)."""
+    _into_view(data={"selector": selector, "acted": acted}, key="room_into_view")
 
 
 def error_text(error: RoomError) -> str:

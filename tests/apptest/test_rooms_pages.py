@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import catalog, t
+from emotions.languages import spec
 from tests.apptest.conftest import english_left_over, go, open_app
 from ui import rooms as ui_rooms
 from ui.rooms import Rooms
@@ -40,6 +41,13 @@ def texts(at: AppTest) -> str:
 
 def charts(at: AppTest) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def rows_of(figure: dict) -> dict[str, list[int]]:  # type: ignore[type-arg]
+    """The host's compact chart as {dimension name: counts at 0..10}."""
+    [heatmap] = figure["data"]
+    assert heatmap["type"] == "heatmap"
+    return dict(zip(heatmap["y"], heatmap["z"], strict=True))
 
 
 def open_room(locale: str) -> tuple[AppTest, str]:
@@ -87,10 +95,20 @@ def test_the_view_is_hidden_below_five_and_shown_from_five(url: str, locale: str
     assert catalog(lang_of(locale))["rooms.waiting"].format(n=1) in texts(at)
     store.contribute(code, secrets.token_urlsafe(16), needs(9))
     at.run()
-    figures = charts(at)
-    assert len(figures) == len(DIMENSION_IDS)
-    assert figures[0]["data"][0]["y"] == [1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
-    assert t("rooms.contributions", lang_of(locale), count=5) in texts(at)
+    lang = lang_of(locale)
+    [figure] = charts(at)  # one compact chart, a row per dimension
+    shown = rows_of(figure)
+    assert list(shown) == [t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS]
+    assert shown[t("dim.expression.name", lang)] == [1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0]
+    assert t("rooms.contributions", lang, count=5) in texts(at)
+    # Dark numbers on every shade of the cells, readable on a projector.
+    from emotions.palette import contrast_ratio
+
+    for _at, colour in figure["data"][0]["colorscale"]:
+        assert contrast_ratio(figure["data"][0]["textfont"]["color"], colour) >= 7, colour
+    # Its text alternative, from the same counts: every dimension spreads from 0 to 9.
+    alt = t("rooms_moments.chart_alt_even", lang, n=5, count=len(DIMENSION_IDS), span=9)
+    assert alt in texts(at)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -116,9 +134,11 @@ def test_a_dimension_too_few_people_placed_is_named_not_drawn(url: str, locale: 
     engine.dispose()
     at.run()
     lang = lang_of(locale)
-    assert len(charts(at)) == len(DIMENSION_IDS) - 1
-    waiting = t("rooms.dimension_waiting", lang, dimension=t("dim.closeness.name", lang), min=5)
-    assert waiting in texts(at)
+    [figure] = charts(at)
+    assert t("dim.closeness.name", lang) not in rows_of(figure)
+    assert len(rows_of(figure)) == len(DIMENSION_IDS) - 1
+    hidden = t("rooms_moments.hidden", lang, min=5, dimensions=t("dim.closeness.name", lang))
+    assert hidden in texts(at)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -278,26 +298,25 @@ def test_a_participant_who_set_two_of_eight_adds_to_those_two_only(url: str, loc
     host.run()
     shown = texts(host)
     assert t("rooms.contributions", lang, count=5) in shown
-    figures = {f["layout"]["title"]["text"]: f for f in charts(host)}
-    drawn = {t("dim.closeness.name", lang), t("dim.support.name", lang)}
-    assert set(figures) == drawn
-    assert figures[t("dim.closeness.name", lang)]["data"][0]["y"] == [1, 1, 1, 1] + [0] * 5 + [
-        1,
-        0,
-    ]
-    assert figures[t("dim.support.name", lang)]["data"][0]["y"] == [1, 1, 1, 1] + [0] * 6 + [1]
-    for dim in DIMENSION_IDS:
-        if t(f"dim.{dim}.name", lang) not in drawn:
-            name = t(f"dim.{dim}.name", lang)
-            assert t("rooms.dimension_waiting", lang, dimension=name, min=5) in shown
+    [figure] = charts(host)
+    drawn = rows_of(figure)
+    closeness, support = t("dim.closeness.name", lang), t("dim.support.name", lang)
+    assert list(drawn) == [closeness, support]  # only the dimensions five people set
+    assert drawn[closeness] == [1, 1, 1, 1] + [0] * 5 + [1, 0]
+    assert drawn[support] == [1, 1, 1, 1] + [0] * 6 + [1]
+    others = [dim for dim in DIMENSION_IDS if dim not in ("closeness", "support")]
+    names = spec(lang).list_separator.join(t(f"dim.{d}.name", lang) for d in others)
+    assert t("rooms_moments.hidden", lang, min=5, dimensions=names) in shown
     # A sixth person sets everything: every dimension now has five positions or more.
     store.contribute(code, secrets.token_urlsafe(16), needs(5))
     host.run()
-    figures = {f["layout"]["title"]["text"]: f for f in charts(host)}
-    assert len(figures) == len(DIMENSION_IDS)
+    [figure] = charts(host)
+    drawn = rows_of(figure)
+    assert len(drawn) == len(DIMENSION_IDS)
     for dim in DIMENSION_IDS:
-        counted = sum(figures[t(f"dim.{dim}.name", lang)]["data"][0]["y"])
+        counted = sum(drawn[t(f"dim.{dim}.name", lang)])
         assert counted == (6 if dim in ("closeness", "support") else 5), dim
+    assert t("rooms_moments.hidden", lang, min=5, dimensions=names) not in texts(host)
 
 
 def test_the_code_in_the_address_fills_the_field(url: str) -> None:
@@ -372,3 +391,91 @@ def test_a_quick_exit_takes_the_participants_position_out_of_the_room(url: str) 
     assert not at.exception, at.exception
     assert store.position_of(code, token) is None
     assert store.picture(code).contributions == 1
+
+
+# --------------------------------------------------------------------------- issue 16, item 8
+
+
+def _joined_and_sent(url: str, locale: str) -> tuple[AppTest, Rooms, str, str]:
+    store = Rooms(url)
+    room = store.create()
+    at = go(open_app(locale), "room_join")
+    at.text_input(key="room_join_code").input(room.code)
+    _submit(at)
+    _position(at, "expression").set_value(4).run()
+    at.button(key="room_send").click().run()
+    assert store.position_of(room.code, at.session_state[ui_rooms.TOKEN_KEY]) is not None
+    return at, store, room.code, room.facilitator_key
+
+
+def _only_closed(at: AppTest, lang: str) -> None:
+    """The page says only that the room has closed, and offers the way back."""
+    assert not at.exception, at.exception
+    assert [w.value for w in at.main.warning] == [t("rooms.room_closed", lang)]
+    assert [b.key for b in at.main.button] == ["room_closed_back"]
+    assert at.button(key="room_closed_back").label == t("rooms_moments.closed_back", lang)
+    assert len(at.segmented_control) == 0
+    shown = texts(at)
+    for key in ("rooms.update", "rooms.withdraw", "rooms.send", "combine_rooms.privacy"):
+        assert t(key, lang) not in shown
+    assert ui_rooms.JOINED_KEY not in at.session_state
+    if lang == "ja":
+        assert english_left_over(at) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_closed_room_shows_only_that_and_a_way_back(url: str, locale: str) -> None:
+    lang = lang_of(locale)
+    at, store, code, key = _joined_and_sent(url, locale)
+    assert t("rooms.update", lang) == at.button(key="room_send").label  # before: the actions
+    store.close(code, key)
+    at.run()  # the next refresh
+    _only_closed(at, lang)
+    at.button(key="room_closed_back").click().run()
+    assert not at.exception
+    assert at.text_input(key="room_join_code")  # joining another room
+    assert t("rooms.room_closed", lang) not in texts(at)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_sending_to_a_room_that_has_just_closed_shows_only_that(url: str, locale: str) -> None:
+    lang = lang_of(locale)
+    at, store, code, key = _joined_and_sent(url, locale)
+    store.close(code, key)
+    at.button(key="room_send").click().run()  # the room closed while the page was open
+    _only_closed(at, lang)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_link_to_loopback_is_warned_about_and_the_address_can_be_set(
+    url: str, locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lang = lang_of(locale)
+    monkeypatch.delenv("WORKBOOK_PUBLIC_URL", raising=False)
+    at, code = open_room(locale)  # AppTest has no address of its own: localhost
+    warning = t("rooms_moments.address_loopback", lang, host="localhost")
+    assert warning in [w.value for w in at.main.warning]
+    assert f"http://localhost:8501/join?code={code}" in texts(at)
+    # The facilitator types the address phones can reach: the link and QR code follow it.
+    at.text_input(key=ui_rooms.ADDRESS_KEY).input("http://192.168.1.20:8501/").run()
+    assert f"http://192.168.1.20:8501/join?code={code}" in texts(at)
+    assert warning not in [w.value for w in at.main.warning]
+    # Something that is not an address is said so; the link keeps the page's own address.
+    at.text_input(key=ui_rooms.ADDRESS_KEY).input("workbook at the hall").run()
+    invalid = t("rooms_moments.address_invalid", lang, url="http://localhost:8501")
+    assert invalid in [w.value for w in at.main.warning]
+    assert warning in [w.value for w in at.main.warning]
+    if lang == "ja":
+        assert english_left_over(at) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_public_address_setting_builds_the_link_without_a_warning(
+    url: str, locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lang = lang_of(locale)
+    monkeypatch.setenv("WORKBOOK_PUBLIC_URL", "https://workbook.example.org/hall/")
+    at, code = open_room(locale)
+    assert f"https://workbook.example.org/hall/join?code={code}" in texts(at)
+    loopback = t("rooms_moments.address_loopback", lang, host="localhost")
+    assert loopback not in [w.value for w in at.main.warning]

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from emotions import rooms
 from emotions.dimensions import DIMENSION_IDS, DimensionId
+from emotions.languages import Language
 from emotions.rooms import (
     MIN_SHOWN,
     ROOM_LIFETIME,
@@ -709,3 +710,160 @@ def test_a_room_error_carries_its_code() -> None:
     error = RoomError("bad_key")
     assert error.code == "bad_key"
     assert isinstance(error, Exception)
+
+
+# --------------------------------------------------------------------------- the join address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://127.0.0.1:8501/join?code=ABCD2345",
+        "http://127.8.9.10/join",
+        "http://localhost:8501",
+        "https://LOCALHOST./room",
+        "http://app.localhost:8501",
+        "http://[::1]:8501/join",
+        "http://0.0.0.0:8501",
+        "http://[::]:8501",
+    ],
+)
+def test_addresses_only_this_machine_can_open_are_loopback(address: str) -> None:
+    assert rooms.is_loopback(address)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://192.168.1.20:8501/join",
+        "https://workbook.example.org/join",
+        "http://10.0.0.5",
+        "http://[2001:db8::1]:8501",
+        "http://localhost-hall.example.org",
+        "http://128.0.0.1",
+        "not an address",
+        "",
+    ],
+)
+def test_addresses_other_devices_can_open_are_not_loopback(address: str) -> None:
+    assert not rooms.is_loopback(address)
+
+
+@pytest.mark.parametrize(
+    ("typed", "base"),
+    [
+        ("https://workbook.example.org", "https://workbook.example.org"),
+        ("  https://workbook.example.org/  ", "https://workbook.example.org"),
+        ("HTTP://192.168.1.20:8501/hall/", "http://192.168.1.20:8501/hall"),
+        ("https://example.org/hall?x=1#top", "https://example.org/hall"),
+        ("workbook.example.org", None),  # no scheme: not an address a phone can be sent to
+        ("ftp://example.org", None),
+        ("javascript:alert(1)", None),
+        ("http://", None),
+        ("http://example.org:port", None),
+        ("", None),
+    ],
+)
+def test_a_public_address_is_cleaned_or_refused(typed: str, base: str | None) -> None:
+    assert rooms.clean_public_url(typed) == base
+
+
+def test_the_public_address_comes_from_its_setting() -> None:
+    assert rooms.configured_public_url({}) is None
+    assert rooms.configured_public_url({rooms.PUBLIC_URL_ENV: " "}) is None
+    assert rooms.configured_public_url({rooms.PUBLIC_URL_ENV: "hall"}) is None
+    given = {rooms.PUBLIC_URL_ENV: "https://workbook.example.org/"}
+    assert rooms.configured_public_url(given) == "https://workbook.example.org"
+
+
+@pytest.mark.parametrize(
+    ("page", "base"),
+    [
+        ("http://192.168.1.20:8501/room", "http://192.168.1.20:8501"),
+        ("https://example.org/workbook/room", "https://example.org/workbook"),
+        ("https://example.org/workbook/room/", "https://example.org/workbook"),
+        ("http://127.0.0.1:8501/", "http://127.0.0.1:8501"),
+        ("", None),
+    ],
+)
+def test_the_base_address_is_what_comes_before_the_host_page(page: str, base: str | None) -> None:
+    assert rooms.base_of_host_page(page) == base
+
+
+def test_the_join_link_sits_beside_the_host_page() -> None:
+    assert rooms.join_link("https://example.org/hall", "ABCD2345") == (
+        "https://example.org/hall/join?code=ABCD2345"
+    )
+    assert rooms.join_link("https://example.org/", "ABCD2345") == (
+        "https://example.org/join?code=ABCD2345"
+    )
+
+
+# --------------------------------------------------------------------------- the compact chart
+
+
+def _picture(contributions: int, **bins: list[int]) -> RoomPicture:
+    counts: dict[DimensionId, list[int]] = {dim: [] for dim in DIMENSION_IDS}
+    counts.update(bins)  # type: ignore[arg-type]
+    return RoomPicture(contributions, contributions >= MIN_SHOWN, counts)
+
+
+def test_the_compact_chart_has_a_row_for_each_shown_dimension_only(url: str) -> None:
+    store = Rooms(url)
+    code = store.create().code
+    for i in range(MIN_SHOWN - 1):
+        store.contribute(code, token(i), needs(i))
+    assert rooms.spread_rows(store.picture(code)) == []  # below five: nothing at all
+    assert rooms.hidden_dimensions(store.picture(code)) == []
+    store.contribute(code, token(99), {"closeness": 10})  # the fifth sets only one need
+    picture = store.picture(code)
+    rows = rooms.spread_rows(picture)
+    assert [row.dimension for row in rows] == ["closeness"]
+    assert rows[0].counts == (1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1)
+    assert (rows[0].lowest, rows[0].highest, rows[0].span) == (0, 10, 10)
+    assert rooms.hidden_dimensions(picture) == [d for d in DIMENSION_IDS if d != "closeness"]
+
+
+def test_the_compact_chart_keeps_the_registry_order() -> None:
+    bins = {dim: [0] * 10 + [5] for dim in reversed(DIMENSION_IDS)}
+    rows = rooms.spread_rows(_picture(5, **bins))
+    assert [row.dimension for row in rows] == list(DIMENSION_IDS)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_charts_sentence_is_written_from_its_data(lang: Language) -> None:
+    from emotions.i18n import t
+
+    wide = [1, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]  # 0 to 10
+    narrow = [0, 0, 0, 0, 2, 3, 0, 0, 0, 0, 0]  # 4 to 5
+    middle = [0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0]  # 2 to 6
+    together = [0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0]  # everyone at 7
+    picture = _picture(5, support=narrow, closeness=wide, intensity=middle)
+    name = {dim: t(f"dim.{dim}.name", lang) for dim in DIMENSION_IDS}
+
+    def between(low: int, high: int) -> str:
+        return t("rooms_moments.range", lang, low=low, high=high)
+
+    def closeness_and_support(n: int, support: str) -> str:
+        """The sentence when closeness spreads from 0 to 10 and support is the narrowest."""
+        wide_range = between(0, 10)
+        return t(
+            "rooms_moments.chart_alt",
+            lang,
+            n=n,
+            wide=name["closeness"],
+            wide_range=wide_range,
+            narrow=name["support"],
+            narrow_range=support,
+        )
+
+    assert rooms.describe_spread(picture, lang) == closeness_and_support(5, between(4, 5))
+    picture = _picture(7, support=together, closeness=wide)
+    everyone = t("rooms_moments.range_one", lang, low=7)
+    assert rooms.describe_spread(picture, lang) == closeness_and_support(7, everyone)
+    assert rooms.describe_spread(_picture(6, intensity=middle), lang) == t(
+        "rooms_moments.chart_alt_one", lang, n=6, dimension=name["intensity"], range=between(2, 6)
+    )
+    even = rooms.describe_spread(_picture(5, support=middle, closeness=middle), lang)
+    assert even == t("rooms_moments.chart_alt_even", lang, n=5, count=2, span=4)
+    assert rooms.describe_spread(_picture(4), lang) == ""
