@@ -19,6 +19,7 @@ from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises import awareness, persisting
 from emotions.exercises import channels as channels_ex
 from emotions.exercises import checkins as checkins_ex
+from emotions.exercises import distance as distance_ex
 from emotions.exercises import meta_emotion as meta
 from emotions.exercises import styles as styles_ex
 from emotions.exercises.persisting import join_list
@@ -349,6 +350,25 @@ def perception(wb: Workbook, about: PartnerId, names: Names, lang: Language) -> 
             dimensions=_dims(dims, lang),
             difference=widest,
             **who,
+        )
+    )
+
+
+def distance_illustration(miss_rate: float, repair_rate: float, lang: Language) -> ChartText:
+    """The made-up openness curves of section 5, read from the two rates the page's sliders set
+    (no answer of anyone's): where each curve starts and where it stands after a year."""
+    without = distance_ex.openness_curve(miss_rate, 0.0)
+    repaired = distance_ex.openness_curve(miss_rate, repair_rate)
+    return ChartText(
+        t(
+            "chart_text.distance",
+            lang,
+            start=round(without[0] * 100),
+            weeks=distance_ex.WEEKS,
+            without=round(without[-1] * 100),
+            repaired=round(repaired[-1] * 100),
+            miss=round(miss_rate * 100),
+            repair=round(repair_rate * 100),
         )
     )
 
