@@ -79,14 +79,14 @@ def _widest_need_difference(wb: Workbook, names: Names, lang: Language) -> str |
         return None
     dims, widest = top
     if widest == 0:
-        return t("chart_text.needs_same", lang, name_a=names.a, name_b=names.b, count=len(diffs))
+        return t("chart_text.needs_same", lang, name_a=names.a, name_b=names.b)
     return t(
         "chart_text.needs_widest",
         lang,
         name_a=names.a,
         name_b=names.b,
         dimensions=_dims(dims, lang),
-        count=widest,
+        difference=widest,
     )
 
 
@@ -198,6 +198,7 @@ def meta_grid(wb: Workbook, pid: PartnerId, names: Names, lang: Language) -> Cha
             lang,
             name=names.of(pid),
             count=len(values),
+            total=meta.CELLS,
             cells=_cells(cells, lang),
             value=value,
         )
@@ -212,7 +213,14 @@ def meta_difference(wb: Workbook, names: Names, lang: Language) -> ChartText:
         return ChartText(t("export_charts.meta_not_yet", lang), empty=True)
     cells, widest = top
     if widest == 0:
-        text = t("chart_text.meta_same", lang, name_a=names.a, name_b=names.b, count=len(compared))
+        text = t(
+            "chart_text.meta_same",
+            lang,
+            name_a=names.a,
+            name_b=names.b,
+            count=len(compared),
+            total=meta.CELLS,
+        )
     else:
         text = t(
             "chart_text.meta_widest",
@@ -220,6 +228,7 @@ def meta_difference(wb: Workbook, names: Names, lang: Language) -> ChartText:
             name_a=names.a,
             name_b=names.b,
             count=len(compared),
+            total=meta.CELLS,
             cells=_cells(cells, lang),
             difference=widest,
         )
@@ -294,7 +303,6 @@ def checkin_trend(wb: Workbook, names: Names, lang: Language) -> ChartText:
         t(
             "chart_text.trend",
             lang,
-            count=sum(1 for c in wb.checkins if c.connection),
             period=checkins_ex.period(min(dates), max(dates), lang),
             latest=latest,
         )
@@ -318,7 +326,7 @@ def need_met(wb: Workbook, pid: PartnerId, names: Names, lang: Language) -> Char
         return ChartText(t("chart_text.need_met_no_pair", lang, name=name))
     dims, widest = top
     if widest == 0:
-        return ChartText(t("chart_text.need_met_same", lang, name=name, count=len(gaps)))
+        return ChartText(t("chart_text.need_met_same", lang, name=name))
     return ChartText(
         t(
             "chart_text.need_met_widest",
@@ -342,7 +350,7 @@ def perception(wb: Workbook, about: PartnerId, names: Names, lang: Language) -> 
         return ChartText(t("chart_text.perception_none", lang, **who))
     dims, widest = top
     if widest == 0:
-        return ChartText(t("chart_text.perception_same", lang, count=len(rows), **who))
+        return ChartText(t("chart_text.perception_same", lang, **who))
     return ChartText(
         t(
             "chart_text.perception_widest",

@@ -73,9 +73,8 @@ def test_the_radar_compares_only_needs_both_answered(lang: Language) -> None:
     names = Names("Mia", "Ren")
     reassurance, pace = t("dim.reassurance.name", lang), t("dim.conflict_pace.name", lang)
     partial = "chart_text.needs_highest_partial"
-    widest = t(
-        "chart_text.needs_widest", lang, name_a="Mia", name_b="Ren", dimensions=reassurance, count=5
-    )
+    both = {"name_a": "Mia", "name_b": "Ren"}
+    widest = t("chart_text.needs_widest", lang, dimensions=reassurance, difference=5, **both)
     expected = spec_join(
         lang,
         t(partial, lang, name="Mia", count=2, dimensions=reassurance, value=7),
@@ -119,7 +118,7 @@ def test_partly_answered_names_no_open_need_as_a_difference(lang: Language, dim:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_ties_name_at_most_three_and_plural_forms_follow_the_count(lang: Language) -> None:
+def test_ties_name_at_most_three_and_counts_are_of_answered_cells(lang: Language) -> None:
     wb = named(Workbook())
     for d in DIMENSION_IDS:
         wb.partners["a"].ratings[d].need = 6
@@ -134,7 +133,9 @@ def test_ties_name_at_most_three_and_plural_forms_follow_the_count(lang: Languag
         emotion=meta_emotion.emotion_label("anger", lang),
         belief=meta_emotion.belief_label("weak", lang),
     )
-    assert one == t("chart_text.meta_grid", lang, name="Mia", count=1, cells=cell, value=2)
+    assert one == t(
+        "chart_text.meta_grid", lang, name="Mia", count=1, total=20, cells=cell, value=2
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -197,7 +198,6 @@ def test_checkin_trend_counts_only_scored_checkins(lang: Language) -> None:
     assert text == t(
         "chart_text.trend",
         lang,
-        count=1,
         period=checkins.period(day, day, lang),
         latest=t("chart_text.score_of", lang, name="Mia", value=6),
     )
