@@ -212,27 +212,10 @@ def meta_difference(wb: Workbook, names: Names, lang: Language) -> ChartText:
     if top is None:
         return ChartText(t("export_charts.meta_not_yet", lang), empty=True)
     cells, widest = top
-    if widest == 0:
-        text = t(
-            "chart_text.meta_same",
-            lang,
-            name_a=names.a,
-            name_b=names.b,
-            count=len(compared),
-            total=meta.CELLS,
-        )
-    else:
-        text = t(
-            "chart_text.meta_widest",
-            lang,
-            name_a=names.a,
-            name_b=names.b,
-            count=len(compared),
-            total=meta.CELLS,
-            cells=_cells(cells, lang),
-            difference=widest,
-        )
-    return ChartText(text)
+    # The same cells read either way: "the same answer" or "furthest apart on ...".
+    key = "chart_text.meta_same" if widest == 0 else "chart_text.meta_widest"
+    both = {"name_a": names.a, "name_b": names.b, "count": len(compared), "total": meta.CELLS}
+    return ChartText(t(key, lang, cells=_cells(cells, lang), difference=widest, **both))
 
 
 def _ratings(partner: Partner, kind: channels_ex.Kind) -> dict[Channel, int]:

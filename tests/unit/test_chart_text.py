@@ -209,3 +209,19 @@ def test_the_distance_illustration_reads_its_own_curves(lang: Language) -> None:
     text = ct.distance_illustration(0.4, 0.5, lang).text
     end = round(distance.openness_curve(0.4, 0.5)[-1] * 100)
     assert f"{end}%" in text and "{" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_same_answers_are_said_to_be_the_same_not_compared_further(lang: Language) -> None:
+    wb = named(Workbook())
+    names = Names("Mia", "Ren")
+    for pid in PARTNER_IDS:
+        wb.partners[pid].ratings["closeness"].need = 4
+        meta_emotion.set_agreement(wb.partners[pid], "anger", "weak", 3)
+    wb.partners["a"].ratings["reassurance"].need = 9  # Ren has not answered it: no difference
+    assert ct.difference_map(wb, names, lang).text == t(
+        "chart_text.needs_same", lang, name_a="Mia", name_b="Ren"
+    )
+    assert ct.meta_difference(wb, names, lang).text == t(
+        "chart_text.meta_same", lang, name_a="Mia", name_b="Ren", count=1, total=20
+    )
