@@ -6,10 +6,10 @@ are; the map's names come from the view (Partner A / B).
 
 import streamlit as st
 
-from emotions import analysis, texts
+from emotions import analysis, chart_text, texts
 from emotions.dimensions import DimensionId
 from emotions.exercises import difference_map
-from ui.charts import plotly_chart
+from ui.charts import described_chart
 from ui.section import header, nothing_to_compare, reflection, safe_names, show_text, table
 from ui.state import band_labels, editing, lang, presenting, t, view, workbook
 from ui.widgets import Setter, bound
@@ -32,11 +32,13 @@ st.info(t("diffmap.no_score"))
 
 st.subheader(t("diffmap.map_heading"), anchor=False)
 plain = texts.plain_names(wb, lang())
-plotly_chart(difference_map.map_figure(wb, plain, lang()), key="diffmap_chart")
-caption = t("diffmap.chart_caption", **band_labels())
-if difference_map.partly_answered(wb):
-    caption += " " + t("compare_b.diffmap_partial")
-st.caption(caption)
+chart = chart_text.difference_map(wb, safe_names(), lang())
+described_chart(difference_map.map_figure(wb, plain, lang()), "diffmap_chart", chart)
+if not chart.empty:
+    caption = t("diffmap.chart_caption", **band_labels())
+    if difference_map.partly_answered(wb):
+        caption += " " + t("compare_b.diffmap_partial")
+    st.caption(caption)
 if st.toggle(t("diffmap.table_toggle"), key="diffmap_table"):
     table(texts.needs_table(wb, plain, lang()))
 

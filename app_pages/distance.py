@@ -5,11 +5,12 @@ illustration's two rates stay adjustable, since they are not answers."""
 
 import streamlit as st
 
+from emotions import chart_text
 from emotions.analysis import can_compare
 from emotions.escape import markdown_escape
 from emotions.exercises import distance
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.charts import plotly_chart
+from ui.charts import chart_sentence, plotly_chart
 from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound
@@ -104,6 +105,7 @@ repair = right.slider(
     key="distance__repair",
 )
 plotly_chart(distance.illustration_figure(miss / 100, repair / 100, lang()), key="distance_chart")
+chart_sentence(chart_text.distance_illustration(miss / 100, repair / 100, lang()))
 st.caption(distance.illustration_caption(lang()))
 if st.toggle(t("distance.table_toggle"), key="distance__table"):
     table(distance.illustration_table(miss / 100, repair / 100, lang()))

@@ -4,12 +4,12 @@ invite. In presentation mode the questions are not drawn and the map takes the w
 
 import streamlit as st
 
-from emotions import texts
+from emotions import chart_text, texts
 from emotions.analysis import can_compare
 from emotions.dimensions import DimensionId
 from emotions.exercises import styles
 from emotions.model import PARTNER_IDS, PartnerId
-from ui.charts import plotly_chart
+from ui.charts import chart_sentence, plotly_chart
 from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import answer, choice
@@ -42,7 +42,9 @@ else:
 names = safe_names()
 with chart:
     st.subheader(t("styles.map_heading"), anchor=False)
+    # Drawn even with no point yet: its four corners name the styles the points will fall in.
     plotly_chart(styles.style_map_figure(wb, lang()), key="styles_map")
+    chart_sentence(chart_text.style_map(wb, names, lang()))
     st.caption(styles.map_caption(lang()))
     # A point only for a partner who answered both needs; a line for each one who did not.
     st.markdown(

@@ -5,11 +5,11 @@ mode the questions are not drawn; the chart, the grid and the decoding remain.""
 
 import streamlit as st
 
-from emotions import texts
+from emotions import chart_text, texts
 from emotions.analysis import can_compare
 from emotions.exercises import channels
 from emotions.model import CHANNELS, PARTNER_IDS, Channel, PartnerId
-from ui.charts import plotly_chart
+from ui.charts import described_chart
 from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import answer, choice
@@ -54,8 +54,10 @@ if editing():
 plain = texts.plain_names(wb, lang())
 names = safe_names()
 st.subheader(t("channels.chart_heading"), anchor=False)
-plotly_chart(channels.channels_figure(wb, lang()), key="channels_chart")
-st.caption(t("channels.chart_caption"))
+chart = chart_text.channels(wb, names, lang())
+described_chart(channels.channels_figure(wb, lang()), "channels_chart", chart)
+if not chart.empty:
+    st.caption(t("channels.chart_caption"))
 if st.toggle(t("channels.table_toggle"), key="channels_table"):
     # A table is not Markdown: it gets the names as typed (none from the view when presenting).
     table(channels.ratings_table(wb, plain, lang()))

@@ -6,13 +6,13 @@ page are shown, and the reveal still shows the guesses next to the answers.
 
 import streamlit as st
 
-from emotions import analysis, texts
+from emotions import analysis, chart_text, texts
 from emotions.analysis import other
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote, Workbook
-from ui.charts import plotly_chart
+from ui.charts import chart_sentence, plotly_chart
 from ui.section import for_you_two, header, muted, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, answer, bound, choice, item_field_setter
@@ -184,6 +184,7 @@ elif revealed:
                     awareness.perception_figure(wb, about, plain, lang()),
                     key=f"aware_chart__{about}",
                 )
+                chart_sentence(chart_text.perception(wb, about, safe_names(), lang()))
             if guess_only:
                 st.caption(guess_only)
     st.caption(t("aware.chart_caption"))

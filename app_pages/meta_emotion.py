@@ -4,11 +4,11 @@ In presentation mode the grid of answers is not drawn; the heatmaps and what the
 
 import streamlit as st
 
-from emotions import texts
+from emotions import chart_text, texts
 from emotions.analysis import can_compare
 from emotions.exercises import meta_emotion as meta
 from emotions.model import BELIEFS, EMOTIONS, PARTNER_IDS, Belief, Emotion, PartnerId
-from ui.charts import plotly_chart
+from ui.charts import described_chart
 from ui.section import header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import bound, choice
@@ -67,12 +67,15 @@ columns = st.columns(len(wb.partners)) if wb.partners else []
 for grid_pid, column in zip(wb.partners, columns, strict=True):
     with column:
         st.markdown(f"**{names.of(grid_pid)}**")
-        plotly_chart(meta.grid_figure(wb, grid_pid, lang()), key=f"meta_grid_{grid_pid}")
-        if not meta.answered(wb.partners[grid_pid]):
-            st.caption(t("compare_a.meta_grid_empty", name=names.of(grid_pid)))
+        described_chart(
+            meta.grid_figure(wb, grid_pid, lang()),
+            f"meta_grid_{grid_pid}",
+            chart_text.meta_grid(wb, grid_pid, names, lang()),
+        )
         if show_tables:
             table(meta.grid_table(wb, grid_pid, lang()))
-st.caption(t("meta.grids_caption"))
+if any(meta.answered(partner) for partner in wb.partners.values()):
+    st.caption(t("meta.grids_caption"))
 
 compared = meta.cell_differences(wb)
 areas = meta.value_area(wb)
@@ -83,7 +86,11 @@ if not compared and not can_compare(wb):
 elif not compared:
     st.markdown(t("meta.not_yet"))
 else:
-    plotly_chart(meta.difference_figure(wb, lang()), key="meta_difference")
+    described_chart(
+        meta.difference_figure(wb, lang()),
+        "meta_difference",
+        chart_text.meta_difference(wb, names, lang()),
+    )
     st.caption(t("meta.diff_caption"))
     cells = meta.disagreements(wb)
     if cells:

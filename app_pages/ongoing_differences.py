@@ -5,12 +5,13 @@ choice), the feelings and the calm notes about the signs remain, not the ticked 
 
 import streamlit as st
 
+from emotions import chart_text
 from emotions.analysis import can_compare
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.exercises import persisting
 from emotions.model import PARTNER_IDS, PartnerId
 from emotions.texts import Names
-from ui.charts import plotly_chart
+from ui.charts import described_chart
 from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import answer, bound, choice
@@ -78,10 +79,10 @@ if editing():
 else:
     chart = st.container()
 with chart:
-    plotly_chart(persisting.need_met_figure(wb, pid, lang()), key="persist_chart")
-    st.caption(t("persist.chart_caption"))
-    if not persisting.answered_any(wb, pid):
-        st.caption(t("compare_a.persist_chart_empty", name=names.of(pid)))
+    met_text = chart_text.need_met(wb, pid, names, lang())
+    described_chart(persisting.need_met_figure(wb, pid, lang()), "persist_chart", met_text)
+    if not met_text.empty:
+        st.caption(t("persist.chart_caption"))
     if st.toggle(t("persist.table_toggle"), key="persist__table"):
         table(persisting.need_met_table(wb, pid, lang()))
 

@@ -8,10 +8,10 @@ import datetime as dt
 
 import streamlit as st
 
-from emotions import analysis, texts
+from emotions import analysis, chart_text, texts
 from emotions.exercises import checkins
 from emotions.model import PARTNER_IDS
-from ui.charts import plotly_chart
+from ui.charts import described_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, presenting, t, view, workbook
 from ui.widgets import SCALE
@@ -94,7 +94,11 @@ if not wb.checkins:
     st.info(t("checkin.no_checkins"))
 else:
     plain = texts.plain_names(wb, lang())  # from the view: Partner A / B when presenting
-    plotly_chart(checkins.trend_figure(wb, plain, lang()), key="checkin_chart")
+    described_chart(
+        checkins.trend_figure(wb, plain, lang()),
+        "checkin_chart",
+        chart_text.checkin_trend(wb, safe_names(), lang()),
+    )
     st.caption(t("checkin.chart_caption"))
     st.markdown("\n".join(f"- {line}" for line in checkins.trend_lines(wb, safe_names(), lang())))
     if checkins.has_trend(wb):

@@ -7,12 +7,12 @@ value drawn here comes from ``view()``, which holds the answering partner's answ
 
 import streamlit as st
 
-from emotions import charts
+from emotions import chart_text, charts
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, Importance, PartnerId
 from emotions.turns import NEXT_STAGE, Stage, answering
-from ui.charts import plotly_chart
-from ui.section import radar_caption, safety_pointer
+from ui.charts import chart_sentence, plotly_chart
+from ui.section import radar_caption, safe_names, safety_pointer
 from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
 from ui.widgets import answer
 
@@ -125,6 +125,7 @@ else:  # the reveal
     st.header(t("turns.reveal_heading"), anchor=False)
     st.markdown(t("turns.reveal_intro"))
     plotly_chart(charts.radar_figure(view(), lang(), anonymous=presenting()), key="turns_radar")
+    chart_sentence(chart_text.radar(view(), safe_names(), lang()))
     radar_caption(view())
     st.page_link("app_pages/what_it_means.py", label=t("turns.reveal_link"), icon="🧭")
     st.button(t("turns.finish"), key="turns_finish", on_click=go_to, args=(None,))

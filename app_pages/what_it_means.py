@@ -10,11 +10,11 @@ radar takes the whole width."""
 
 import streamlit as st
 
-from emotions import analysis, charts, texts
+from emotions import analysis, chart_text, charts, texts
 from emotions.dimensions import DIMENSION_IDS, DimensionId
 from emotions.model import IMPORTANCE_LEVELS, PARTNER_IDS, PartnerId
 from ui import keep
-from ui.charts import plotly_chart
+from ui.charts import chart_sentence, plotly_chart
 from ui.frame import answer_progress_again
 from ui.profile import own_profiles
 from ui.section import (
@@ -97,6 +97,7 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     with chart:
         st.subheader(t("needs.radar_heading"), anchor=False)
         plotly_chart(charts.radar_figure(wb, lang()), key="needs_radar")
+        chart_sentence(chart_text.radar(wb, names, lang()))
         radar_caption(wb)
         if st.toggle(t("needs.table_toggle"), key="needs_table"):
             # table() escapes the names in headings and cells (a table renders Markdown).

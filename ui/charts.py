@@ -15,6 +15,8 @@ from typing import Any
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
+from emotions.chart_text import ChartText
+
 
 class _CheckedFigure(BaseFigure):
     """A figure dict that was validated by the tests, wrapped so that Streamlit sends it as is."""
@@ -35,4 +37,18 @@ def plotly_chart(figure: dict[str, Any], key: str, **options: Any) -> None:
     st.plotly_chart(_CheckedFigure(figure), key=key, **options)
 
 
-__all__ = ["plotly_chart"]
+def chart_sentence(text: ChartText) -> None:
+    """A chart's text alternative, drawn as visible text right under it: a screen reader and a
+    sighted reader read the same sentence (``emotions.chart_text``; names already escaped)."""
+    st.markdown(text.text)
+
+
+def described_chart(figure: dict[str, Any], key: str, text: ChartText, **options: Any) -> None:
+    """A chart and its text under it; while nothing is answered that it could draw
+    (``text.empty``), only the line saying what will appear there and how, not empty axes."""
+    if not text.empty:
+        plotly_chart(figure, key, **options)
+    chart_sentence(text)
+
+
+__all__ = ["chart_sentence", "described_chart", "plotly_chart"]

@@ -8,9 +8,11 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from emotions import chart_text
 from emotions.exercises import channels
 from emotions.i18n import content_table, section_text, t
 from emotions.model import CHANNELS, Language, Workbook
+from emotions.texts import plain_names
 from tests.apptest.conftest import english_left_over, go, open_app, table_as_shown, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -72,8 +74,10 @@ def test_both_languages_render_with_the_rule_stated() -> None:
     ja = expression_page("ja-JP")
     assert JAPANESE.search(ja.title[0].value)
     assert channels.rule_text("ja") in shown(ja)
-    # Nothing answered yet: no series is drawn (no bar stands in for an open answer).
-    assert chart(ja)["data"] == []
+    # Nothing answered yet: no empty bar chart, a line saying what will appear there.
+    assert ja.get("plotly_chart") == []
+    empty = Workbook(language="ja")
+    assert chart_text.channels(empty, plain_names(empty, "ja"), "ja").text in shown(ja)
     assert english_left_over(ja) == []
     answered = rated(Workbook(), {("b", "actions", "notice"): 3})
     answered.language = "ja"
@@ -126,7 +130,7 @@ def test_an_answer_taken_back_is_open_again() -> None:
     assert chart(at)["data"][0]["y"] == [5, None, None]
     at.segmented_control(key="channels__a__words__show").set_value(None).run()
     assert "words" not in at.session_state["workbook"].partners["a"].channels
-    assert chart(at)["data"] == []
+    assert at.get("plotly_chart") == []  # nothing answered: no bars, no empty axes
 
 
 def test_the_channel_most_likely_misread_follows_the_couple() -> None:

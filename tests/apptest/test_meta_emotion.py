@@ -8,9 +8,11 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from emotions import chart_text
 from emotions.exercises import meta_emotion as meta
 from emotions.i18n import content_table, section_text, t
 from emotions.model import Workbook
+from emotions.texts import plain_names
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.copy import area_title
 from tests.couples import reassurance_and_independence, talker_and_processor
@@ -45,12 +47,19 @@ def test_both_languages_render_one_partner_grid_and_two_heatmaps() -> None:
     keys = [w.key for w in at.segmented_control]
     assert len(keys) == 20 and keys[0] == "meta__a__sadness__acceptable"
     assert all(w.value is None for w in at.segmented_control)  # unanswered stays unanswered
-    assert len(charts(at)) == 2  # no difference map before anything is answered
+    # Nothing answered: no heatmap of empty axes, a line per partner saying what will appear.
+    assert charts(at) == []
+    wb = at.session_state["workbook"]
+    for pid in wb.partners:
+        assert chart_text.meta_grid(wb, pid, plain_names(wb, "en"), "en").text in shown(at)
     assert content_table("meta_emotion", "en")["general"]["differ"] not in shown(at)
     ja = meta_page("ja-JP")
     assert JAPANESE.search(ja.title[0].value)
     assert ja.segmented_control[0].label == "受け入れてよい"
+    one_cell = with_grids(Workbook(language="ja"), {("anger", "weak"): 2}, {})
+    ja = with_workbook(ja, one_cell)
     assert charts(ja)[0]["data"][0]["y"][0] == "悲しみ"
+    assert len(charts(ja)) == 1  # the partner with no answer has the line, not a chart
     assert english_left_over(ja) == []
 
 
