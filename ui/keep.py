@@ -240,14 +240,17 @@ def _saved_line(wb: Workbook) -> str | None:
 def refresh_frame_if_stale() -> None:
     """At the end of a fragment that holds answer widgets. A change there reruns the fragment
     alone; when it changed what the whole run draws around it (the "saved?" line, the copy
-    kept in the browser), ask for a whole run so that neither is left behind."""
+    kept in the browser, the prompt before leaving and the offer of a copy: ``ui/unsaved.py``),
+    ask for a whole run so that none is left behind."""
     if not fragment_run():
         return
     wb = workbook()
     stale_line = DRAWN_LINE in st.session_state and st.session_state[DRAWN_LINE] != _saved_line(wb)
     copy = st.session_state.get(DRAWN_COPY)
     stale_copy = copy is not None and copy != keeping.answers_digest(wb)
-    if stale_line or stale_copy:
+    from ui import unsaved  # (it builds on this module)
+
+    if stale_line or stale_copy or unsaved.stale():
         st.rerun(scope="app")
 
 
