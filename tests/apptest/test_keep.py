@@ -66,6 +66,7 @@ def test_switched_on_the_workbook_is_handed_to_the_browser_and_off_erases() -> N
         "mode": "off",
         "text": None,
         "digest": None,
+        "turn": None,  # not kept during a private turn (tests/apptest/test_turns_confirm.py)
     }
 
 

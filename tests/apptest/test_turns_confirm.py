@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.i18n import t
 from emotions.languages import LANGUAGE_CODES
-from tests.apptest.conftest import english_left_over, go
+from tests.apptest.conftest import english_left_over, go, open_app
 from tests.apptest.test_turns import (
     A_NAME,
     A_NOTE,
+    B_NAME,
+    _walk,
     answer_as_a,
     everything_shown,
     registered_scripts,
     start_turns,
 )
+from ui import keep
 
 PRIVATE = ["about.py", "turns.py"]
 
@@ -89,3 +95,90 @@ def test_no_other_path_opens_the_pages_without_the_question() -> None:
     assert sidebar_buttons <= {"quick_exit"}, sidebar_buttons
     assert not at.sidebar.text_input and not at.sidebar.selectbox
     assert registered_scripts(at) == PRIVATE
+
+
+# --- a copy kept in this browser is no way round the question ------------------------------
+
+
+def on_screen(at: AppTest) -> str:
+    """Everything shown, as ``everything_shown``, but for the data handed to the browser's own
+    storage (the copy the couple chose to keep holds every answer, as it must)."""
+    return "\n".join(
+        str(node.proto)
+        for root in (at.main, at.sidebar)
+        for node in _walk(root)
+        if not str(getattr(node.proto, "component_name", "")).endswith("workbook_keeper")
+    )
+
+
+def told_keeper(at: AppTest) -> dict[str, Any]:
+    (component,) = [
+        c for c in at.get("bidi_component") if c.proto.component_name.endswith("workbook_keeper")
+    ]
+    return json.loads(component.proto.json)  # type: ignore[no-any-return]
+
+
+def _probe_report() -> None:
+    # Runs as its own small Streamlit script: what the browser's report leaves in the session.
+    import streamlit as st
+
+    from ui import keep
+
+    st.session_state[keep.NONCE] = "n1"
+    for turn in ("handover", "reveal", "<script>", None):
+        st.session_state.pop(keep.OFFER_TURN, None)
+        keep.receive_report({"nonce": "n1", "on": True, "text": "{}", "turn": turn})
+        st.text(f"{turn} {st.session_state.get(keep.OFFER_TURN)}")
+
+
+def test_the_browser_report_names_only_a_private_turn() -> None:
+    at = AppTest.from_function(_probe_report, default_timeout=30).run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.text] == [
+        "handover handover",
+        "reveal None",
+        "<script> None",
+        "None None",
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_copy_kept_during_a_turn_comes_back_into_the_turn(lang: str) -> None:
+    at = to(answer_as_a(start_turns(f"{lang}-XX")), "handover")
+    at.session_state[keep.KEEP_ON] = True
+    at.run()
+    data = told_keeper(at)
+    assert data["mode"] == "keep" and data["turn"] == "handover"
+    stored = data["text"]
+    assert A_NOTE in stored  # the copy holds A's answers: it must not open them freely
+
+    # A reload or a new tab: a new session, which the browser offers the copy to.
+    again = open_app(f"{lang}-XX")
+    again.session_state[keep.KEEP_ON] = True
+    again.session_state[keep.OFFER] = stored
+    again.session_state[keep.OFFER_TURN] = "handover"  # what receive_report leaves (above)
+    again.run()
+    assert t("turns_confirm.resume_note", lang) in [i.value for i in again.main.info]
+    assert A_NOTE not in on_screen(again)  # the offer shows a date, nothing of A's
+    again.button(key="keep_restore").click().run()
+    assert not again.exception, again.exception
+    assert again.session_state["_turns_stage"] == "handover"
+    assert registered_scripts(again) == PRIVATE
+    assert again.header[0].value == t("turns.handover_heading", lang, name=B_NAME)
+    assert A_NOTE not in on_screen(again) and A_NAME not in on_screen(again)
+    assert not again.get("plotly_chart")
+    # Out of the turn again only through the question.
+    again.button(key="turns_stop").click().run()
+    assert again.session_state["_turns_stage"] == "handover"
+    again.button(key="turns_stop_confirm").click().run()
+    assert "what_it_means.py" in registered_scripts(again)
+
+
+def test_a_copy_kept_outside_the_turns_names_no_turn() -> None:
+    at = answer_as_a(start_turns())
+    at.button(key="turns_done_a").click().run()
+    at.button(key="turns_start_b").click().run()
+    at.button(key="turns_done_b").click().run()  # the reveal: not private
+    at.session_state[keep.KEEP_ON] = True
+    at.run()
+    assert told_keeper(at)["turn"] is None

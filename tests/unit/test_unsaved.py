@@ -68,3 +68,11 @@ def test_the_copy_is_offered_once_after_the_first_answer_and_only_when_keeping_i
     assert not unsaved.offer_copy(wb, kept_in_browser=False, offered=True)
     assert not unsaved.offer_copy(wb, kept_in_browser=True, offered=False)
     assert not unsaved.offer_copy(wb, kept_in_browser=None, offered=False)  # not known yet
+
+
+def test_a_browser_report_names_only_a_private_turn() -> None:
+    report = keep.parse_report({"nonce": "n", "on": True, "text": "{}", "turn": "handover"})
+    assert report is not None and report.turn == "handover"
+    for value in ("reveal", "HANDOVER", 7, None, ["a"], "<b>"):
+        other = keep.parse_report({"nonce": "n", "on": True, "text": "{}", "turn": value})
+        assert other is not None and other.turn is None, value
