@@ -2,7 +2,8 @@
 handed over with nothing of the first answers on screen, then both answers are revealed together.
 
 While a turn is private the entrypoint offers only this page and the safety page, and every
-value drawn here comes from ``view()``, which holds the answering partner's answers only.
+value drawn here comes from ``view()``, which holds the answering partner's answers only. Leaving
+the flow before the reveal takes two steps: "Stop answering in turns" first says what it opens.
 """
 
 import streamlit as st
