@@ -6,7 +6,7 @@ import streamlit as st
 
 from emotions.dimensions import SECTION_IDS
 from emotions.sections import SECTION_GROUPS, section, section_title
-from ui import frame, keep
+from ui import frame, keep, unsaved
 from ui.state import exited, lang, private_turn, t, workbook
 
 TOOL_PATHS = ["workbook", "turns", "about", "room", "join"]
@@ -47,6 +47,7 @@ if private_turn():
     frame.notice()
     current.run()
     keep.store()
+    unsaved.guard()
     st.stop()
 
 pages = {
@@ -75,6 +76,7 @@ keep.panel()
 frame.presentation(url_path)
 frame.start_over()
 keep.restore_prompt()
+unsaved.offer()
 frame.notice(url_path)
 current.run()
 frame.step_buttons(
@@ -82,3 +84,4 @@ frame.step_buttons(
 )
 # Last, so that the copy kept in the browser holds every change made in this run.
 keep.store()
+unsaved.guard()  # after the page too: the prompt before leaving follows this run's answers

@@ -2,7 +2,8 @@
 handed over with nothing of the first answers on screen, then both answers are revealed together.
 
 While a turn is private the entrypoint offers only this page and the safety page, and every
-value drawn here comes from ``view()``, which holds the answering partner's answers only.
+value drawn here comes from ``view()``, which holds the answering partner's answers only. Leaving
+the flow before the reveal takes two steps: "Stop answering in turns" first says what it opens.
 """
 
 import streamlit as st
@@ -16,9 +17,14 @@ from ui.section import radar_caption, safe_names, safety_pointer
 from ui.state import PRESENTING_KEY, TURN_KEY, lang, name, presenting, t, turn_stage, view, workbook
 from ui.widgets import answer
 
+# View state: the stop button was pressed and waits for its confirmation. (A comment, not a
+# string: Streamlit's magic would write a bare string in a page script onto the page.)
+STOP_ASKED = "_turns_stop_asked"
+
 
 def go_to(stage: Stage | None) -> None:
     """Move the flow on (None leaves it); the entrypoint redraws the navigation to match."""
+    st.session_state.pop(STOP_ASKED, None)  # a question asked at one step ends with it
     if stage is None:
         st.session_state.pop(TURN_KEY, None)
     else:
@@ -31,10 +37,40 @@ def begin() -> None:
     go_to("a")
 
 
+def ask_to_stop() -> None:
+    st.session_state[STOP_ASKED] = True
+
+
+def keep_going() -> None:
+    st.session_state.pop(STOP_ASKED, None)
+
+
 def stop_button() -> None:
-    st.button(
-        t("turns.stop"), key="turns_stop", help=t("turns.stop_help"), on_click=go_to, args=(None,)
-    )
+    """Leaving before the reveal opens every page, with both partners' answers, to whoever
+    holds the device: a second step says so and asks first."""
+    if not st.session_state.get(STOP_ASKED):
+        st.button(
+            t("turns.stop"), key="turns_stop", help=t("turns.stop_help"), on_click=ask_to_stop
+        )
+        return
+    with st.container(border=True, key="turns_stop_question"):
+        st.warning(t("turns_confirm.question"))
+        st.markdown(t("turns_confirm.what_shows"))
+        confirm, cancel = st.columns(2)
+        confirm.button(
+            t("turns_confirm.confirm"),
+            key="turns_stop_confirm",
+            on_click=go_to,
+            args=(None,),
+            width="stretch",
+        )
+        cancel.button(
+            t("turns_confirm.cancel"),
+            key="turns_stop_cancel",
+            type="primary",
+            on_click=keep_going,
+            width="stretch",
+        )
 
 
 def answers(pid: PartnerId) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from emotions.combine import workbook_is_blank
 from emotions.model import Workbook
+from emotions.turns import Stage, private_stage
 from emotions.workbook_io import Problem, WorkbookError, load_workbook
 
 _NOT_ANSWERS = {"updated", "language", "visited"}
@@ -30,6 +31,10 @@ class BrowserReport:
     stored: object
     """The stored copy as the browser gave it: normally JSON text, None when there is none.
     Anything else (a tampered store) is read as a broken copy, never trusted."""
+    turn: Stage | None = None
+    """The private pass-and-play stage the copy was kept during (None: outside the flow).
+    Restoring such a copy goes back to that stage, so that a reload or a new tab in the middle
+    of the turns shows nothing of the first partner's answers (issue 16, item 7)."""
 
 
 def parse_report(value: object) -> BrowserReport | None:
@@ -39,7 +44,9 @@ def parse_report(value: object) -> BrowserReport | None:
     nonce = value.get("nonce")
     if not isinstance(nonce, str):
         return None
-    return BrowserReport(nonce, value.get("on") is True, value.get("text"))
+    return BrowserReport(
+        nonce, value.get("on") is True, value.get("text"), private_stage(value.get("turn"))
+    )
 
 
 def read_stored_copy(stored: object) -> Workbook:

@@ -34,6 +34,15 @@ def is_private(stage: Stage | None) -> bool:
     return stage in ("a", "handover", "b")
 
 
+def private_stage(value: object) -> Stage | None:
+    """``value`` as a private stage of the flow (what a browser copy says it was kept during),
+    or None: anything else, a tampered value included, is no turn at all."""
+    for stage in STAGES:
+        if value == stage and is_private(stage):
+            return stage
+    return None
+
+
 def turn_view(wb: Workbook, stage: Stage | None) -> Workbook:
     """What the screen may show at ``stage``: ``wb`` itself outside a private turn, else a copy
     holding only the answering partner's answers (none at all at the hand-over)."""

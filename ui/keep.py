@@ -1,9 +1,10 @@
 """A copy of the workbook kept in the browser's own storage, by choice; what has been downloaded.
 
 The browser side is a small inline component (``st.components.v2``, no files, nothing loaded from
-outside). It holds two entries in the browser's ``localStorage``: ``STORED_ENTRY`` (the workbook
-document) and ``ON_ENTRY`` (``"1"`` while keeping is switched on, so a new session knows to offer
-the copy back). The server never keeps either.
+outside). It holds up to three entries in the browser's ``localStorage``: ``STORED_ENTRY`` (the
+workbook document), ``ON_ENTRY`` (``"1"`` while keeping is switched on, so a new session knows to
+offer the copy back) and ``TURN_ENTRY`` (the private pass-and-play stage the copy was kept during:
+restoring it goes back to that turn, answers out of sight). The server never keeps any of them.
 
 Each run the component is told what to do (``mode``):
 
@@ -30,11 +31,25 @@ from emotions.clock import shown_time
 from emotions.combine import workbook_is_blank
 from emotions.escape import markdown_escape
 from emotions.model import Workbook
+from emotions.turns import is_private
 from emotions.workbook_io import WorkbookError, problem_messages
-from ui.state import WORKBOOK_KEY, fragment_run, lang, presenting, private_turn, t, workbook
+from ui.state import (
+    PRESENTING_KEY,
+    TURN_KEY,
+    WORKBOOK_KEY,
+    fragment_run,
+    lang,
+    presenting,
+    private_turn,
+    t,
+    turn_stage,
+    workbook,
+)
 
 STORED_ENTRY = "emotional-needs-workbook.copy"
 ON_ENTRY = "emotional-needs-workbook.keep"
+TURN_ENTRY = "emotional-needs-workbook.turn"
+"""The private pass-and-play stage the stored copy was kept during; absent outside the flow."""
 
 COMPONENT_KEY = "keep_store"
 TOGGLE_KEY = "keep_toggle"
@@ -43,6 +58,8 @@ KEEP_ON = "_keep_on"
 NONCE = "_keep_nonce"
 OFFER = "_keep_offer"
 """The stored copy (as the browser gave it) waiting for Restore / Discard."""
+OFFER_TURN = "_keep_offer_turn"
+"""The private stage of pass-and-play that copy was kept during: restoring it goes back there."""
 DOWNLOADED = "_keep_downloaded"
 """``answers_digest`` of the workbook file last downloaded in this session."""
 FLASH = "_keep_flash"
@@ -55,6 +72,7 @@ DRAWN_COPY = "_keep_drawn_copy"
 _JS = f"""
 const STORED = "{STORED_ENTRY}";
 const ON = "{ON_ENTRY}";
+const TURN = "{TURN_ENTRY}";
 
 function storage() {{
   try {{ return window.localStorage; }} catch (error) {{ return null; }}
@@ -63,7 +81,9 @@ function storage() {{
 function eraseAll() {{
   const store = storage();
   if (!store) return;
-  try {{ store.removeItem(STORED); store.removeItem(ON); }} catch (error) {{}}
+  try {{
+    for (const entry of [STORED, ON, TURN]) store.removeItem(entry);
+  }} catch (error) {{}}
 }}
 
 export default function (component) {{
@@ -95,10 +115,13 @@ export default function (component) {{
   if (data.nonce && !data.heard && tries < 5) {{
     keep.attempts[data.nonce] = tries + 1;
     keep.reported = data.nonce;
-    let found = {{ nonce: data.nonce, on: false, text: null }};
+    let found = {{ nonce: data.nonce, on: false, text: null, turn: null }};
     try {{
       if (store) {{
-        found = {{ nonce: data.nonce, on: store.getItem(ON) === "1", text: store.getItem(STORED) }};
+        found = {{
+          nonce: data.nonce, on: store.getItem(ON) === "1", text: store.getItem(STORED),
+          turn: store.getItem(TURN),
+        }};
       }}
     }} catch (error) {{}}
     setTriggerValue("found", found);
@@ -111,6 +134,11 @@ export default function (component) {{
       store.setItem(ON, "1");
       if (typeof data.text === "string") store.setItem(STORED, data.text);
       else store.removeItem(STORED);
+      if (typeof data.text === "string" && typeof data.turn === "string") {{
+        store.setItem(TURN, data.turn);
+      }} else {{
+        store.removeItem(TURN);
+      }}
     }}
   }} catch (error) {{}}  // storage full or refused: the session itself is unaffected
 }}
@@ -140,6 +168,10 @@ def receive_report(value: object) -> None:
     st.session_state.setdefault(KEEP_ON, report.keep_on)  # a choice made meanwhile wins
     if report.stored is not None:
         st.session_state[OFFER] = report.stored
+        if report.turn is not None:
+            st.session_state[OFFER_TURN] = report.turn
+        else:
+            st.session_state.pop(OFFER_TURN, None)
 
 
 def _on_found() -> None:
@@ -174,6 +206,7 @@ def store() -> None:
     text = keeping.stored_text(wb) if current == "keep" and keeping.worth_keeping(wb) else None
     digest = keeping.answers_digest(wb)
     st.session_state[DRAWN_COPY] = digest if current == "keep" else None
+    stage = turn_stage()
     _keeper(
         key=COMPONENT_KEY,
         data={
@@ -183,6 +216,8 @@ def store() -> None:
             "mode": current,
             "text": text,
             "digest": digest,
+            # Kept during a private turn: a new session restoring it goes back to the turn.
+            "turn": stage if is_private(stage) else None,
         },
         on_found_change=_on_found,
         on_downloaded_change=_on_downloaded,
@@ -205,6 +240,7 @@ def forget() -> None:
     """Start over: no stored copy is offered any more and the copy goes with the answers
     (a blank workbook is never stored; if the browser has not reported yet, keeping is off)."""
     st.session_state.pop(OFFER, None)
+    st.session_state.pop(OFFER_TURN, None)
     st.session_state.setdefault(KEEP_ON, False)
 
 
@@ -240,14 +276,17 @@ def _saved_line(wb: Workbook) -> str | None:
 def refresh_frame_if_stale() -> None:
     """At the end of a fragment that holds answer widgets. A change there reruns the fragment
     alone; when it changed what the whole run draws around it (the "saved?" line, the copy
-    kept in the browser), ask for a whole run so that neither is left behind."""
+    kept in the browser, the prompt before leaving and the offer of a copy: ``ui/unsaved.py``),
+    ask for a whole run so that none is left behind."""
     if not fragment_run():
         return
     wb = workbook()
     stale_line = DRAWN_LINE in st.session_state and st.session_state[DRAWN_LINE] != _saved_line(wb)
     copy = st.session_state.get(DRAWN_COPY)
     stale_copy = copy is not None and copy != keeping.answers_digest(wb)
-    if stale_line or stale_copy:
+    from ui import unsaved  # (it builds on this module)
+
+    if stale_line or stale_copy or unsaved.stale():
         st.rerun(scope="app")
 
 
@@ -262,11 +301,18 @@ def _restore() -> None:
     restored.language = lang()  # the language being read now, not the one stored
     st.session_state[WORKBOOK_KEY] = restored
     st.session_state.pop(OFFER, None)
+    stage = st.session_state.pop(OFFER_TURN, None)
+    if stage is not None:
+        # Kept in the middle of a private turn: back to that turn, answers out of sight, so
+        # that a reload is no way round the question asked before the turns stop.
+        st.session_state[TURN_KEY] = stage
+        st.session_state[PRESENTING_KEY] = False
     st.session_state[FLASH] = "keep.restored"
 
 
 def _discard() -> None:
     st.session_state.pop(OFFER, None)
+    st.session_state.pop(OFFER_TURN, None)
     st.session_state[FLASH] = "keep.discarded"
 
 
@@ -291,6 +337,8 @@ def restore_prompt() -> None:
             return
         when = shown_time(stored.updated, st.context.timezone, lang())
         st.markdown(t("keep.offer", date=markdown_escape(when)))
+        if OFFER_TURN in st.session_state:
+            st.info(t("turns_confirm.resume_note"))
         replacing = not workbook_is_blank(workbook())
         if replacing:
             st.warning(t("keep.offer_replaces"))

@@ -22,10 +22,10 @@ OFFER_TEXTS = ("keep.offer", "keep.broken")
 
 def told(at: AppTest) -> dict[str, Any]:
     """What the storage component was told in the last run."""
-    told = [json.loads(c.proto.json) for c in at.get("bidi_component")]
-    # Other components share the page (the frame's accessibility marks); the keeper is told a mode.
-    (data,) = [d for d in told if "mode" in d]
-    return data  # type: ignore[no-any-return]
+    (component,) = [
+        c for c in at.get("bidi_component") if c.proto.component_name.endswith("workbook_keeper")
+    ]
+    return json.loads(component.proto.json)  # type: ignore[no-any-return]
 
 
 def reported(at: AppTest, *, on: bool, stored: object = None) -> AppTest:
@@ -66,6 +66,7 @@ def test_switched_on_the_workbook_is_handed_to_the_browser_and_off_erases() -> N
         "mode": "off",
         "text": None,
         "digest": None,
+        "turn": None,  # not kept during a private turn (tests/apptest/test_turns_confirm.py)
     }
 
 

@@ -192,6 +192,8 @@ def test_stop_leaves_the_flow_and_opens_every_page(stage_button: str | None) -> 
     if stage_button == "turns_start_b":
         at.button(key="turns_start_b").click().run()
     at.button(key="turns_stop").click().run()
+    assert at.session_state["_turns_stage"] is not None  # it asks first (test_turns_confirm)
+    at.button(key="turns_stop_confirm").click().run()
     assert "_turns_stage" not in at.session_state
     assert "what_it_means.py" in registered_scripts(at)
     assert at.text_input(key="name__a").value == A_NAME  # the sidebar is whole again
