@@ -15,6 +15,9 @@ from typing import Any
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
+from emotions.charts import presented
+from ui.state import presenting
+
 
 class _CheckedFigure(BaseFigure):
     """A figure dict that was validated by the tests, wrapped so that Streamlit sends it as is."""
@@ -29,7 +32,10 @@ class _CheckedFigure(BaseFigure):
 
 
 def plotly_chart(figure: dict[str, Any], key: str, **options: Any) -> None:
-    """Draw one of our figures: full width, no Plotly toolbar (nothing of it is needed)."""
+    """Draw one of our figures: full width, no Plotly toolbar (nothing of it is needed). In
+    presentation mode its type, margins and height are scaled to the larger body text."""
+    if presenting():
+        figure = presented(figure)
     options.setdefault("config", {"displayModeBar": False})
     options.setdefault("width", "stretch")
     st.plotly_chart(_CheckedFigure(figure), key=key, **options)
