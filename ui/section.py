@@ -156,11 +156,12 @@ def folded_notes(counts: Mapping[PartnerId, int], key: str) -> None:
         return
     if st.session_state.get(SHOW_NOTES_KEY):
         return
-    each = t("needs_layout.notes_separator").join(
-        t("needs_layout.notes_count", name=name(pid), count=count) for pid, count in counts.items()
+    each = "\n".join(
+        f"- {t('needs_layout.notes_count', name=name(pid), count=count)}"
+        for pid, count in counts.items()
     )
     with st.container(border=True):
-        st.markdown(t("needs_layout.notes_folded", counts=each))
+        st.markdown(f"{t('needs_layout.notes_folded')}\n\n{each}")
         st.button(
             t("present.show_notes"),
             key=key,

@@ -79,8 +79,9 @@ def test_a_notes_page_on_a_shared_screen_says_what_there_is(script: str, lang: L
     assert sum(counts.values()) > 0
     at = presenting(script, lang, wb)
     assert note not in screen(at)  # folded
-    each = t("needs_layout.notes_separator", lang).join(
-        t(
+    each = "\n".join(
+        "- "
+        + t(
             "needs_layout.notes_count",
             lang,
             name=partner_label("", pid, lang, anonymous=True),
@@ -88,7 +89,8 @@ def test_a_notes_page_on_a_shared_screen_says_what_there_is(script: str, lang: L
         )
         for pid, n in counts.items()
     )
-    assert t("needs_layout.notes_folded", lang, counts=each) in [m.value for m in at.main.markdown]
+    shown = f"{t('needs_layout.notes_folded', lang)}\n\n{each}"
+    assert shown in [m.value for m in at.main.markdown]
     button = at.main.button(key=key)
     assert button.label == t("present.show_notes", lang)
     assert button.proto.type == "primary"
