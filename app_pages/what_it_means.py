@@ -5,7 +5,7 @@ the areas to understand ranked.
 Layout (issue 16): the exercise comes first. Under the heading the radar (left) and, beside it, the
 choice of whose answers and which question, then the questions (right), so both are in the
 first screen at 1366 x 900; on a phone the columns stack and the radar comes before the questions.
-The section's explanation follows them, folded (``ui.section.explanation``).
+The section's explanation follows the exercise's texts, folded (``ui.section.explanation``).
 
 Answering reruns only the fragment below (questions, radar and the texts that follow the
 answers), not the navigation and sidebar around it: that is what keeps an answer cheap on a
@@ -106,7 +106,6 @@ def needs_profile() -> None:
         if st.toggle(t("needs.table_toggle"), key="needs_table"):
             # table() escapes the names in headings and cells (a table renders Markdown).
             table(texts.needs_table(wb, texts.plain_names(wb, lang()), lang()))
-    explanation("what-it-means")
 
     lines = texts.area_lines(wb, names, lang())
     unmet = texts.unmet_lines(wb, names, lang())
@@ -145,4 +144,6 @@ def needs_profile() -> None:
 header("what-it-means", body=False)
 st.caption(t("needs.not_a_test"))
 needs_profile()
+# Outside the fragment: an answer does not send it again (two messages fewer per answer).
+explanation("what-it-means")
 reflection("what-it-means")
