@@ -10,7 +10,14 @@ from emotions.exercises import rewrite
 from emotions.exercises.limits import SHORT_TEXT_MAX, max_length
 from emotions.model import PARTNER_IDS, Partner, PartnerId, Rewrite
 from emotions.texts import Names
-from ui.section import for_you_two, header, nothing_to_compare, reflection, safe_names
+from ui.section import (
+    folded_notes,
+    for_you_two,
+    header,
+    nothing_to_compare,
+    reflection,
+    safe_names,
+)
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, bound, choice, item_field_setter
 
@@ -176,6 +183,8 @@ if editing() or any(p.rewrites for p in wb.partners.values()):
     if editing():
         editor(pid, rewrites)
     saved(pid, rewrites, names)
+# Presenting with the rewrites folded (or none written): how many there are, and a large control.
+folded_notes({p: len(x.rewrites) for p, x in workbook().partners.items()}, "talk_show_notes")
 
 st.subheader(t("talk.openers_heading"), anchor=False)
 compared = analysis.can_compare(wb)

@@ -13,7 +13,7 @@ from emotions.escape import markdown_escape
 from emotions.exercises import awareness
 from emotions.model import PARTNER_IDS, PartnerId, TriggerNote, Workbook
 from ui.charts import chart_sentence, plotly_chart
-from ui.section import for_you_two, header, muted, reflection, safe_names, table
+from ui.section import folded_notes, for_you_two, header, muted, reflection, safe_names, table
 from ui.state import editing, lang, name, t, view, workbook
 from ui.widgets import Setter, answer, bound, choice, item_field_setter
 
@@ -160,6 +160,8 @@ if editing() or any(p.triggers for p in wb.partners.values()):
     show_notes(pid, notes)
     if editing():
         edit_notes(pid, notes)
+# Presenting with the notes folded (or none written): how many there are, and a large control.
+folded_notes({p: len(x.triggers) for p, x in workbook().partners.items()}, "aware_show_notes")
 
 # (b) The perception-gap game: guesses one guesser at a time, hidden until the reveal.
 st.subheader(t("aware.game_heading"), anchor=False)

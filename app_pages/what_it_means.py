@@ -2,11 +2,16 @@
 of segments, nothing chosen until answered), the radar of both partners always beside them, then
 the areas to understand ranked.
 
+Layout (issue 16): the exercise comes first. Under the heading the radar (left) and, beside it, the
+choice of whose answers and which question, then the questions (right), so both are in the
+first screen at 1366 x 900; on a phone the columns stack and the radar comes before the questions.
+The section's explanation follows the exercise's texts, folded (``ui.section.explanation``).
+
 Answering reruns only the fragment below (questions, radar and the texts that follow the
 answers), not the navigation and sidebar around it: that is what keeps an answer cheap on a
 server that many people share (bench/rerun_cost.py, docs/performance.md). Choosing whose answers
-or which question reruns the whole page. In presentation mode the questions are not drawn and the
-radar takes the whole width."""
+or which question reruns the fragment too (the two choices sit in it, above the questions). In
+presentation mode the questions are not drawn and the radar takes the whole width."""
 
 import streamlit as st
 
@@ -18,6 +23,7 @@ from ui.charts import chart_sentence, plotly_chart
 from ui.frame import answer_progress_again
 from ui.profile import own_profiles
 from ui.section import (
+    explanation,
     for_you_two,
     header,
     radar_caption,
@@ -33,15 +39,10 @@ RATING_KINDS = ("need", "importance", "met", "guess")
 
 
 def choose_answers() -> tuple[PartnerId, str]:
-    """Whose answers and which question are shown (view state, not answers)."""
-    st.markdown(t("answer_ui.needs_how_to"))
-    who, which = st.columns([2, 3])
-    with who:
-        pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
-    with which:
-        kind = choice(
-            t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind"
-        )
+    """Whose answers and which question are shown (view state, not answers), one above the
+    other at the head of the questions' column."""
+    pid = choice(t("needs.who"), {p: name(p) for p in PARTNER_IDS}, "needs_who")
+    kind = choice(t("needs.kind"), {k: t(f"needs.kind_{k}") for k in RATING_KINDS}, "needs_kind")
     return pid, kind
 
 
@@ -50,10 +51,10 @@ def questions(pid: PartnerId, kind: str) -> None:
     scale's two ends on a second line. Nothing is chosen until the partner answers."""
     partner = workbook().partner(pid)
     answered = sum(getattr(partner.ratings[dim], kind) is not None for dim in DIMENSION_IDS)
-    st.caption(
-        t("answer_ui.count_line", name=name(pid), answered=answered, total=len(DIMENSION_IDS))
-        + " "
-        + t("answer.how_to")
+    # How to answer and the count in one element (every element is a message on every answer).
+    count = t("answer_ui.count_line", name=name(pid), answered=answered, total=len(DIMENSION_IDS))
+    st.markdown(
+        t("answer_ui.needs_how_to") + "\n\n" + small_print(count + " " + t("answer.how_to"))
     )
     importance_labels = {level: t(f"importance.{level}") for level in IMPORTANCE_LEVELS}
     for dim in DIMENSION_IDS:
@@ -83,13 +84,17 @@ def questions(pid: PartnerId, kind: str) -> None:
 
 
 @st.fragment
-def needs_profile(pid: PartnerId, kind: str) -> None:
-    """Everything that follows the answers. An answer given reruns only this function."""
+def needs_profile() -> None:
+    """Everything that follows the answers. An answer given, or another partner or question
+    chosen, reruns only this function."""
     wb = view()
     if editing():
-        controls, chart = st.columns([1, 1], gap="large")
+        # The radar first: side by side on a wide screen, above the questions on a phone. Whose
+        # answers and which question head the questions' column, so nothing but the heading
+        # stands above the radar.
+        chart, controls = st.columns([1, 1], gap="large")
         with controls:
-            questions(pid, kind)
+            questions(*choose_answers())
     else:
         chart = st.container()
 
@@ -137,10 +142,9 @@ def needs_profile(pid: PartnerId, kind: str) -> None:
     keep.refresh_frame_if_stale()
 
 
-header("what-it-means")
+header("what-it-means", body=False)
 st.caption(t("needs.not_a_test"))
-if editing():
-    needs_profile(*choose_answers())
-else:
-    needs_profile("a", "need")
+needs_profile()
+# Outside the fragment: an answer does not send it again (two messages fewer per answer).
+explanation("what-it-means")
 reflection("what-it-means")

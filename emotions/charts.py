@@ -5,6 +5,7 @@ Every chart uses the partner colours, dashes and markers of ``palette`` and the 
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN
@@ -20,10 +21,18 @@ from emotions.palette import (
 )
 from emotions.radar import plotly_values, radar_geometry
 
+FONT_SIZE = 14
+"""The charts' base type size in px (on the page; ``presented`` scales it for a shared screen)."""
+PRESENT_SCALE = 20 / FONT_SIZE
+"""How much larger chart text, margins and heights are in presentation mode: the base size becomes
+20 px, the body text's size there (``ui.frame``'s presentation style: 1.25rem)."""
+PLOTLY_FONT_SIZE = 12
+"""Plotly's own default type size, for a figure that sets none."""
+
 
 def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
-        "font": {"family": spec(lang).font_family, "size": 14},
+        "font": {"family": spec(lang).font_family, "size": FONT_SIZE},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "margin": {"l": 90, "r": 90, "t": 40, "b": 40},
@@ -86,12 +95,17 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
         "data": traces,
         "layout": base_layout(
             lang,
-            height=520,
+            height=RADAR_HEIGHT,
             showlegend=legend,
-            # The axis labels need room at the sides; little is needed above and below. Who has
-            # not answered yet is said under the chart by the page (``radar_notes``), as text
-            # that wraps on a phone and that a screen reader reads, not inside the picture.
-            margin={"l": 80, "r": 80, "t": 56, "b": 48},
+            # The axis labels need room at the sides, and the bottom one ("Support when upset",
+            # two lines) room below the circle. Who has not answered yet is said under the chart
+            # by the page (``radar_notes``), as text that wraps on a phone and that a screen
+            # reader reads, not inside the picture.
+            margin={"l": 80, "r": 80, "t": 56, "b": RADAR_BOTTOM},
+            # The legend sits at the very bottom of the figure, in the bottom margin under the
+            # lowest axis label, never on it (measured in the browser: tests/browser/
+            # test_chart_layout.py); ``presented`` scales margin and type together.
+            legend=RADAR_LEGEND,
             polar={
                 # Where the axes, the scale and its values go: radar.py, shared with the exports.
                 "radialaxis": {
@@ -105,6 +119,62 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
             },
         ),
     }
+
+
+RADAR_HEIGHT = 440
+"""The radar's height in px: its circle is as wide as a half-page column allows (about 260 px at
+1366 x 900) with room for the labels, so it fits the first screen beside the questions."""
+RADAR_BOTTOM = 88
+"""The radar's bottom margin: the lowest axis label's two lines, then the legend's row."""
+RADAR_LEGEND: dict[str, Any] = {
+    "orientation": "h",
+    "x": 0.5,
+    "xanchor": "center",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+}
+
+
+def presented(figure: dict[str, Any], scale: float = PRESENT_SCALE) -> dict[str, Any]:
+    """A copy of ``figure`` for a shared screen: every type size (the base font, tick labels,
+    titles, legends, texts on the chart), the margins and the height larger by ``scale``, so
+    that the chart keeps its proportions and its text is as large as the page's body text."""
+    copy = deepcopy(figure)
+    _scale_fonts(copy, scale)
+    layout: dict[str, Any] = copy.setdefault("layout", {})
+    font = layout.setdefault("font", {})
+    font.setdefault("size", round(PLOTLY_FONT_SIZE * scale))
+    # Streamlit's chart theme gives the legend a small size of its own: the base size, set here.
+    if layout.get("showlegend") is not False:
+        legend = layout.setdefault("legend", {})
+        legend.setdefault("font", {}).setdefault("size", font["size"])
+    if isinstance(layout.get("height"), int | float):
+        layout["height"] = round(layout["height"] * scale)
+    if isinstance(layout.get("margin"), dict):
+        layout["margin"] = {
+            side: round(value * scale) if isinstance(value, int | float) else value
+            for side, value in layout["margin"].items()
+        }
+    return copy
+
+
+def _scale_fonts(node: object, scale: float) -> None:
+    """Scale, in place, the ``size`` of every font dict (keys ending in "font") under ``node``."""
+    if isinstance(node, list):
+        for item in node:
+            _scale_fonts(item, scale)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key.endswith("font") and isinstance(value, dict) and "size" in value:
+            size = value["size"]
+            if isinstance(size, int | float):
+                value["size"] = round(size * scale, 1)
+            elif isinstance(size, list):
+                value["size"] = [round(v * scale, 1) for v in size]
+        _scale_fonts(value, scale)
 
 
 def radar_notes(wb: Workbook, lang: Language, *, anonymous: bool = False) -> list[str]:

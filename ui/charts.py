@@ -16,6 +16,8 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from emotions.chart_text import ChartText
+from emotions.charts import presented
+from ui.state import presenting
 
 
 class _CheckedFigure(BaseFigure):
@@ -31,7 +33,10 @@ class _CheckedFigure(BaseFigure):
 
 
 def plotly_chart(figure: dict[str, Any], key: str, **options: Any) -> None:
-    """Draw one of our figures: full width, no Plotly toolbar (nothing of it is needed)."""
+    """Draw one of our figures: full width, no Plotly toolbar (nothing of it is needed). In
+    presentation mode its type, margins and height are scaled to the larger body text."""
+    if presenting():
+        figure = presented(figure)
     options.setdefault("config", {"displayModeBar": False})
     options.setdefault("width", "stretch")
     st.plotly_chart(_CheckedFigure(figure), key=key, **options)

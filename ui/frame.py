@@ -84,7 +84,10 @@ _PRESENTATION_CSS = """<style>
 [data-testid="stMain"] h3 { font-size: 1.7rem; }
 [data-testid="stMain"] label, [data-testid="stMain"] td, [data-testid="stMain"] th,
 [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+[data-testid="stMain"] span[style*="font-size: 0.875rem"] { font-size: 1.1rem !important; }
 </style>"""
+# The last rule: small print inside a larger text (``ui.section.small_print``, Markdown's
+# ``:small[]``, which Streamlit draws with an inline 0.875rem) as large as a caption.
 
 
 def _keep_presenting() -> None:

@@ -13,16 +13,25 @@ from emotions.escape import markdown_escape, markdown_table
 from emotions.i18n import content_table, section_text
 from emotions.model import PARTNER_IDS, PartnerId, Workbook
 from emotions.sections import SAFETY_POINTER_SECTIONS, section_number
-from ui.state import editing, lang, name, presenting, t, view, workbook
+from ui.state import SHOW_NOTES_KEY, editing, lang, name, presenting, t, view, workbook
 from ui.widgets import Setter, bound
 
 
-def header(section_id: SectionId) -> None:
-    """The section's heading, its number and our explanation of its ideas."""
-    heading, body = section_text(section_id, lang())
+def header(section_id: SectionId, *, body: bool = True) -> None:
+    """The section's heading, its number and our explanation of its ideas (``body=False``: the
+    page draws the explanation itself, further down, with ``explanation``)."""
+    heading, text = section_text(section_id, lang())
     st.caption(t("section.number_of", number=section_number(section_id)))
     st.title(heading, anchor=False)
-    st.markdown(body)
+    if body:
+        st.markdown(text)
+
+
+def explanation(section_id: SectionId) -> None:
+    """The section's explanation folded under one clear heading, for a page whose exercise comes
+    first (the needs page: questions and radar in the first screen)."""
+    with st.expander(t("needs_layout.explanation"), icon="📖"):
+        st.markdown(section_text(section_id, lang())[1])
 
 
 def _reflection_setter(section_id: SectionId, pid: PartnerId) -> Setter[str]:
@@ -124,6 +133,42 @@ def reflection(section_id: SectionId) -> None:
                 wb.partners[pid].reflections.get(section_id, "") if pid in wb.partners else "",
                 _reflection_setter(section_id, pid),
             ),
+        )
+
+
+def _show_notes() -> None:
+    st.session_state[SHOW_NOTES_KEY] = True
+
+
+def folded_notes(counts: Mapping[PartnerId, int], key: str) -> None:
+    """In presentation mode, where a part of the page is only the couple's own notes (the
+    rewrites, the trigger notes): what there is, never an empty space under its instructions.
+
+    Folded, it says how many notes each partner has written (a count, no words) and offers one
+    large button that shows them, names still replaced (the same choice as the frame's "show the
+    notes" switch). Nothing written yet: one line that says so. Notes shown: nothing here (the
+    page lists them). Not in presentation mode: nothing.
+    """
+    if not presenting():
+        return
+    if not sum(counts.values()):
+        st.info(t("needs_layout.notes_none"), icon="📝")
+        return
+    if st.session_state.get(SHOW_NOTES_KEY):
+        return
+    each = "\n".join(
+        f"- {t('needs_layout.notes_count', name=name(pid), count=count)}"
+        for pid, count in counts.items()
+    )
+    with st.container(border=True):
+        st.markdown(f"{t('needs_layout.notes_folded')}\n\n{each}")
+        st.button(
+            t("present.show_notes"),
+            key=key,
+            type="primary",
+            icon="📝",
+            width="stretch",
+            on_click=_show_notes,
         )
 
 

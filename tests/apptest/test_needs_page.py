@@ -48,7 +48,7 @@ def test_a_fresh_page_shows_every_question_unanswered(lang: str) -> None:
             assert t(f"dim.{dim}.low", lang) in control.label
             assert ":gray[" not in control.label
         count = t("answer_ui.count_line", lang, name=t("partner.a", lang), answered=0, total=8)
-        assert count in " ".join(c.value for c in at.caption)
+        assert count in " ".join(m.value for m in at.markdown)  # under how to answer
     assert not any(
         r.need is not None for r in at.session_state["workbook"].partners["a"].ratings.values()
     )
@@ -67,7 +67,7 @@ def test_answering_5_gives_5_and_choosing_none_takes_it_back(lang: str) -> None:
         t("answer.label_unanswered", lang, question=name)
     )
     count = t("answer_ui.count_line", lang, name=t("partner.a", lang), answered=1, total=8)
-    assert count in " ".join(c.value for c in at.caption)
+    assert count in " ".join(m.value for m in at.markdown)  # under how to answer
     answer(at, key, None)
     assert at.session_state["workbook"].partners["a"].ratings["expression"].need is None
     assert at.segmented_control(key=key).label.startswith(

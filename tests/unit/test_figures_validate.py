@@ -4,6 +4,7 @@ without Plotly re-validating them on each rerun (ui/charts.py); this is where th
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -76,6 +77,8 @@ def test_every_figure_is_valid_plotly(builder: str, lang: Language) -> None:
             for figure in BUILDERS[builder](make(lang), lang, anonymous):
                 # Plotly raises on any property it does not know or a value of the wrong kind.
                 go.Figure(figure)
+                # The same figure as presentation mode draws it (larger type and margins).
+                go.Figure(charts.presented(figure))
                 checked += 1
     assert checked >= len(WORKBOOKS) * 2
 
@@ -110,3 +113,22 @@ def test_the_check_can_fail() -> None:
     figure["data"][0]["linee"] = {"color": "red"}  # a misspelt property
     with pytest.raises(ValueError):
         go.Figure(figure)
+
+
+def test_presented_figures_scale_type_margins_and_height() -> None:
+    """Presentation mode's copy: every font size, the margins and the height grow by the scale;
+    the legend gets the base size (Streamlit's theme would keep it small); the page's figure is
+    left as it was."""
+    figure = charts.radar_figure(full_workbook(), "en")
+    before = copy.deepcopy(figure)
+    shown = charts.presented(figure)
+    assert figure == before
+    scale = charts.PRESENT_SCALE
+    layout, big = figure["layout"], shown["layout"]
+    assert big["font"]["size"] == pytest.approx(layout["font"]["size"] * scale, abs=0.1)
+    assert big["font"]["size"] >= 20
+    tick = layout["polar"]["radialaxis"]["tickfont"]["size"]
+    assert big["polar"]["radialaxis"]["tickfont"]["size"] == pytest.approx(tick * scale, abs=0.1)
+    assert big["legend"]["font"]["size"] == big["font"]["size"]
+    assert big["height"] == round(layout["height"] * scale)
+    assert big["margin"] == {k: round(v * scale) for k, v in layout["margin"].items()}
