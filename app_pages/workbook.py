@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from emotions import combine as combining
+from emotions import keep as keeping
 from emotions.escape import markdown_escape
 from emotions.model import PARTNER_IDS, Language, Workbook
 from emotions.workbook_io import (
@@ -20,6 +21,7 @@ from emotions.workbook_io import (
     receive_upload,
 )
 from ui.files import UPLOAD_BUTTON, UPLOADER_CSS, new_upload, size_note
+from ui.keep import mark_downloaded as saved_in_file
 from ui.state import WORKBOOK_KEY, editing, lang, name, partner_labels, t, workbook
 from ui.widgets import choice
 
@@ -35,10 +37,14 @@ PROBLEMS = "_files_problems"
 CARRIED = "_files_problems_carried"
 
 
-def replace_workbook(new: Workbook, message: str) -> None:
+def replace_workbook(new: Workbook, message: str, *, from_file: bool = False) -> None:
     """Make ``new`` the session's workbook (in the language the user is reading) and redraw
-    everything from it, showing ``message`` once."""
+    everything from it, showing ``message`` once. ``from_file``: ``new`` is exactly a file the
+    user holds (a resumed workbook file), so nothing on screen is at risk until the next answer;
+    a combination is new and stays unsaved."""
     new.language = lang()
+    if from_file:
+        saved_in_file(keeping.answers_digest(new))
     st.session_state[WORKBOOK_KEY] = new
     st.session_state[FLASH] = message
     st.session_state[CARRIED] = st.session_state.pop(PROBLEMS, [])
@@ -69,7 +75,7 @@ def take(received: Upload, file_name: str) -> None:
         return
     assert received.workbook is not None
     if received.kind == "replaced":
-        replace_workbook(received.workbook, t("files.resumed"))
+        replace_workbook(received.workbook, t("files.resumed"), from_file=True)
     elif received.kind == "combined":
         # No choice was asked for: nothing added means the file had nothing new (or nothing).
         message = (
@@ -171,7 +177,9 @@ def resume() -> None:
         st.warning(t("files.resume_confirm"))
         replace, keep = st.columns(2)
         if replace.button(t("files.resume_replace"), key="resume_replace", type="primary"):
-            replace_workbook(st.session_state.pop(PENDING_RESUME), t("files.resumed"))
+            replace_workbook(
+                st.session_state.pop(PENDING_RESUME), t("files.resumed"), from_file=True
+            )
         if keep.button(t("files.resume_keep"), key="resume_keep"):
             del st.session_state[PENDING_RESUME]
             st.rerun()

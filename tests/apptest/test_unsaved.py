@@ -12,7 +12,10 @@ from streamlit.testing.v1 import AppTest
 from emotions import keep as keeping
 from emotions.i18n import t
 from emotions.languages import LANGUAGE_CODES
+from emotions.workbook_io import dump_workbook
 from tests.apptest.conftest import english_left_over, go, open_app
+from tests.apptest.test_workbook_files import upload
+from tests.couples import talker_and_processor
 from ui import keep, unsaved
 
 
@@ -103,3 +106,19 @@ def test_the_quick_exit_leaves_no_prompt_behind() -> None:
     assert not [
         c for c in at.get("bidi_component") if c.proto.component_name.endswith("unsaved_guard")
     ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_a_resumed_file_is_saved_until_the_next_answer(lang: str) -> None:
+    """Answers just opened from a workbook file are in a file on the device: no prompt, and the
+    sidebar says so; the next answer is not in that file, so the prompt is armed again."""
+    at = go(open_app(f"{lang}-XX"), "workbook")
+    at.session_state[keep.KEEP_ON] = False
+    at = upload(at, "resume_upload", ("mine.json", dump_workbook(talker_and_processor()).encode()))
+    assert guard(at)["armed"] is False
+    assert t("keep.saved", lang) in [c.value for c in at.sidebar.caption] + [
+        m.value for m in at.sidebar.markdown
+    ]
+    go(at, "what_it_means")
+    at.segmented_control(key="need__a__expression").set_value(0).run()
+    assert guard(at)["armed"] is True
