@@ -54,8 +54,14 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Unit tests and AppTests are plain Python processes: pytest-xdist runs them on every core. The
+# browser, load and deploy tests start servers and Chromium of their own and run one at a time.
+# Both parts always run; the target fails if either does.
 test: $(VENV)/.dev system-deps lint
-	$(BIN)/python -m pytest
+	@rc=0; \
+	$(BIN)/python -m pytest -n auto tests/unit tests/apptest || rc=1; \
+	$(BIN)/python -m pytest tests/browser tests/load tests/deploy || rc=1; \
+	exit $$rc
 
 unit: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/unit
