@@ -255,7 +255,7 @@ export default function (component) {
   };
   const apply = () => {
     const d = state.data;
-    if (state.toTitle && d.view) toTitle(d);
+    if (state.toTitle) toTitle(d);
     if (document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
     for (const label of document.querySelectorAll(d.options)) {
       const code = d.names[label.innerText.trim()];
@@ -284,7 +284,7 @@ export default function (component) {
   // title (h1) takes the keyboard focus and the page starts at the top. The first load and
   // ordinary reruns (an answer) keep the focus and the scroll where they are.
   if (viewOf(data) !== state.view) {
-    if (state.view !== undefined) state.toTitle = true;
+    state.toTitle = state.view !== undefined && viewOf(data) !== "";
     state.view = viewOf(data);
   }
   apply();
