@@ -245,7 +245,11 @@ export default function (component) {
     const app = document.querySelector(d.app);
     if (app && app.getAttribute("data-test-script-state") === "running") return;
     const title = document.querySelector(d.title);
-    if (!title || title.closest('[data-stale="true"]')) return;
+    if (!title) {
+      state.toTitle = false; // a run that ended without a title (an error): nothing to move to
+      return;
+    }
+    if (title.closest('[data-stale="true"]')) return;
     state.toTitle = false;
     if (title.getAttribute("tabindex") !== "-1") title.setAttribute("tabindex", "-1");
     title.focus({ preventScroll: true });
