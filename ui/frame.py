@@ -365,10 +365,14 @@ def _quick_exit() -> None:
     st.session_state[EXITED_KEY] = language
 
 
+TURNS_PATH = "turns"
+
+
 def view_name(url_path: str) -> str:
     """What the page shows, for moving the focus on a change: the page's address, and on the
     take-turns page its step (a partner's turn, the hand-over, the reveal)."""
-    return f"{url_path}#{turn_stage() or ''}"
+    stage = turn_stage() if url_path == TURNS_PATH else None
+    return f"{url_path}#{stage or ''}"
 
 
 def safety_bar(safety_page: st.Page, view: str = "") -> None:
