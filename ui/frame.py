@@ -370,8 +370,10 @@ TURNS_PATH = "turns"
 
 def view_name(url_path: str) -> str:
     """What the page shows, for moving the focus on a change: the page's address, and on the
-    take-turns page its step (a partner's turn, the hand-over, the reveal)."""
-    stage = turn_stage() if url_path == TURNS_PATH else None
+    take-turns page its step (a partner's turn, the hand-over, the reveal). While one partner
+    answers alone, the page shown is the turns page whatever ``url_path`` says (its hidden
+    aliases share its script)."""
+    stage = turn_stage() if url_path == TURNS_PATH or private_turn() else None
     return f"{url_path}#{stage or ''}"
 
 
