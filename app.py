@@ -6,10 +6,9 @@ import streamlit as st
 
 from emotions.dimensions import SECTION_IDS
 from emotions.sections import SECTION_GROUPS, section, section_title
+from emotions.tools import TOOL_PAGES, TOOL_PATHS
 from ui import frame, keep, unsaved
 from ui.state import exited, lang, private_turn, t, workbook
-
-TOOL_PATHS = ["workbook", "turns", "about", "room", "join"]
 
 if exited():
     # After a quick exit only a blank page is drawn, before anything could recreate a workbook.
@@ -26,8 +25,13 @@ st.set_page_config(
 workbook()  # create the session's workbook (in the browser's language) before anything reads it
 
 
-turns = st.Page("app_pages/turns.py", title=t("turns.nav"), url_path="turns", icon="🔁")
-safety = st.Page("app_pages/about.py", title=t("safety_page.nav"), url_path="about", icon="🛟")
+tools = {
+    tool.url_path: st.Page(
+        tool.script, title=t(tool.nav_key), url_path=tool.url_path, icon=tool.icon
+    )
+    for tool in TOOL_PAGES
+}
+turns, safety = tools["turns"], tools["about"]
 
 if private_turn():
     # One partner answers alone, or the device is being handed over: only the turns page and
@@ -40,7 +44,7 @@ if private_turn():
     current = st.navigation([turns, safety, *elsewhere])
     if current.url_path not in (turns.url_path, safety.url_path):
         st.switch_page(turns)
-    frame.safety_bar(safety)
+    frame.safety_bar(safety, frame.view_name(current.url_path))
     frame.answer_progress()
     frame.sidebar()
     keep.panel()
@@ -57,19 +61,13 @@ pages = {
     ]
     for group in SECTION_GROUPS
 }
-pages[t("nav.group.tools")] = [
-    st.Page("app_pages/workbook.py", title=t("nav.workbook"), url_path="workbook", icon="💾"),
-    turns,
-    st.Page("app_pages/room_host.py", title=t("rooms.nav_host"), url_path="room", icon="👥"),
-    st.Page("app_pages/room_join.py", title=t("rooms.nav_join"), url_path="join", icon="🙋"),
-    safety,
-]
+pages[t("nav.group.tools")] = list(tools.values())
 
 current = st.navigation(pages, expanded=True)
 # The first section is the default page, served at "/" with an empty url_path.
 url_path = current.url_path or SECTION_IDS[0]
 frame.mark_visited(url_path)
-frame.safety_bar(safety)
+frame.safety_bar(safety, frame.view_name(url_path))
 frame.progress()
 frame.sidebar()
 keep.panel()

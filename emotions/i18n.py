@@ -152,14 +152,31 @@ def quoted_labels(lang: Language) -> dict[str, str]:
     }
 
 
+def section_title(section_id: str, lang: Language) -> str:
+    """A section's title with its number: its navigation label, its page's heading (h1), the
+    step links', the journey lists' and the exports' name for it: "6. Emotional safety"."""
+    return t(
+        "section.numbered",
+        lang,
+        number=SECTION_IDS.index(section_id) + 1,
+        title=t(f"section.{section_id}.title", lang),
+    )
+
+
 @functools.cache
 def section_text(section_id: str, lang: Language) -> tuple[str, str]:
-    """(heading, Markdown body) of a section's explanation, from ``content/<lang>/sections/``,
-    with the registry counts and the labels it quotes (``quoted_labels``) filled in."""
+    """(heading, Markdown body) of a section's page, with the registry counts and the labels it
+    quotes (``quoted_labels``) filled in.
+
+    The heading is the page's title (h1), word for word the navigation's label
+    (``section_title``): a link named "6. Emotional safety" opens a page of that name (WCAG
+    2.4.6, 3.2.4). The explanation in ``content/<lang>/sections/`` opens with a longer heading of
+    its own; the body starts with it as a lead line (bold), then the explanation."""
     path = CONTENT_DIR / lang / "sections" / f"{section_id}.md"
     text = fill(path.read_text(encoding="utf-8").strip(), **quoted_labels(lang))
     first, _, body = text.partition("\n")
-    return first.lstrip("#").strip(), body.strip()
+    lead = first.lstrip("#").strip()
+    return section_title(section_id, lang), f"**{lead}**\n\n{body.strip()}"
 
 
 @functools.cache

@@ -31,9 +31,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from emotions import i18n
 from emotions.dimensions import SECTION_IDS, SectionId
 from emotions.exercises.rewrite import FEELING_IDS
-from emotions.i18n import t
 from emotions.model import Language
 
 GroupId = Literal["start", "understand", "connect", "forward"]
@@ -236,8 +236,7 @@ def section_number(section_id: SectionId) -> int:
 def section_title(section_id: SectionId, lang: Language) -> str:
     """A section's title with its number, as the navigation, the step links, the journey lists
     and the exports show it: "8. When differences persist"."""
-    spec = BY_ID[section_id]
-    return t("section.numbered", lang, number=spec.number, title=t(spec.title_key, lang))
+    return i18n.section_title(section_id, lang)
 
 
 SAFETY_POINTER_SECTIONS: tuple[SectionId, ...] = (

@@ -201,6 +201,10 @@ def _draw_answer_counts(slot: DeltaGenerator) -> None:
 
 # The navigation sits above everything else in the sidebar; with every section listed it would
 # push the quick exit below the fold. Capped, it scrolls on its own and the exit stays in view.
+# A visible focus (WCAG 2.4.7) where Streamlit shows only a faint tint (its navigation and page
+# links) or nothing (the page's title once focused, the main area as a scroll box), and a ring
+# round a focused field (Streamlit only recolours its border): the theme's primaryColor,
+# #2F6F62, 3:1 or more on both backgrounds (tests/unit/test_contrast.py).
 # Our own constant stylesheet, never user text.
 _SIDEBAR_CSS = """<style>
 [data-testid="stSidebarNavItems"] { max-height: 45vh; overflow-y: auto; }
@@ -208,6 +212,15 @@ _SIDEBAR_CSS = """<style>
   white-space: normal; overflow: visible; text-overflow: clip;
 }
 .st-key-keep_store, .st-key-accessibility_marks { display: none; }
+[data-testid="stMain"] h1[tabindex="-1"]:focus-visible,
+[data-testid="stSidebarNavLink"]:focus-visible,
+[data-testid="stPageLink-NavLink"]:focus-visible {
+  outline: 2px solid #2F6F62; outline-offset: 2px;
+}
+[data-testid="stMain"]:focus-visible { outline: 2px solid #2F6F62; outline-offset: -2px; }
+[data-baseweb="select"] > div:focus-within, .react-aria-ComboBox > div:focus-within,
+[data-testid="stTextAreaRootElement"]:focus-within,
+[data-testid="stTextInputRootElement"]:focus-within { box-shadow: 0 0 0 2px #2F6F62; }
 </style>"""
 
 # Marks that Streamlit's own markup lacks, set in the browser by a small inline component
@@ -230,8 +243,26 @@ export default function (component) {
   if (!data) return;
   const state = (window.__accessibilityMarks = window.__accessibilityMarks || { groups: 0 });
   state.data = data;
+  const viewOf = (d) => d.view || "";
+  const toTitle = (d) => {
+    const app = document.querySelector(d.app);
+    if (app && app.getAttribute("data-test-script-state") === "running") return;
+    const title = document.querySelector(d.title);
+    if (!title) {
+      state.toTitle = false; // a run that ended without a title (an error): nothing to move to
+      return;
+    }
+    if (title.closest('[data-stale="true"]')) return;
+    state.toTitle = false;
+    if (title.getAttribute("tabindex") !== "-1") title.setAttribute("tabindex", "-1");
+    title.focus({ preventScroll: true });
+    const main = document.querySelector(d.main);
+    if (main) main.scrollTop = 0;
+    window.scrollTo(0, 0);
+  };
   const apply = () => {
     const d = state.data;
+    if (state.toTitle) toTitle(d);
     if (document.documentElement.lang !== d.lang) document.documentElement.lang = d.lang;
     for (const label of document.querySelectorAll(d.options)) {
       const code = d.names[label.innerText.trim()];
@@ -256,6 +287,13 @@ export default function (component) {
       }
     }
   };
+  // A new page, or a new step of a page (the take-turns reveal): once its run is over, the
+  // title (h1) takes the keyboard focus and the page starts at the top. The first load and
+  // ordinary reruns (an answer) keep the focus and the scroll where they are.
+  if (viewOf(data) !== state.view) {
+    state.toTitle = state.view !== undefined && viewOf(data) !== "";
+    state.view = viewOf(data);
+  }
   apply();
   if (!state.observer) {
     let queued = false;
@@ -264,7 +302,12 @@ export default function (component) {
       queued = true;
       requestAnimationFrame(() => { queued = false; apply(); });
     });
-    state.observer.observe(document.body, { childList: true, subtree: true });
+    state.observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-test-script-state"],
+    });
   }
 }
 """
@@ -279,14 +322,25 @@ STREAMLIT_ENGLISH = ", ".join(
 "Upload", "… per file" and its input's name: upstream #13500): marked ``lang="en"``."""
 
 
-def accessibility_marks(language: Language, *, key: str | None = "accessibility_marks") -> None:
+def accessibility_marks(
+    language: Language, *, view: str = "", key: str | None = "accessibility_marks"
+) -> None:
     """Declare ``language`` as the document's language (``<html lang>``), each option of the
     language switch in its own language and Streamlit's own English words as English; give the
-    sidebar navigation a list structure. Draws nothing."""
+    sidebar navigation a list structure. Draws nothing.
+
+    ``view`` names what the page shows (``view_name``): when it differs from the last run's, the
+    page's title (h1) gets the keyboard focus (``tabindex=-1``) and the page scrolls to its top,
+    once that run is over. The same ``view`` again (an answer, any rerun of the same page) moves
+    neither focus nor scroll; an empty one (the quick exit's blank screen) never moves them."""
     _marks(
         key=key,
         data={
             "lang": spec(language).code,
+            "view": view,
+            "title": '[data-testid="stMain"] h1',
+            "main": '[data-testid="stMain"]',
+            "app": '[data-testid="stApp"]',
             "names": {spec(code).name: code for code in LANGUAGE_CODES},
             "options": ".st-key-ui_lang label",
             "english": STREAMLIT_ENGLISH,
@@ -314,13 +368,26 @@ def _quick_exit() -> None:
     st.session_state[EXITED_KEY] = language
 
 
-def safety_bar(safety_page: st.Page) -> None:
-    """The quick exit and the link to the safety page, at the top of the sidebar of every page."""
+TURNS_PATH = "turns"
+
+
+def view_name(url_path: str) -> str:
+    """What the page shows, for moving the focus on a change: the page's address, and on the
+    take-turns page its step (a partner's turn, the hand-over, the reveal). While one partner
+    answers alone, the page shown is the turns page whatever ``url_path`` says (its hidden
+    aliases share its script)."""
+    stage = turn_stage() if url_path == TURNS_PATH or private_turn() else None
+    return f"{url_path}#{stage or ''}"
+
+
+def safety_bar(safety_page: st.Page, view: str = "") -> None:
+    """The quick exit and the link to the safety page, at the top of the sidebar of every page.
+    ``view``: what the page shows (``view_name``), for ``accessibility_marks``."""
     with st.sidebar.container(key="safety_bar"):
         st.html(_SIDEBAR_CSS)
         st.html(ANSWER_CSS)
         st.html(_TARGET_CSS)
-        accessibility_marks(lang())
+        accessibility_marks(lang(), view=view)
         st.button(
             t("exit.button"),
             key="quick_exit",
