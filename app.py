@@ -44,6 +44,7 @@ if private_turn():
     current = st.navigation([turns, safety, *elsewhere])
     if current.url_path not in (turns.url_path, safety.url_path):
         st.switch_page(turns)
+    frame.page_title(current.title)
     frame.safety_bar(safety, frame.view_name(current.url_path))
     frame.answer_progress()
     frame.sidebar()
@@ -64,6 +65,7 @@ pages = {
 pages[t("nav.group.tools")] = list(tools.values())
 
 current = st.navigation(pages, expanded=True)
+frame.page_title(current.title)
 # The first section is the default page, served at "/" with an empty url_path.
 url_path = current.url_path or SECTION_IDS[0]
 frame.mark_visited(url_path)

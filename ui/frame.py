@@ -322,6 +322,13 @@ STREAMLIT_ENGLISH = ", ".join(
 "Upload", "… per file" and its input's name: upstream #13500): marked ``lang="en"``."""
 
 
+def page_title(page: str) -> None:
+    """Name the browser tab after the page shown, in the language shown ("<page> · <app>"):
+    a screen reader announces it on arrival (WCAG 2.4.2). The first paint keeps the bilingual
+    name of ``app.py``'s first ``set_page_config``; this call only overrides the title."""
+    st.set_page_config(page_title=f"{page} · {t('app.title')}")
+
+
 def accessibility_marks(
     language: Language, *, view: str = "", key: str | None = "accessibility_marks"
 ) -> None:

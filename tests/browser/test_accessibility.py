@@ -79,6 +79,9 @@ class PageRecord:
     path: str
     violations: list[Violation]
     document_lang: str
+    document_title: str
+    heading: str
+    """The page's title (h1) as shown."""
     switch_checked: str
     option_langs: dict[str, str | None]
     english_langs: list[str | None]
@@ -97,6 +100,8 @@ class Walk:
 
 _SWITCH = """(english) => ({
     lang: document.documentElement.lang,
+    title: document.title,
+    heading: (document.querySelector('[data-testid="stMain"] h1') || {}).innerText || '',
     checked: (() => {
         const input = document.querySelector('.st-key-ui_lang input:checked');
         return input ? input.closest('label').innerText.trim() : '';
@@ -145,6 +150,8 @@ def walked(browser: Browser, server: StreamlitServer) -> Iterator[Walk]:
                     path=path,
                     violations=run_axe(page),
                     document_lang=switch["lang"],
+                    document_title=switch["title"],
+                    heading=switch["heading"],
                     switch_checked=switch["checked"],
                     option_langs=switch["options"],
                     english_langs=switch["english"],
@@ -199,6 +206,17 @@ def test_the_document_language_is_the_language_shown(walked: Walk) -> None:
         for r in walked.records
         if r.document_lang != r.variant.lang or r.switch_checked != spec(r.variant.lang).name
     ]
+    assert wrong == []
+
+
+def test_the_document_title_names_the_page_in_the_language_shown(walked: Walk) -> None:
+    """WCAG 2.4.2: the browser tab (and a screen reader arriving on a page) names the page, in
+    the language shown: "<navigation label> · <app name>", the label being part of the h1."""
+    wrong = []
+    for r in walked.records:
+        page, dot, app = r.document_title.rpartition(" · ")
+        if not (dot and app == t("app.title", r.variant.lang) and page and page in r.heading):
+            wrong.append((r.variant.name, r.path, r.document_title, r.heading))
     assert wrong == []
 
 
