@@ -85,8 +85,8 @@ STEPS: tuple[Step, ...] = (
     Step("Tab, Enter: follow the safety link", (TAB, "Return")),
     Step("1, Down x4: the safety page", (BROWSE, "1", "Down", "Down", "Down", "Down")),
     Step(
-        "1, Shift+Tab x9 to the quick exit, Enter",
-        (BROWSE, "1") + (BACK,) * 9 + ("Return",),
+        "1, Shift+Tab x10 to the quick exit, Enter",
+        (BROWSE, "1") + (BACK,) * 10 + ("Return",),
     ),
     Step("Tab x2 on the blank screen", (TAB, TAB)),
 )
