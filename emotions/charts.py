@@ -30,6 +30,13 @@ PLOTLY_FONT_SIZE = 12
 """Plotly's own default type size, for a figure that sets none."""
 
 
+def chart_label(text: str, lang: Language) -> str:
+    """A catalog label with its own line breaks (``\n``) for a plotly chart: each break becomes
+    ``<br>`` after the language's word separator, so that a screen reader, which reads the SVG's
+    lines one after another, hears "Talking about feelings", not "Talking aboutfeelings"."""
+    return text.replace("\n", spec(lang).word_separator + "<br>")
+
+
 def base_layout(lang: Language, **extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
         "font": {"family": spec(lang).font_family, "size": FONT_SIZE},
@@ -48,7 +55,7 @@ def radar_figure(wb: Workbook, lang: Language, *, anonymous: bool = False) -> di
     where a need is open; filled only when every need is answered). A partner who has answered
     none has no trace: a line under the chart says so (``radar_notes``)."""
     # Axis labels carry their own line breaks so none is cut off at the chart's edge.
-    theta = [t(f"dim.{dim}.axis", lang).replace("\n", "<br>") for dim in DIMENSION_IDS]
+    theta = [chart_label(t(f"dim.{dim}.axis", lang), lang) for dim in DIMENSION_IDS]
     geometry = radar_geometry(DIMENSION_IDS).plotly_polar()
     traces = []
     pid: PartnerId

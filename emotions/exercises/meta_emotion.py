@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from emotions.analysis import Area, areas_to_understand, other
-from emotions.charts import base_layout, escape_plotly
+from emotions.charts import base_layout, chart_label, escape_plotly
 from emotions.i18n import content_table, partner_label, t
 from emotions.model import (
     BELIEFS,
@@ -241,7 +241,7 @@ def _heatmap(
     zmax: int,
     hovertemplate: str,
 ) -> dict[str, Any]:
-    x = [t(f"meta.belief_axis.{b}", lang).replace("\n", "<br>") for b in BELIEFS]
+    x = [chart_label(t(f"meta.belief_axis.{b}", lang), lang) for b in BELIEFS]
     y = [emotion_label(e, lang) for e in EMOTIONS]
     return {
         "data": [

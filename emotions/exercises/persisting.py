@@ -29,7 +29,7 @@ from emotions.analysis import (
     shared_dimensions,
     unmet_needs,
 )
-from emotions.charts import base_layout, escape_plotly, rows_height, with_alpha
+from emotions.charts import base_layout, chart_label, escape_plotly, rows_height, with_alpha
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
 from emotions.i18n import content_table, partner_label, t
 from emotions.languages import spec
@@ -175,7 +175,7 @@ def need_met_figure(
 ) -> dict[str, Any]:
     """Need and how well it is met, per dimension, for one partner (horizontal bars)."""
     ratings = wb.partners[pid].ratings if pid in wb.partners else None
-    dims = [t(f"dim.{dim}.axis", lang).replace("\n", "<br>") for dim in DIMENSION_IDS]
+    dims = [chart_label(t(f"dim.{dim}.axis", lang), lang) for dim in DIMENSION_IDS]
     colour = PARTNER_COLOURS[pid]
     need_label, met_label = t("persist.need", lang), t("persist.met", lang)
     needs = [ratings[dim].need if ratings else None for dim in DIMENSION_IDS]

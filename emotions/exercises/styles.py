@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from emotions.analysis import Area, areas_to_understand, difference, difference_band, need
-from emotions.charts import base_layout, escape_plotly
+from emotions.charts import base_layout, chart_label, escape_plotly
 from emotions.dimensions import NEED_MAX, NEED_MIN, DimensionId, dimensions_of
 from emotions.i18n import content_table, partner_label, t
 from emotions.languages import spec
@@ -241,7 +241,7 @@ def _quadrant_trace(lang: Language) -> dict[str, Any]:
         "mode": "text",
         "x": [x for x, _, _ in corners.values()],
         "y": [y for _, y, _ in corners.values()],
-        "text": [t(f"styles.quadrant.{q}", lang).replace("\n", "<br>") for q in corners],
+        "text": [chart_label(t(f"styles.quadrant.{q}", lang), lang) for q in corners],
         "textposition": [position for _, _, position in corners.values()],
         "textfont": {"size": 12, "color": "#6B665C"},
         "hoverinfo": "skip",

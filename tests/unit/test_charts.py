@@ -25,7 +25,7 @@ def test_radar_overlays_both_partners_and_closes_each_outline() -> None:
     assert len(a["r"]) == len(DIMENSION_IDS) + 1
     assert b["r"][:-1] == [wb.partners["b"].ratings[dim].need for dim in DIMENSION_IDS]
     assert a["fill"] == b["fill"] == "toself"  # every need answered: a filled outline
-    assert a["theta"][0] == "Talking about<br>feelings"
+    assert a["theta"][0] == "Talking about <br>feelings"  # a space: read as two words
     assert (a["line"]["color"], b["line"]["color"]) == (PARTNER_COLOURS["a"], PARTNER_COLOURS["b"])
     assert a["line"]["dash"] != b["line"]["dash"]
     assert a["marker"]["symbol"] != b["marker"]["symbol"]

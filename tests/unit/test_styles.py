@@ -166,7 +166,7 @@ def test_map_figure_places_both_partners_in_their_colours() -> None:
     fig = styles.style_map_figure(wb, "en")
     corners, a, b = fig["data"]
     assert corners["mode"] == "text" and corners["hoverinfo"] == "skip"
-    assert "Out loud,<br>talk now" in corners["text"]
+    assert "Out loud, <br>talk now" in corners["text"]
     assert (a["x"], a["y"], b["x"], b["y"]) == ([9], [10], [1], [1])
     assert (a["marker"]["color"], b["marker"]["color"]) == (
         PARTNER_COLOURS["a"],

@@ -513,7 +513,7 @@ def test_the_table_and_figure_checks_find_a_value_not_answered(lang: Language) -
     ]
     assert len(table_problems(wb, lang, made_up_rows)) == 2
     assert table_problems(wb, lang, [{t("needs.table_dimension", lang): name, "Aoi": 9}]) == []
-    axis = t("dim.closeness.axis", lang).replace("\n", "<br>")
+    axis = charts.chart_label(t("dim.closeness.axis", lang), lang)
     figure = {
         "data": [
             {"name": "Aoi", "theta": [axis], "r": [9]},
