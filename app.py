@@ -40,6 +40,7 @@ if private_turn():
     current = st.navigation([turns, safety, *elsewhere])
     if current.url_path not in (turns.url_path, safety.url_path):
         st.switch_page(turns)
+    frame.top_exit()
     frame.safety_bar(safety)
     frame.answer_progress()
     frame.sidebar()
@@ -69,6 +70,7 @@ current = st.navigation(pages, expanded=True)
 # The first section is the default page, served at "/" with an empty url_path.
 url_path = current.url_path or SECTION_IDS[0]
 frame.mark_visited(url_path)
+frame.top_exit()  # first in the main area: the quick exit is one tap on a phone
 frame.safety_bar(safety)
 frame.progress()
 frame.sidebar()

@@ -15,6 +15,7 @@ from emotions.presentation import holds_notes
 from emotions.texts import plain_names
 from emotions.turns import answering
 from ui import keep, rooms
+from ui.exits import TOP_EXIT_KEY
 from ui.samples import sample_banner, sample_picker
 from ui.state import (
     EXITED_KEY,
@@ -199,11 +200,9 @@ def _draw_answer_counts(slot: DeltaGenerator) -> None:
 
 # --- Safety: quick exit, the safety page one click away, start over ---------------------------
 
-# The navigation sits above everything else in the sidebar; with every section listed it would
-# push the quick exit below the fold. Capped, it scrolls on its own and the exit stays in view.
-# Our own constant stylesheet, never user text.
+# Our own constant stylesheet, never user text. The navigation is not capped: every page is
+# reached in the sidebar's one scroll (the quick exit leads the main area: ``top_exit``).
 _SIDEBAR_CSS = """<style>
-[data-testid="stSidebarNavItems"] { max-height: 45vh; overflow-y: auto; }
 .st-key-safety_bar [data-testid="stPageLink-NavLink"] * {
   white-space: normal; overflow: visible; text-overflow: clip;
 }
@@ -331,6 +330,23 @@ def safety_bar(safety_page: st.Page) -> None:
             on_click=_quick_exit,
         )
         st.page_link(safety_page, label=t("frame.safety_link"), icon="🛟")
+
+
+# --- Reach (issue 16 item 3): the quick exit first on every page, one tap on a phone ----------
+
+
+def top_exit() -> None:
+    """The quick exit as the first control of the main area on every page: on a phone the
+    sidebar starts closed, so this is the one tap; on a desktop the whole navigation sits above
+    the sidebar's own exit. Same label and action as the sidebar's."""
+    st.button(
+        t("exit.button"),
+        key=TOP_EXIT_KEY,
+        help=t("exit.help"),
+        type="primary",
+        icon="🚪",
+        on_click=_quick_exit,
+    )
 
 
 def neutral_screen(known_paths: list[str]) -> None:
