@@ -335,10 +335,22 @@ def safety_bar(safety_page: st.Page) -> None:
 # --- Reach (issue 16 item 3): the quick exit first on every page, one tap on a phone ----------
 
 
+# The top quick exit sits in Streamlit's header bar, fixed: it takes no room from the page (the
+# needs page's radar stays where it was) and stays in view, one tap away, however far the page is
+# scrolled. It stays first in the main area's order (and so in the keyboard's). Our own constant
+# stylesheet, never user text.
+_TOP_EXIT_CSS = """<style>
+.st-key-quick_exit_top {
+  position: fixed; top: 0.625rem; right: 3.75rem; width: auto; z-index: 1000001;
+}
+</style>"""
+
+
 def top_exit() -> None:
-    """The quick exit as the first control of the main area on every page: on a phone the
-    sidebar starts closed, so this is the one tap; on a desktop the whole navigation sits above
-    the sidebar's own exit. Same label and action as the sidebar's."""
+    """The quick exit as the first control of the main area on every page, shown fixed in the
+    header bar: on a phone the sidebar starts closed, so this is the one tap; on a desktop the
+    whole navigation sits above the sidebar's own exit. Same label and action as the sidebar's."""
+    st.html(_TOP_EXIT_CSS)  # before the button: it never shows in the page's flow first
     st.button(
         t("exit.button"),
         key=TOP_EXIT_KEY,

@@ -80,6 +80,7 @@ def test_every_page_in_the_sidebars_one_scroll(sized: Page, size: str) -> None:
 def test_the_quick_exit_is_in_the_first_screen_and_one_tap(sized: Page, size: str) -> None:
     page = sized
     button = page.locator(".st-key-quick_exit_top button:visible")
+    page.wait_for_timeout(500)  # the header bar settles
     box = button.bounding_box()
     print(size, box)
     assert box is not None
@@ -106,6 +107,13 @@ def test_the_quick_exit_is_in_the_first_screen_and_one_tap(sized: Page, size: st
         }"""
     )
     assert first
+    # Still in view (fixed in the header bar) with the page scrolled to its end.
+    page.evaluate(
+        """() => { const main = document.querySelector('[data-testid="stMain"]');
+                   main.scrollTop = main.scrollHeight; }"""
+    )
+    page.wait_for_timeout(200)
+    assert button.bounding_box() == box
     if size == "phone":  # one tap, the sidebar still closed
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert sidebar.get_attribute("data-collapsed") == "true"
