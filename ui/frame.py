@@ -337,11 +337,12 @@ def safety_bar(safety_page: st.Page) -> None:
 
 # The top quick exit sits in Streamlit's header bar, fixed: it takes no room from the page (the
 # needs page's radar stays where it was) and stays in view, one tap away, however far the page is
-# scrolled. It stays first in the main area's order (and so in the keyboard's). Our own constant
-# stylesheet, never user text.
+# scrolled. It stays first in the main area's order (and so in the keyboard's). Above the header
+# (z-index 999990, earlier in the page), below the sidebar (999991): a phone's open sidebar keeps
+# its close button. Our own constant stylesheet, never user text.
 _TOP_EXIT_CSS = """<style>
 .st-key-quick_exit_top {
-  position: fixed; top: 0.625rem; right: 3.75rem; width: auto; z-index: 1000001;
+  position: fixed; top: 0.625rem; right: 3.75rem; width: auto; z-index: 999990;
 }
 </style>"""
 

@@ -65,6 +65,15 @@ def test_every_page_in_the_sidebars_one_scroll(sized: Page, size: str) -> None:
     if size == "phone":  # the sidebar starts closed on a phone
         page.locator('[data-testid="stExpandSidebarButton"]').click()
         page.wait_for_timeout(500)
+        # The quick exit in the header bar leaves the open sidebar's close button on top.
+        close = page.locator('[data-testid="stSidebarCollapseButton"]').bounding_box()
+        assert close is not None
+        on_top = page.evaluate(
+            """([x, y]) => Boolean(document.elementFromPoint(x, y)
+                 .closest('[data-testid="stSidebarCollapseButton"]'))""",
+            [close["x"] + close["width"] / 2, close["y"] + close["height"] / 2],
+        )
+        assert on_top
     measured: dict[str, Any] = page.evaluate(_INNER_SCROLL)
     print(size, measured)
     assert measured["boxes"] == [], measured
