@@ -91,3 +91,14 @@ def test_the_safety_page_no_longer_puts_the_exit_at_the_top_of_the_sidebar(lang:
     # The words are the point: the old text sent people to the top of the sidebar.
     old = {"en": "at the top of the sidebar", "ja": "サイドバーのいちばん上"}[lang]
     assert old not in hint
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_the_safety_page_says_where_its_links_are(lang: str) -> None:
+    at = go(open_app(f"{lang}-XX"), "about")
+    nav, link = t("safety_page.nav", lang), t("frame.safety_link", lang)  # type: ignore[arg-type]
+    intro = t("safety_page.intro", lang, nav=nav, link=link)  # type: ignore[arg-type]
+    assert intro in [m.value for m in at.main.markdown]
+    assert nav in intro and link in intro  # the names the sidebar really shows
+    old = {"en": "the link at the top of the sidebar", "ja": "サイドバーのいちばん上のリンク"}[lang]
+    assert old not in intro
