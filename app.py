@@ -45,6 +45,7 @@ if private_turn():
     if current.url_path not in (turns.url_path, safety.url_path):
         st.switch_page(turns)
     frame.page_title(current.title)
+    frame.top_exit()
     frame.safety_bar(safety, frame.view_name(current.url_path))
     frame.answer_progress()
     frame.sidebar()
@@ -69,6 +70,7 @@ frame.page_title(current.title)
 # The first section is the default page, served at "/" with an empty url_path.
 url_path = current.url_path or SECTION_IDS[0]
 frame.mark_visited(url_path)
+frame.top_exit()  # first in the main area: the quick exit is one tap on a phone
 frame.safety_bar(safety, frame.view_name(url_path))
 frame.progress()
 frame.sidebar()

@@ -10,7 +10,7 @@ from ui.sources import sources_part
 from ui.state import lang, t
 
 st.title(t("about.heading"), anchor=False)
-st.markdown(t("safety_page.intro"))
+st.markdown(t("safety_page.intro", nav=t("safety_page.nav"), link=t("frame.safety_link")))
 
 st.header(t("safety_page.help_heading"), anchor=False)
 japan, us = st.columns(2, gap="large")

@@ -33,6 +33,7 @@ from emotions.escape import markdown_escape
 from emotions.model import Workbook
 from emotions.turns import is_private
 from emotions.workbook_io import WorkbookError, problem_messages
+from ui.exits import QUICK_EXIT_SELECTOR
 from ui.state import (
     PRESENTING_KEY,
     TURN_KEY,
@@ -97,7 +98,7 @@ export default function (component) {{
     document.addEventListener("click", (event) => {{
       const target = event.target instanceof Element ? event.target : null;
       if (!target) return;
-      if (target.closest(".st-key-quick_exit")) {{
+      if (target.closest("{QUICK_EXIT_SELECTOR}")) {{
         eraseAll();
       }} else if (target.closest(".st-key-download_json") && keep.digest && keep.trigger) {{
         keep.trigger("downloaded", keep.digest);

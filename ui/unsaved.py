@@ -15,6 +15,7 @@ import streamlit as st
 
 from emotions import unsaved
 from ui import keep
+from ui.exits import QUICK_EXIT_SELECTOR
 from ui.state import presenting, private_turn, t, workbook
 
 GUARD_KEY = "unsaved_guard"
@@ -23,7 +24,7 @@ DRAWN = "_unsaved_drawn"
 asks for a whole run (``stale``)."""
 OFFERED = "_unsaved_offered"
 """Set once the offer to keep a copy was taken or dismissed: it is made once a session."""
-QUICK_EXIT = ".st-key-quick_exit"
+QUICK_EXIT = QUICK_EXIT_SELECTOR
 
 # Trusted constant code (never user text): the data is a flag and a selector.
 _JS = """

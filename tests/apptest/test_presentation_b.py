@@ -17,6 +17,7 @@ from emotions.model import Workbook
 from emotions.presentation import presentation_view
 from tests.apptest.conftest import english_left_over, go, open_app, with_workbook
 from tests.couples import full_workbook
+from ui.exits import TOP_EXIT_KEY
 
 PAGES = (
     "maintaining_connection",
@@ -49,6 +50,8 @@ ANSWER_WIDGETS = {
 VIEW_TOGGLES = {"present_show_notes", "aware_reveal", "aware_table", "diffmap_table"}
 VIEW_BUTTONS = {"talk_show_notes", "aware_show_notes"}
 """Buttons that only show the folded notes (``ui.section.folded_notes``): view, not editing."""
+SAFETY_BUTTONS = {TOP_EXIT_KEY}
+"""The quick exit that leads every page (``ui.frame.top_exit``): stays on a shared screen too."""
 # One note of the couple that each page shows once the notes are shown (None: the page shows none).
 SHOWN_NOTE = {
     "maintaining_connection": "Second line",
@@ -162,7 +165,9 @@ def names_hidden(at: AppTest) -> None:
 def nothing_editable(at: AppTest) -> None:
     found = main_widgets(at)
     assert not [
-        (kind, key) for kind, key in found if kind in ANSWER_WIDGETS and key not in VIEW_BUTTONS
+        (kind, key)
+        for kind, key in found
+        if kind in ANSWER_WIDGETS and key not in VIEW_BUTTONS | SAFETY_BUTTONS
     ]
     toggles = {key for kind, key in found if kind == "toggle"}
     assert toggles <= VIEW_TOGGLES, toggles
