@@ -146,6 +146,7 @@ def downloads(wb: Workbook, stamp: str, code: Language) -> None:
             width="stretch",
         )
     st.caption(t("files.formats_help"))
+    cards(wb, stamp, code)
 
     st.subheader(t("files.keep_heading"), anchor=False)
     st.markdown(t("files.keep_help"))
@@ -160,6 +161,31 @@ def downloads(wb: Workbook, stamp: str, code: Language) -> None:
         key="download_json",
         on_click="ignore",
         type="primary",
+    )
+
+
+def cards(wb: Workbook, stamp: str, code: Language) -> None:
+    """The take-away cards (PDF), or what to answer before there are any."""
+    from emotions.export.cards import choose, to_cards_pdf
+
+    st.subheader(t("cards.heading"), anchor=False)
+    if not choose(wb):
+        st.markdown(t("cards.answer_first"))
+        return
+    st.markdown(t("cards.help"))
+    names = st.toggle(
+        t("cards.with_names"),
+        key="cards_names",
+        help=t("cards.with_names_help", **partner_labels()),
+    )
+    both = st.toggle(t("cards.bilingual"), key="cards_bilingual")
+    st.download_button(
+        t("cards.download"),
+        data=lambda: to_cards_pdf(wb, code, with_names=names, bilingual=both),
+        file_name=f"emotional-needs-cards-{stamp}-{code}.pdf",
+        mime="application/pdf",
+        key="download_cards",
+        on_click="ignore",
     )
 
 
