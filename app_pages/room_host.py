@@ -106,7 +106,7 @@ def downloads(code: str) -> None:
     language = lang()
     files = [
         ("csv", lambda: r.spread_csv(_spread_now(code), language), "text/csv"),
-        ("svg", lambda: r.spread_svg(_spread_now(code), language), "image/svg+xml"),
+        ("svg", lambda: r.spread_svg(_spread_now(code), language).encode(), "image/svg+xml"),
     ]
     for column, (kind, build, mime) in zip(st.columns(len(files)), files, strict=True):
         column.download_button(
