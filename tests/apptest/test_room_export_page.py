@@ -8,10 +8,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from emotions.dimensions import DIMENSION_IDS
+from emotions.export.room_spread import csv_rows
 from emotions.i18n import t
 from emotions.rooms import MIN_SHOWN
 from tests.apptest.conftest import english_left_over
-from tests.apptest.test_rooms_pages import LOCALES, lang_of, needs, open_room, texts
+from tests.apptest.test_rooms_pages import (
+    LOCALES,
+    charts,
+    lang_of,
+    needs,
+    open_room,
+    rows_of,
+    texts,
+)
 from tests.apptest.test_rooms_pages import url as url  # the SQLite store fixture
 from ui.rooms import Rooms
 
@@ -45,6 +54,12 @@ def test_the_spread_can_be_downloaded_from_five_and_not_before(url: str, locale:
     assert downloads(at) == [t("room_export.csv_button", lang), t("room_export.svg_button", lang)]
     assert why not in texts(at) and t("room_export.note", lang) in texts(at)
     assert [b.key for b in at.button if b.key == "room_close"] == ["room_close"]
+    # The CSV's rows for this room are the page's chart rows, name by name and point by point.
+    exported: dict[str, list[int]] = {}
+    for _dim, name, _point, count in csv_rows(store.picture(code), lang):
+        exported.setdefault(name, []).append(count)
+    [figure] = charts(at)
+    assert exported == rows_of(figure) and len(exported) == len(DIMENSION_IDS)
     # Asked to confirm closing: the files are still there to take first.
     at.button(key="room_close").click().run()
     assert len(downloads(at)) == 2
