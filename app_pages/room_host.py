@@ -83,6 +83,44 @@ def live_view(code: str) -> None:
     st.caption(t("rooms.spread_caption"))
 
 
+def _spread_now(code: str) -> r.RoomPicture:
+    """The room's picture at the moment of a download (a room gone meanwhile: nothing shown)."""
+    try:
+        return r.rooms().picture(code)
+    except r.RoomError:
+        return r.RoomPicture(0, False, {})
+
+
+@st.fragment(run_every=3)
+def downloads(code: str) -> None:
+    """The room's anonymous spread as a CSV and an SVG chart, beside the close button: only what
+    the page draws (nothing below five), each file built from the room as it is when clicked."""
+    try:
+        picture = r.rooms().picture(code)
+    except r.RoomError:
+        return
+    st.markdown(f"**{t('room_export.heading')}**")
+    if not r.spread_rows(picture):
+        st.caption(t("room_export.unavailable", min=r.MIN_SHOWN))
+        return
+    language = lang()
+    files = [
+        ("csv", lambda: r.spread_csv(_spread_now(code), language), "text/csv"),
+        ("svg", lambda: r.spread_svg(_spread_now(code), language).encode(), "image/svg+xml"),
+    ]
+    for column, (kind, build, mime) in zip(st.columns(len(files)), files, strict=True):
+        column.download_button(
+            t(f"room_export.{kind}_button"),
+            data=build,
+            file_name=f"room-spread.{kind}",
+            mime=mime,
+            key=f"room_download_{kind}",
+            on_click="ignore",
+            width="stretch",
+        )
+    st.caption(t("room_export.note"))
+
+
 def address_box(url: str) -> None:
     """The field to set the link's address (open while it is needed or has been used)."""
     typed = st.session_state.get(r.ADDRESS_KEY, "").strip()
@@ -152,6 +190,7 @@ if not st.session_state.get(KEY_SEEN):
             st.rerun()
 
 st.divider()
+downloads(code)
 if st.session_state.get(CONFIRM_KEY):
     st.warning(t("rooms.close_confirm"))
     yes, no = st.columns(2)

@@ -17,6 +17,7 @@ import streamlit as st
 
 from emotions.charts import base_layout
 from emotions.dimensions import DIMENSION_IDS, NEED_MAX, NEED_MIN, DimensionId
+from emotions.export.room_spread import CELL_FEW, CELL_MANY, CELL_TEXT, spread_csv, spread_svg
 from emotions.languages import spec
 from emotions.model import Language
 from emotions.palette import GRID_COLOUR, PARTNER_COLOURS
@@ -55,7 +56,9 @@ __all__ = [
     "hidden_dimensions",
     "is_loopback",
     "plotly_chart",
+    "spread_csv",
     "spread_rows",
+    "spread_svg",
 ]
 
 URL_ENV = "WORKBOOK_ROOMS_URL"
@@ -420,9 +423,6 @@ def compact_figure(rows: list[SpreadRow], lang: Language) -> dict[str, Any]:
 
 
 COMPACT_ROW_PX = 28
-CELL_FEW = "#E3F1FB"
-CELL_MANY = "#56B4E9"  # Okabe-Ito sky blue
-CELL_TEXT = "#1A1A1A"
 """The height of one dimension's row in the room's compact chart."""
 
 

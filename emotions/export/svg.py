@@ -301,15 +301,19 @@ def _item_svg(item: Item) -> str:
     return _marker(item.shape, item.at[0], item.at[1], item.colour, item.size)
 
 
-def figure_svg(figure: Figure, lang: Language) -> str:
+def figure_svg(figure: Figure, lang: Language, *, description: str = "") -> str:
     """A summary chart (``export.figures``) as one ``<svg>`` element: an image whose accessible
-    name is the chart's title, every text in it escaped, nothing outside it referenced."""
+    name is the chart's title (and, when given, whose ``<desc>`` is ``description``), every text
+    in it escaped, nothing outside it referenced."""
     width, height = _num(figure.width), _num(figure.height)
     font = xml_text(spec(lang).font_family)
     title = xml_text(figure.title)
+    desc = f"<desc>{xml_text(description)}</desc>" if description else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {figure.kind}" role="img"'
         f' aria-label="{title}" width="{width}" height="{height}"'
         f' viewBox="0 0 {width} {height}" font-family="{font}">'
-        f"<title>{title}</title>" + "".join(_item_svg(item) for item in figure.items) + "</svg>"
+        f"<title>{title}</title>{desc}"
+        + "".join(_item_svg(item) for item in figure.items)
+        + "</svg>"
     )
