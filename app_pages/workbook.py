@@ -89,6 +89,31 @@ def take(received: Upload, file_name: str) -> None:
         st.session_state[PENDING_RESUME] = received.workbook
 
 
+def cards(wb: Workbook, stamp: str, code: Language) -> None:
+    """The take-away cards (PDF), or what to answer before there are any."""
+    from emotions.export.cards import choose, to_cards_pdf
+
+    st.subheader(t("cards.heading"), anchor=False)
+    if not choose(wb):
+        st.markdown(t("cards.answer_first"))
+        return
+    st.markdown(t("cards.help"))
+    names = st.toggle(
+        t("cards.with_names"),
+        key="cards_names",
+        help=t("cards.with_names_help", **partner_labels()),
+    )
+    both = st.toggle(t("cards.bilingual"), key="cards_bilingual")
+    st.download_button(
+        t("cards.download"),
+        data=lambda: to_cards_pdf(wb, code, with_names=names, bilingual=both),
+        file_name=f"emotional-needs-cards-{stamp}-{code}.pdf",
+        mime="application/pdf",
+        key="download_cards",
+        on_click="ignore",
+    )
+
+
 def downloads(wb: Workbook, stamp: str, code: Language) -> None:
     """Summaries in four formats and the workbook file to keep, each built when asked for
     (``stamp``: today's date, ``code``: the language of the files)."""
@@ -161,31 +186,6 @@ def downloads(wb: Workbook, stamp: str, code: Language) -> None:
         key="download_json",
         on_click="ignore",
         type="primary",
-    )
-
-
-def cards(wb: Workbook, stamp: str, code: Language) -> None:
-    """The take-away cards (PDF), or what to answer before there are any."""
-    from emotions.export.cards import choose, to_cards_pdf
-
-    st.subheader(t("cards.heading"), anchor=False)
-    if not choose(wb):
-        st.markdown(t("cards.answer_first"))
-        return
-    st.markdown(t("cards.help"))
-    names = st.toggle(
-        t("cards.with_names"),
-        key="cards_names",
-        help=t("cards.with_names_help", **partner_labels()),
-    )
-    both = st.toggle(t("cards.bilingual"), key="cards_bilingual")
-    st.download_button(
-        t("cards.download"),
-        data=lambda: to_cards_pdf(wb, code, with_names=names, bilingual=both),
-        file_name=f"emotional-needs-cards-{stamp}-{code}.pdf",
-        mime="application/pdf",
-        key="download_cards",
-        on_click="ignore",
     )
 
 
