@@ -15,7 +15,7 @@ from emotions.model import PARTNER_IDS
 from ui.charts import described_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, presenting, t, view, workbook
-from ui.widgets import SCALE
+from ui.widgets import SCALE, choice
 
 FORM_DATE = "checkin_new_date"
 FORM_RELIABILITY = "checkin_new_reliability"
@@ -144,11 +144,9 @@ if editing():
         step=dt.timedelta(minutes=15),
         key="reminder_time",
     )
-    repeat = st.radio(
+    repeat = choice(
         t("reminder.repeat"),
-        reminder.REPEATS,
-        format_func=lambda r: t(f"reminder.repeat_{r}"),
-        horizontal=True,
+        {r: t(f"reminder.repeat_{r}") for r in reminder.REPEATS},
         key="reminder_repeat",
     )
     title = st.text_input(
