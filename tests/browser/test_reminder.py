@@ -9,14 +9,8 @@ from playwright.sync_api import Page
 
 from emotions.i18n import t
 from emotions.reminder import FILE_NAME
-from tests.browser.kit import (
-    ARTIFACTS,
-    NetworkLog,
-    StreamlitServer,
-    full_page_screenshot,
-    open_app,
-    wait_idle,
-)
+from tests.browser import kit
+from tests.browser.kit import NetworkLog, StreamlitServer
 
 
 @pytest.fixture
@@ -31,15 +25,15 @@ def context_options() -> dict[str, object]:
 def test_the_file_is_in_the_browser_zone_and_language(
     page: Page, server: StreamlitServer, network: NetworkLog
 ) -> None:
-    open_app(page, server.url, "rebuilding")
+    kit.open_app(page, server.url, "rebuilding")
     label = page.locator(".st-key-reminder_time label")
     assert label.inner_text().strip() == t("reminder.time_in_zone", "ja", zone="Asia/Tokyo")
     page.locator(".st-key-reminder_title input").fill("散歩")
     page.keyboard.press("Enter")
-    wait_idle(page, settle_ms=300)
-    ARTIFACTS.mkdir(exist_ok=True)
+    kit.wait_idle(page, settle_ms=300)
+    kit.ARTIFACTS.mkdir(exist_ok=True)
     page.locator(".st-key-reminder_download").scroll_into_view_if_needed()
-    full_page_screenshot(page, ARTIFACTS / "reminder-ja.png")
+    kit.full_page_screenshot(page, kit.ARTIFACTS / "reminder-ja.png")
     with page.expect_download(timeout=20_000) as info:
         page.locator(".st-key-reminder_download button").first.click()
     download = info.value
