@@ -8,13 +8,14 @@ import datetime as dt
 
 import streamlit as st
 
-from emotions import analysis, chart_text, texts
+from emotions import analysis, chart_text, reminder, texts
+from emotions.clock import browser_zone
 from emotions.exercises import checkins
 from emotions.model import PARTNER_IDS
 from ui.charts import described_chart
 from ui.section import for_you_two, header, reflection, safe_names, table
 from ui.state import editing, lang, name, presenting, t, view, workbook
-from ui.widgets import SCALE
+from ui.widgets import SCALE, choice
 
 FORM_DATE = "checkin_new_date"
 FORM_RELIABILITY = "checkin_new_reliability"
@@ -126,6 +127,46 @@ else:
             key="checkin_delete_which",
         )
         button_column.button(t("checkin.delete"), key="checkin_delete", on_click=delete_checkin)
+
+if editing():
+    # A calendar file for the next check-in, built from these fields only: no counter, no names.
+    st.subheader(t("reminder.heading"), anchor=False)
+    st.caption(t("reminder.intro"))
+    zone = browser_zone(st.context.timezone)
+    today = dt.datetime.now(zone or dt.UTC).date()
+    day_column, time_column = st.columns(2)
+    day = day_column.date_input(
+        t("reminder.date"), value=today + dt.timedelta(days=7), min_value=today, key="reminder_date"
+    )
+    at = time_column.time_input(
+        t("reminder.time_in_zone", zone=zone.key) if zone else t("reminder.time_utc"),
+        value=dt.time(19, 0),
+        step=dt.timedelta(minutes=15),
+        key="reminder_time",
+    )
+    repeat = choice(
+        t("reminder.repeat"),
+        {r: t(f"reminder.repeat_{r}") for r in reminder.REPEATS},
+        key="reminder_repeat",
+    )
+    title = st.text_input(
+        t("reminder.title"),
+        max_chars=reminder.TITLE_MAX_CHARS,
+        placeholder=reminder.default_title(lang()),
+        help=t("reminder.title_help", default=reminder.default_title(lang())),
+        key="reminder_title",
+    )
+    if isinstance(day, dt.date) and at is not None:
+        st.download_button(
+            t("reminder.download"),
+            data=reminder.reminder_ics(
+                dt.datetime.combine(day, at), st.context.timezone, repeat, title, lang()
+            ),
+            file_name=reminder.FILE_NAME,
+            mime=reminder.MIME,
+            icon=":material/event:",
+            key="reminder_download",
+        )
 
 for_you_two(analysis.top_areas(wb, 1), keys=("higher_could_try", "lower_could_try"))
 reflection("rebuilding")
