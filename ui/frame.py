@@ -270,6 +270,32 @@ export default function (component) {
     for (const part of document.querySelectorAll(d.english)) {
       if (part.getAttribute("lang") !== "en") part.setAttribute("lang", "en");
     }
+    // Streamlit's own accessible names are English: said in the language shown (the English
+    // original is kept in data-en-label, so switching back restores it).
+    for (const el of document.querySelectorAll("[aria-label]")) {
+      const original = el.dataset.enLabel || el.getAttribute("aria-label");
+      let name = d.labels[original];
+      if (name === undefined && original.startsWith("Help for ")) {
+        name = d.helpFor.replace("{name}", original.slice("Help for ".length));
+      }
+      if (name === undefined) continue;
+      if (!el.dataset.enLabel) el.dataset.enLabel = original;
+      if (el.getAttribute("aria-label") !== name) el.setAttribute("aria-label", name);
+    }
+    // A progress bar says what it counts, not only a percentage.
+    for (const bar of document.querySelectorAll(d.progress)) {
+      const meter = bar.querySelector('[role="progressbar"]');
+      const text = bar.innerText.trim();
+      if (meter && text && meter.getAttribute("aria-valuetext") !== text) {
+        meter.setAttribute("aria-valuetext", text);
+      }
+    }
+    // A chart is one image to assistive technology, named as such: its words are the sentence
+    // drawn under it (emotions.chart_text), not plotly's loose SVG pieces.
+    for (const chart of document.querySelectorAll(d.charts)) {
+      if (chart.getAttribute("role") !== "img") chart.setAttribute("role", "img");
+      if (chart.getAttribute("aria-label") !== d.chart) chart.setAttribute("aria-label", d.chart);
+    }
     for (const list of document.querySelectorAll(d.nav)) {
       const groups = [...list.children].filter((child) => child.tagName === "DIV");
       if (!groups.length) continue;
@@ -321,6 +347,28 @@ STREAMLIT_ENGLISH = ", ".join(
 "Upload", "… per file" and its input's name: upstream #13500): marked ``lang="en"``."""
 
 
+STREAMLIT_NAMES = {
+    "main_menu": "Main menu",
+    "app_pages": "App pages",
+    "sidebar": "Sidebar",
+    "expand_sidebar": "Expand sidebar",
+    "collapse_sidebar": "Collapse sidebar",
+    "help": "Help",
+    "running": "Running...",
+    "stop_script": "Stop script",
+    "choose_date": "Choose date",
+    "clear_value": "Clear value",
+    "open": "Open",
+    "close": "Close",
+    "notifications": "Notifications",
+    "link_to_heading": "Link to heading",
+}
+"""Streamlit's own English accessible names (``aria-label``) → their ``a11y_names`` key: said in
+the language shown (Orca read "Main menu", "Expand sidebar" on Japanese pages). "Help for <label>"
+follows ``a11y_names.help_for``. The file input's "file upload" stays English, marked so
+(``STREAMLIT_ENGLISH``)."""
+
+
 def page_title(page: str) -> None:
     """Name the browser tab after the page shown, in the language shown ("<page> · <app>"):
     a screen reader announces it on arrival (WCAG 2.4.2). The first paint keeps the bilingual
@@ -351,6 +399,11 @@ def accessibility_marks(
             "options": ".st-key-ui_lang label",
             "english": STREAMLIT_ENGLISH,
             "nav": '[data-testid="stSidebarNavItems"]',
+            "labels": {english: t(f"a11y_names.{key}") for key, english in STREAMLIT_NAMES.items()},
+            "helpFor": t("a11y_names.help_for", name="{name}"),
+            "progress": '[data-testid="stProgress"]',
+            "charts": '[data-testid="stPlotlyChart"]',
+            "chart": t("a11y_names.chart"),
         },
         height=0,
     )

@@ -33,7 +33,7 @@ from emotions.languages import LANGUAGE_CODES, spec
 from emotions.sections import GROUP_IDS
 from tests.browser.axe import DESKTOP, VARIANTS, Variant, Violation, run_axe, walk
 from tests.browser.kit import NetworkLog, StreamlitServer, open_app
-from ui.frame import STREAMLIT_ENGLISH
+from ui.frame import STREAMLIT_ENGLISH, STREAMLIT_NAMES
 
 pytestmark = pytest.mark.browser
 
@@ -80,6 +80,12 @@ class PageRecord:
     violations: list[Violation]
     document_lang: str
     document_title: str
+    labels: list[str]
+    """Every ``aria-label`` on the page."""
+    progress: list[list[str | None]]
+    """Each progress bar's visible text and its ``aria-valuetext``."""
+    charts: list[list[str | None]]
+    """Each plotly chart's ``role`` and ``aria-label``."""
     heading: str
     """The page's title (h1) as shown."""
     switch_checked: str
@@ -100,6 +106,13 @@ class Walk:
 
 _SWITCH = """(english) => ({
     lang: document.documentElement.lang,
+    labels: [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')),
+    progress: [...document.querySelectorAll('[data-testid="stProgress"]')].map(p => {
+        const meter = p.querySelector('[role="progressbar"]');
+        return [p.innerText.trim(), meter ? meter.getAttribute('aria-valuetext') : null];
+    }),
+    charts: [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(
+        c => [c.getAttribute('role'), c.getAttribute('aria-label')]),
     title: document.title,
     heading: (document.querySelector('[data-testid="stMain"] h1') || {}).innerText || '',
     checked: (() => {
@@ -151,6 +164,9 @@ def walked(browser: Browser, server: StreamlitServer) -> Iterator[Walk]:
                     violations=run_axe(page),
                     document_lang=switch["lang"],
                     document_title=switch["title"],
+                    labels=switch["labels"],
+                    progress=switch["progress"],
+                    charts=switch["charts"],
                     heading=switch["heading"],
                     switch_checked=switch["checked"],
                     option_langs=switch["options"],
@@ -217,6 +233,43 @@ def test_the_document_title_names_the_page_in_the_language_shown(walked: Walk) -
         page, dot, app = r.document_title.rpartition(" · ")
         if not (dot and app == t("app.title", r.variant.lang) and page and page in r.heading):
             wrong.append((r.variant.name, r.path, r.document_title, r.heading))
+    assert wrong == []
+
+
+def test_streamlits_own_names_are_said_in_the_language_shown(walked: Walk) -> None:
+    """Streamlit's English accessible names ("Main menu", "Expand sidebar", "Help for …") are
+    replaced by the catalog's, so a Japanese page has none of them left."""
+    english = set(STREAMLIT_NAMES.values())
+    left = {
+        (r.variant.name, label)
+        for r in walked.records
+        if r.variant.lang != "en"
+        for label in r.labels
+        if label in english or label.startswith("Help for ")
+    }
+    assert left == set()
+    seen = {label for r in walked.records for label in r.labels}
+    # The walk saw the replacements themselves (the check above is not vacuous).
+    for lang in LANGUAGE_CODES:
+        assert t("a11y_names.main_menu", lang) in seen
+
+
+def test_a_progress_bar_says_what_it_counts(walked: Walk) -> None:
+    bars = [
+        (r.variant.name, r.path, text, said) for r in walked.records for text, said in r.progress
+    ]
+    assert bars, "no progress bar seen"
+    assert [b for b in bars if not b[2] or b[3] != b[2]] == []
+
+
+def test_each_chart_is_one_named_image(walked: Walk) -> None:
+    charts = [(r.variant, r.path, role, name) for r in walked.records for role, name in r.charts]
+    assert charts, "no chart seen"
+    wrong = [
+        (v.name, path, role, name)
+        for v, path, role, name in charts
+        if role != "img" or name != t("a11y_names.chart", v.lang)
+    ]
     assert wrong == []
 
 
