@@ -293,8 +293,17 @@ class NeedsUser(User):
 
 
 ROOM_CODE = re.compile(rf"code=([{CODE_ALPHABET}]{{{CODE_LENGTH}}})")
-CONTRIBUTIONS = re.compile(
-    "^### " + re.escape(i18n.t("rooms.contributions", "en")).replace(re.escape("{n}"), r"(\d+)")
+CONTRIBUTIONS = re.compile(  # the live view's heading, in each of its plural forms
+    "^#+ (?:"
+    + "|".join(
+        sorted(
+            {
+                re.escape(i18n.t("rooms.contributions", "en", count=n)).replace(str(n), "XX", 1)
+                for n in (0, 1, 2, 5, 11, 21)
+            }
+        )
+    ).replace("XX", r"(\d+)")
+    + ")$"
 )
 
 
@@ -317,9 +326,10 @@ class TimedUser(User):
     def refresh(self) -> None:
         assert self.s is not None
         s = self.s
-        (fid,) = s.auto_reruns
         self.next_refresh = time.monotonic() + self.interval()
-        self.do("refresh", lambda: s.auto_rerun(fid))
+        # Every timer the page has (the room host's live view and its downloads, each its own).
+        for fid in list(s.auto_reruns):
+            self.do("refresh", lambda fid=fid: s.auto_rerun(fid))
         self.refreshed()
 
     def refreshed(self) -> None:
@@ -343,13 +353,35 @@ class RoomHost(TimedUser):
 
     def count(self) -> int:
         assert self.s is not None
-        found = [int(m.group(1)) for x in self.s.texts() if (m := CONTRIBUTIONS.match(x))]
+        found = [int(m[m.lastindex or 0]) for x in self.s.texts() if (m := CONTRIBUTIONS.match(x))]
         if len(found) != 1:
             raise Wrong(f"the facilitator's live view shows no count: {self.s.texts()!r}")
         return found[0]
 
+    def spread(self) -> dict[str, list[int]]:
+        """The live view's compact chart (key ``room_spread``): per dimension drawn, how many
+        people sit at each point 0-10 (nothing while the room is not shown)."""
+        assert self.s is not None
+        if not self.s.has("room_spread"):
+            return {}
+        (grid,) = self.s.plotly("room_spread")["data"]
+        dims = {i18n.t(f"dim.{dim}.name", "en"): dim for dim in DIMENSION_IDS}
+        return {
+            dims[name]: [int(n) for n in row]
+            for name, row in zip(grid["y"], grid["z"], strict=True)
+        }
+
     def refreshed(self) -> None:
-        self.count()
+        count, spread = self.count(), self.spread()
+        # Everyone in has a closeness (a participant sets it before sending): its row counts them
+        # all; no row counts more people than are in; the rows follow the registry's order.
+        for dim, counts in spread.items():
+            if len(counts) != 11 or sum(counts) > count:
+                raise Wrong(f"the spread of {dim} is {counts} with {count} answers in")
+        if list(spread) != [d for d in DIMENSION_IDS if d in spread]:
+            raise Wrong(f"the compact chart's rows are out of order: {list(spread)}")
+        if spread and sum(spread.get("closeness", [])) != count:
+            raise Wrong(f"closeness counts {spread.get('closeness')}, {count} answers are in")
 
     def act(self) -> None:
         self.refresh()

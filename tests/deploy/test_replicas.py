@@ -30,7 +30,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
 from emotions.dimensions import DIMENSION_IDS
 from emotions.i18n import t
-from emotions.rooms import Rooms, dispose, new_token
+from emotions.rooms import Rooms, describe_spread, dispose, new_token
 from emotions.workbook_io import dump_workbook
 from tests.browser.kit import answered, give, set_name, wait_idle
 from tests.browser.test_no_outbound import outbound
@@ -410,13 +410,21 @@ def test_a_room_opened_on_one_replica_is_joined_from_the_other(
     try:
         for _ in range(4):
             store.contribute(code, new_token(), {dim: 2 for dim in DIMENSION_IDS})
+        said = describe_spread(store.picture(code), "en")  # the chart's sentence, from the counts
     finally:
         dispose(deployment.rooms_url)
 
     # The facilitator, on the first replica, sees all five, the browser participant included.
     expect(main).to_contain_text(t("rooms.contributions", "en", count=5), timeout=LIVE)
-    expect(main.locator(SPREAD)).to_have_count(len(DIMENSION_IDS), timeout=LIVE)
+    # One compact chart, a row per dimension (everyone placed themselves on each), its sentence.
+    expect(main.locator(SPREAD)).to_have_count(1, timeout=LIVE)
+    expect(main.locator(f".st-key-room_spread {SPREAD}")).to_have_count(1)
     assert bars(host, "closeness") == [0, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0]
+    names = host.evaluate(
+        "(sel) => document.querySelector(sel).data[0].y", ".st-key-room_spread .js-plotly-plot"
+    )
+    assert names == [t(f"dim.{dim}.name", "en") for dim in DIMENSION_IDS]
+    expect(main.locator(f'p:text-is("{said}")')).to_have_count(1)
 
     assert set(facilitator.replicas()) == {host_replica}
     assert set(participant.replicas()) == {other}
