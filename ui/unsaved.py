@@ -103,9 +103,12 @@ def offer() -> None:
     """At the top of the page, once a session: after the first answer, while keeping is off,
     offer to keep a copy in this browser, with what that means on a shared device. Not on a
     shared screen, nor while one partner answers alone."""
+    # The slot is drawn on every run, offer or not: the offer appearing after the first answer
+    # then shifts no element below it, so the question answered keeps the keyboard focus.
+    slot = st.container(key="unsaved_offer_slot")
     if not offering():
         return
-    with st.container(border=True, key="unsaved_offer"):
+    with slot, st.container(border=True, key="unsaved_offer"):
         st.markdown(t("unsaved.offer", page=t("nav.workbook")))
         st.warning(t("keep.explain"))
         take, dismiss = st.columns(2)
