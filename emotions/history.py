@@ -11,7 +11,7 @@ opened is refused by name, never guessed to be the same couple. Nothing here is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -42,8 +42,12 @@ def couple_of(wb: Workbook) -> Couple:
     return tuple((pid, wb.partners[pid].name) for pid in PARTNER_IDS if pid in wb.partners)
 
 
-def _shown(couple: Couple) -> str:
-    return ", ".join(f"{pid.upper()}: \u201c{name}\u201d" for pid, name in couple)
+def _shown(couple: Couple, lang: Language, escape: Callable[[str], str]) -> str:
+    """A couple as a refusal names it: each partner letter and the name as typed, quoted."""
+    return join_list(
+        [t("history.couple_partner", lang, letter=p.upper(), name=escape(n)) for p, n in couple],
+        lang,
+    )
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,14 @@ class Refusal:
     values: dict[str, Any] = field(default_factory=dict)
     error: WorkbookError | None = None
 
-    def messages(self, lang: Language) -> list[str]:
-        """Why, in ``lang``: one sentence naming the file, then a broken file's problems."""
-        head = t(f"history.refused.{self.code}", lang, file=self.name, **self.values)
+    def messages(self, lang: Language, escape: Callable[[str], str] = str) -> list[str]:
+        """Why, in ``lang``: one sentence naming the file, then a broken file's problems. The
+        file's name and the partners' names (user text) go through ``escape`` for the medium."""
+        values = {
+            k: _shown(v, lang, escape) if isinstance(v, tuple) else escape(str(v))
+            for k, v in self.values.items()
+        }
+        head = t(f"history.refused.{self.code}", lang, file=escape(self.name), **values)
         return [head, *(problem_messages(self.error, lang) if self.error else [])]
 
 
@@ -100,8 +109,8 @@ def open_history(uploads: Sequence[tuple[str, bytes | str]]) -> History:
             continue
         if opened and couple_of(wb) != couple_of(opened[0].workbook):
             values = {
-                "found": _shown(couple_of(wb)),
-                "expected": _shown(couple_of(opened[0].workbook)),
+                "found": couple_of(wb),
+                "expected": couple_of(opened[0].workbook),
                 "first": opened[0].name,
             }
             refused.append(Refusal(name, "other_couple", values))
