@@ -97,3 +97,26 @@ def test_another_couple_is_refused_and_what_was_open_stays(lang: Language) -> No
     assert markdown_escape("other.json") in error.value and "Kai" in error.value
     assert t("history.opened", lang, count=1) in shown(at)
     assert t("history.need_two", lang) in shown(at)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_too_many_files_open_none_and_keep_what_was_open(lang: Language) -> None:
+    then, now, _ = two_files(lang)
+    at = go(open_app(LOCALES[lang]), "workbook")
+    uploader = at.file_uploader(key="history_upload")
+    pair = [
+        ("then.json", dump_workbook(then).encode(), "application/json"),
+        ("now.json", dump_workbook(now).encode(), "application/json"),
+    ]
+    uploader.set_value(pair)
+    at.run()
+    extra = [(f"{i}.json", pair[0][1], "application/json") for i in range(history.MAX_FILES - 1)]
+    at.file_uploader(key="history_upload").set_value(pair + extra)
+    at.run()
+    assert not at.exception, at.exception
+    (error,) = at.main.error
+    count = history.MAX_FILES + 1
+    assert error.value == t("history.refused.too_many", lang, count=count, limit=24, file="")
+    assert t("history.kept", lang) in shown(at)
+    assert t("history.opened", lang, count=2) in shown(at)
+    assert len(at.main.table) == 1
