@@ -24,7 +24,12 @@ UPLOADER = "history_upload"
 
 def _open(uploaded: list) -> None:  # type: ignore[type-arg]
     ids = tuple(f.file_id for f in uploaded)
-    if not ids or ids == st.session_state.get(SEEN):
+    if not ids:
+        # Every file removed from the uploader by the user: nothing stays open.
+        for key in (SEEN, OPENED, REFUSED):
+            st.session_state.pop(key, None)
+        return
+    if ids == st.session_state.get(SEEN):
         return
     st.session_state[SEEN] = ids
     opened = history.open_history([(f.name, f.getvalue()) for f in uploaded])

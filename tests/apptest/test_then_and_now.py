@@ -120,3 +120,20 @@ def test_too_many_files_open_none_and_keep_what_was_open(lang: Language) -> None
     assert t("history.kept", lang) in shown(at)
     assert t("history.opened", lang, count=2) in shown(at)
     assert len(at.main.table) == 1
+
+
+def test_removing_every_file_closes_them() -> None:
+    then, now, _ = two_files("en")
+    at = go(open_app(), "workbook")
+    at.file_uploader(key="history_upload").set_value(
+        [
+            ("then.json", dump_workbook(then).encode(), "application/json"),
+            ("now.json", dump_workbook(now).encode(), "application/json"),
+        ]
+    )
+    at.run()
+    assert len(at.main.table) == 1
+    at.file_uploader(key="history_upload").set_value([])
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.main.table and t("history.opened", "en", count=2) not in shown(at)
