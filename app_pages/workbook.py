@@ -23,6 +23,7 @@ from emotions.workbook_io import (
 from ui.files import UPLOAD_BUTTON, UPLOADER_CSS, new_upload, size_note
 from ui.keep import mark_downloaded as saved_in_file
 from ui.state import WORKBOOK_KEY, editing, lang, name, partner_labels, t, workbook
+from ui.then_and_now import then_and_now
 from ui.widgets import choice
 
 if TYPE_CHECKING:
@@ -282,6 +283,7 @@ if editing():
     downloads(wb, stamp, code)
     resume()
     separate_halves(wb, stamp)
+    then_and_now()
 else:
     # A shared screen: no file of the couple's answers is offered, and none is taken in.
     st.info(t("present_b.files_hidden"))

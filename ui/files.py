@@ -30,7 +30,8 @@ UPLOAD_BUTTON = "Upload"
 
 UPLOADER_CSS = (
     "<style>.st-key-resume_upload [data-testid='stFileUploaderDropzoneInstructions'],"
-    " .st-key-combine_upload [data-testid='stFileUploaderDropzoneInstructions']"
+    " .st-key-combine_upload [data-testid='stFileUploaderDropzoneInstructions'],"
+    " .st-key-history_upload [data-testid='stFileUploaderDropzoneInstructions']"
     " { display: none; }</style>"
 )
 """Hides the uploaders' own size line ("1MB per file", English, from ``server.maxUploadSize``):

@@ -35,7 +35,7 @@ def test_the_uploaders_say_what_to_do_and_the_workbooks_own_limit(locale: str) -
         assert at.file_uploader(key=key).label == t(f"files.{label}", lang, button=UPLOAD_BUTTON)
     note = t("files.size_note", lang, limit_kb=MAX_BYTES // 1000)
     assert f"{MAX_BYTES // 1000} KB" in note and "{" not in note
-    assert [c.value for c in at.main.caption].count(note) == 2  # under each uploader
+    assert [c.value for c in at.main.caption].count(note) == 3  # under each uploader
     # Streamlit's own English "1MB per file" is hidden on this page (the browser test looks).
     assert UPLOADER_CSS in [h.proto.body for h in at.get("html")]
 
