@@ -399,11 +399,16 @@ def accessibility_marks(
             "options": ".st-key-ui_lang label",
             "english": STREAMLIT_ENGLISH,
             "nav": '[data-testid="stSidebarNavItems"]',
-            "labels": {english: t(f"a11y_names.{key}") for key, english in STREAMLIT_NAMES.items()},
-            "helpFor": t("a11y_names.help_for", name="{name}"),
+            # In ``language``, never the session's: the quick exit's blank screen draws this too,
+            # and must not recreate a workbook by asking for the session's language.
+            "labels": {
+                english: translate(f"a11y_names.{key}", language)
+                for key, english in STREAMLIT_NAMES.items()
+            },
+            "helpFor": translate("a11y_names.help_for", language, name="{name}"),
             "progress": '[data-testid="stProgress"]',
             "charts": '[data-testid="stPlotlyChart"]',
-            "chart": t("a11y_names.chart"),
+            "chart": translate("a11y_names.chart", language),
         },
         height=0,
     )
